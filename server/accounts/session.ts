@@ -1,0 +1,95 @@
+// Sessions, as lucia v3's guide does them, behind this one module so that
+// replacing lucia (in maintenance) touches only this file. The adapter is ours,
+// over Kysely: it stores the SHA-256 of the browser's token, never the token,
+// and gives lucia only the user columns a page may see (no password hash).
+import { createHash } from "node:crypto";
+import type { Kysely } from "kysely";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import type { DB } from "../db/schema.js";
+import type { UserRole } from "../lib/enums.js";
+
+export const SESSION_COOKIE = "escalator_session";
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+interface UserAttributes {
+  username: string;
+  role: UserRole;
+  banned_until: Date | null;
+  ban_reason: string | null;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: SessionManager;
+    UserId: number;
+    DatabaseUserAttributes: UserAttributes;
+    DatabaseSessionAttributes: { user_agent: string };
+  }
+}
+
+class KyselySessionAdapter implements Adapter {
+  constructor(private readonly db: Kysely<DB>) {}
+
+  async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
+    const row = await this.db
+      .selectFrom("sessions as s")
+      .innerJoin("users as u", "u.id", "s.user_id")
+      .where("s.id", "=", hashToken(token))
+      .select(["s.user_id", "s.expires_at", "s.user_agent", "u.username", "u.role", "u.banned_until", "u.ban_reason"])
+      .executeTakeFirst();
+    if (!row) return [null, null];
+    return [
+      { id: token, userId: row.user_id, expiresAt: row.expires_at, attributes: { user_agent: row.user_agent } },
+      { id: row.user_id, attributes: { username: row.username, role: row.role, banned_until: row.banned_until, ban_reason: row.ban_reason } },
+    ];
+  }
+
+  async getUserSessions(userId: number): Promise<DatabaseSession[]> {
+    // The tokens are not stored, so these ids are the hashes: use them only with this module's own functions.
+    const rows = await this.db.selectFrom("sessions").where("user_id", "=", userId).select(["id", "expires_at", "user_agent"]).execute();
+    return rows.map((r) => ({ id: r.id, userId, expiresAt: r.expires_at, attributes: { user_agent: r.user_agent } }));
+  }
+
+  async setSession(session: DatabaseSession): Promise<void> {
+    await this.db
+      .insertInto("sessions")
+      .values({ id: hashToken(session.id), user_id: session.userId, expires_at: session.expiresAt, user_agent: session.attributes.user_agent.slice(0, 300) })
+      .execute();
+  }
+
+  async updateSessionExpiration(token: string, expiresAt: Date): Promise<void> {
+    await this.db.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", hashToken(token)).execute();
+  }
+
+  async deleteSession(token: string): Promise<void> {
+    await this.db.deleteFrom("sessions").where("id", "=", hashToken(token)).execute();
+  }
+
+  async deleteUserSessions(userId: number): Promise<void> {
+    await this.db.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  }
+
+  async deleteExpiredSessions(): Promise<void> {
+    await this.db.deleteFrom("sessions").where("expires_at", "<=", new Date()).execute();
+  }
+}
+
+export type SessionManager = Lucia<{ user_agent: string }, UserAttributes>;
+
+export function createSessionManager(db: Kysely<DB>, opts: { secure: boolean }): SessionManager {
+  return new Lucia(new KyselySessionAdapter(db), {
+    // Thirty days, extended by lucia whenever a visit comes in the second half.
+    sessionExpiresIn: new TimeSpan(30, "d"),
+    sessionCookie: { name: SESSION_COOKIE, attributes: { sameSite: "lax", secure: opts.secure } },
+    getSessionAttributes: (attributes) => ({ user_agent: attributes.user_agent }),
+    getUserAttributes: (attributes) => ({
+      username: attributes.username,
+      role: attributes.role,
+      banned_until: attributes.banned_until,
+      ban_reason: attributes.ban_reason,
+    }),
+  });
+}
+
+export type { Session, User as SessionUser } from "lucia";

@@ -1,0 +1,83 @@
+// Environment → typed, validated configuration. Every error names the variable.
+import { resolve } from "node:path";
+
+export interface Config {
+  port: number;
+  host: string;
+  /** A Postgres server; absent = the embedded PGlite database in dataDir. */
+  databaseUrl: string | undefined;
+  /** Where the embedded database lives (git-ignored). */
+  dataDir: string;
+  production: boolean;
+  logLevel: string;
+  /** Load the demo stories into an empty database at start-up. */
+  seedDemo: boolean;
+  /** Mark cookies Secure: "auto" follows the request's protocol (behind trustProxy). */
+  cookieSecure: boolean | "auto";
+  trustProxy: boolean;
+  /** How many requests a minute one client may make to sign up, log in and post. */
+  rateLimits: { signup: number; login: number; post: number };
+}
+
+export class ConfigError extends Error {}
+
+type Env = Record<string, string | undefined>;
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function boolean(env: Env, name: string, fallback: boolean): boolean {
+  const raw = env[name]?.toLowerCase();
+  if (raw === undefined || raw === "") return fallback;
+  if (["1", "true", "yes", "on"].includes(raw)) return true;
+  if (["0", "false", "no", "off"].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
+}
+
+function databaseUrl(env: Env): string | undefined {
+  const raw = env.DATABASE_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`DATABASE_URL must be a URL like postgres://user@host:5432/escalator, got "${raw}"`);
+  }
+  if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
+    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}"`);
+  }
+  return raw;
+}
+
+export function loadConfig(env: Env = process.env): Config {
+  const production = env.NODE_ENV === "production";
+  const cookieSecureRaw = env.COOKIE_SECURE?.toLowerCase() ?? "auto";
+  const cookieSecure = cookieSecureRaw === "auto" || cookieSecureRaw === "" ? "auto" : boolean(env, "COOKIE_SECURE", false);
+  const level = env.LOG_LEVEL ?? (env.NODE_ENV === "test" ? "silent" : "info");
+  if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(level)) {
+    throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`);
+  }
+  return {
+    port: integer(env, "PORT", 3000, 0, 65535),
+    host: env.HOST || "localhost",
+    databaseUrl: databaseUrl(env),
+    dataDir: resolve(env.DATA_DIR || ".data"),
+    production,
+    logLevel: level,
+    seedDemo: boolean(env, "SEED_DEMO", true),
+    cookieSecure,
+    trustProxy: boolean(env, "TRUST_PROXY", false),
+    rateLimits: {
+      signup: integer(env, "RATE_LIMIT_SIGNUP", 5, 1, 100000),
+      login: integer(env, "RATE_LIMIT_LOGIN", 5, 1, 100000),
+      post: integer(env, "RATE_LIMIT_POST", 10, 1, 100000),
+    },
+  };
+}

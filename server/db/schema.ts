@@ -1,0 +1,172 @@
+// The database as the code sees it: one interface per table, matching
+// migrations/. Every query is typed against DB, so a renamed column breaks the
+// build rather than a page. bigint and numeric arrive as numbers on both
+// databases (see connect.ts).
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { Channel, OrganisationKind, Outcome, ResponseBucket, Role, UserRole } from "../lib/enums.js";
+
+type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
+type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
+type ReadOnly<T> = ColumnType<T, never, never>;
+
+export interface UsersTable {
+  id: Generated<number>;
+  username: string;
+  username_key: string;
+  email: string | null;
+  password_hash: string;
+  role: ColumnType<UserRole, UserRole | undefined, UserRole>;
+  banned_until: NullableTimestamp;
+  ban_reason: string | null;
+  created_at: Timestamp;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: number;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+  last_seen_at: Timestamp;
+  user_agent: ColumnType<string, string | undefined, string>;
+}
+
+export interface OrganisationsTable {
+  id: Generated<number>;
+  slug: string;
+  name: string;
+  kind: ColumnType<OrganisationKind, OrganisationKind | undefined, OrganisationKind>;
+  parent_id: number | null;
+  merged_into_id: number | null;
+  created_at: Timestamp;
+}
+
+export interface OrganisationAliasesTable {
+  organisation_id: number;
+  alias: string;
+  alias_key: string;
+}
+
+export interface StoriesTable {
+  id: Generated<number>;
+  author_id: number;
+  title: string;
+  slug: string;
+  company_id: number;
+  other_party_id: number | null;
+  product: string | null;
+  country: string;
+  channel: Channel;
+  escalated_to: Role;
+  answered_by: Role | null;
+  escalated_at: Timestamp;
+  escalated_time_known: ColumnType<boolean, boolean | undefined, boolean>;
+  first_response_at: NullableTimestamp;
+  resolved_at: NullableTimestamp;
+  outcome: Outcome;
+  response_seconds: ReadOnly<number | null>;
+  response_bucket: ReadOnly<ResponseBucket>;
+  body_md: string;
+  body_html: string;
+  reply_count: ColumnType<number, number | undefined, number>;
+  me_too_count: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  edited_at: NullableTimestamp;
+  last_activity_at: Timestamp;
+  hidden_at: NullableTimestamp;
+  hidden_reason: string | null;
+  locked_at: NullableTimestamp;
+  deleted_at: NullableTimestamp;
+  submission_key: string | null;
+}
+
+export interface RepliesTable {
+  id: Generated<number>;
+  story_id: number;
+  parent_id: number | null;
+  author_id: number;
+  depth: ColumnType<number, number | undefined, number>;
+  body_md: string;
+  body_html: string;
+  created_at: Timestamp;
+  edited_at: NullableTimestamp;
+  hidden_at: NullableTimestamp;
+  hidden_reason: string | null;
+  deleted_at: NullableTimestamp;
+  submission_key: string | null;
+}
+
+export interface RevisionsTable {
+  id: Generated<number>;
+  story_id: number | null;
+  reply_id: number | null;
+  editor_id: number;
+  snapshot: ColumnType<Record<string, unknown>, string, string>;
+  moderators_only: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: Timestamp;
+}
+
+export interface MeToosTable {
+  story_id: number;
+  user_id: number;
+  created_at: Timestamp;
+}
+
+export type FlagReason = "spam" | "abuse" | "personal_data" | "off_topic" | "misleading";
+
+export interface FlagsTable {
+  id: Generated<number>;
+  story_id: number | null;
+  reply_id: number | null;
+  user_id: number;
+  reason: FlagReason;
+  note: string | null;
+  created_at: Timestamp;
+  resolved_at: NullableTimestamp;
+}
+
+export interface ModerationLogTable {
+  id: Generated<number>;
+  moderator_id: number;
+  action: string;
+  target_type: string;
+  target_id: number;
+  target_label: string;
+  reason: string;
+  created_at: Timestamp;
+}
+
+export interface NotificationsTable {
+  id: Generated<number>;
+  user_id: number;
+  kind: "reply" | "quote" | "mention";
+  reply_id: number;
+  created_at: Timestamp;
+  read_at: NullableTimestamp;
+}
+
+export interface RepresentativesTable {
+  user_id: number;
+  organisation_id: number;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  organisations: OrganisationsTable;
+  organisation_aliases: OrganisationAliasesTable;
+  stories: StoriesTable;
+  replies: RepliesTable;
+  revisions: RevisionsTable;
+  me_toos: MeToosTable;
+  flags: FlagsTable;
+  moderation_log: ModerationLogTable;
+  notifications: NotificationsTable;
+  representatives: RepresentativesTable;
+}
+
+export type User = Selectable<UsersTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type Story = Selectable<StoriesTable>;
+export type NewStory = Insertable<StoriesTable>;
+export type StoryUpdate = Updateable<StoriesTable>;
+export type Reply = Selectable<RepliesTable>;

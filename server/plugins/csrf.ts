@@ -1,0 +1,51 @@
+// CSRF protection for every state-changing request: a token from the form
+// (double-submit: it must match the visitor's secret cookie) AND an Origin, or
+// failing that a Referer, of this very site. Either missing → 403 page.
+import csrf from "@fastify/csrf-protection";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { isSecureRequest } from "./session.js";
+
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+declare module "fastify" {
+  interface FastifyReply {
+    /** The token every form posts back as its hidden `_csrf` field. */
+    csrfToken(): string;
+  }
+}
+
+export class CsrfError extends Error {
+  statusCode = 403;
+}
+
+function sameSite(request: FastifyRequest): boolean {
+  const own = `${request.protocol}://${request.host}`;
+  const origin = request.headers.origin;
+  if (origin !== undefined) return origin === own;
+  const referer = request.headers.referer;
+  if (!referer) return false;
+  try {
+    return new URL(referer).origin === own;
+  } catch {
+    return false;
+  }
+}
+
+export default fp(async function csrfPlugin(app: FastifyInstance) {
+  await app.register(csrf, {
+    cookieKey: "escalator_csrf",
+    cookieOpts: { path: "/", sameSite: "lax", httpOnly: true },
+    logLevel: "info",
+  });
+  app.decorateReply("csrfToken", function (this: FastifyReply) {
+    return this.generateCsrf({ secure: isSecureRequest(this.request, app.config.cookieSecure) });
+  });
+
+  app.addHook("preHandler", (request, reply, done) => {
+    if (SAFE_METHODS.has(request.method)) return done();
+    if (!sameSite(request)) return done(new CsrfError("This form was sent from another site, so it was refused. Please go back, reload the page and try again."));
+    // On a bad or missing token this sends a 403 FST_CSRF_* error to the error page.
+    app.csrfProtection(request, reply, done);
+  });
+});

@@ -1,0 +1,74 @@
+// Friendly HTML pages for 404, 403, 429, 503 and 500. A visitor never sees a
+// stack trace; the log gets it.
+import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+import fp from "fastify-plugin";
+
+// Errors that mean "the database is not there right now" rather than "a bug".
+const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
+const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Connection ended/i;
+
+export function isDatabaseUnreachable(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  const code = (error as { code?: unknown }).code;
+  return (typeof code === "string" && UNREACHABLE_CODES.has(code)) || UNREACHABLE_MESSAGES.test(error.message);
+}
+
+function forbiddenMessage(error: FastifyError): string {
+  if (error.code?.startsWith("FST_CSRF")) {
+    return "This form had expired or was not sent from Escalator, so nothing was changed. Please go back, reload the page and try again.";
+  }
+  return error.message || "You are not allowed to do that.";
+}
+
+export interface ErrorPage {
+  status: number;
+  title: string;
+  message: string;
+}
+
+export function sendErrorPage(reply: FastifyReply, page: ErrorPage): FastifyReply {
+  return reply.code(page.status).type("text/html; charset=utf-8").view("errors/error.eta", page);
+}
+
+export default fp(async function errorsPlugin(app: FastifyInstance) {
+  app.setNotFoundHandler((request, reply) =>
+    sendErrorPage(reply, {
+      status: 404,
+      title: "Page not found",
+      message: "There is nothing at this address. The story may have been removed, or the link mistyped.",
+    }),
+  );
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (isDatabaseUnreachable(error)) {
+      request.log.warn({ err: error }, "database unreachable");
+      reply.header("Retry-After", "30");
+      return sendErrorPage(reply, {
+        status: 503,
+        title: "Back in a moment",
+        message: "Escalator cannot reach its database just now. Please try again in a minute; nothing you had saved is lost.",
+      });
+    }
+    const status = error.statusCode ?? 500;
+    if (status === 429) {
+      return sendErrorPage(reply, {
+        status,
+        title: "Slow down a little",
+        message: `Too many attempts in a short time. Please wait ${reply.getHeader("retry-after") ?? "a minute"} seconds and try again.`,
+      });
+    }
+    if (status >= 400 && status < 500) {
+      return sendErrorPage(reply, {
+        status,
+        title: status === 403 ? "Not allowed" : status === 404 ? "Page not found" : "That request did not work",
+        message: status === 403 ? forbiddenMessage(error) : "The request could not be understood. Please go back and try again.",
+      });
+    }
+    request.log.error({ err: error }, "request failed");
+    return sendErrorPage(reply, {
+      status: 500,
+      title: "Something went wrong",
+      message: "An error on our side stopped this page. It has been logged; please try again.",
+    });
+  });
+});

@@ -1,0 +1,30 @@
+// Builds the real app on a test database, for app.inject.
+import type { FastifyInstance } from "fastify";
+import { buildApp } from "../../server/app.js";
+import { loadConfig, type Config } from "../../server/config.js";
+import type { Database } from "../../server/db/connect.js";
+import { createTestDatabase } from "./database.js";
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: Database;
+  close(): Promise<void>;
+}
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" }), ...overrides };
+}
+
+export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; database?: Database } = {}): Promise<TestApp> {
+  const database = opts.database ?? (await createTestDatabase({ demo: opts.demo }));
+  const app = await buildApp(testConfig(opts.config), database);
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.close();
+    },
+  };
+}

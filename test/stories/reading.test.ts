@@ -1,0 +1,130 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { demoStories } from "../../server/db/demo-data.js";
+import { renderMarkdown } from "../../server/lib/markdown.js";
+import { createTestApp } from "../helpers/app.js";
+
+const storyLinks = (html: string) => [...html.matchAll(/<h2 class="story-title"><a href="(\/stories\/\d+\/[^"]+)">/g)].map((m) => m[1]!);
+const nextLink = (html: string) => html.match(/<a rel="next" href="([^"]+)">/)?.[1]?.replace(/&amp;/g, "&");
+
+describe("reading stories", async () => {
+  const { app, database, close } = await createTestApp({ demo: true });
+  afterAll(close);
+
+  it("lists the demo stories on the front page with their tags", async () => {
+    const res = await app.inject("/");
+    expect(res.statusCode).toBe(200);
+    expect(res.headers["content-type"]).toMatch(/text\/html/);
+    expect(storyLinks(res.body)).toHaveLength(25);
+    // The newest story is first, with its company, outcome, response time and reply count.
+    const newest = await database.db
+      .selectFrom("stories as s")
+      .innerJoin("organisations as c", "c.id", "s.company_id")
+      .select(["s.title", "c.name", "s.reply_count"])
+      .orderBy("s.created_at", "desc")
+      .executeTakeFirstOrThrow();
+    const firstRow = res.body.slice(res.body.indexOf('<li class="story-row">'), res.body.indexOf("</li>", res.body.indexOf('<li class="story-row">')));
+    expect(firstRow).toContain(escape(newest.title));
+    expect(firstRow).toContain(escape(newest.name));
+    expect(firstRow).toMatch(/class="tag outcome outcome-\w+"/);
+    expect(firstRow).toMatch(/answered in|no response/);
+    expect(firstRow).toContain(`${newest.reply_count} repl`);
+  });
+
+  it("pages through every story with the older link, with no gaps or repeats", async () => {
+    const seen: string[] = [];
+    let url: string | undefined = "/";
+    while (url) {
+      const res = await app.inject(url);
+      expect(res.statusCode).toBe(200);
+      seen.push(...storyLinks(res.body));
+      url = nextLink(res.body);
+    }
+    expect(seen).toHaveLength(demoStories.length);
+    expect(new Set(seen).size).toBe(demoStories.length);
+  });
+
+  it("shows the first page for a cursor that is not a story id", async () => {
+    for (const after of ["abc", "-1", "99999999999", "1'; drop table stories; --", "%00"]) {
+      const res = await app.inject(`/?after=${encodeURIComponent(after)}`);
+      expect(res.statusCode).toBe(200);
+      expect(storyLinks(res.body).length).toBeGreaterThan(0);
+    }
+  });
+
+  it("renders a thread with its facts card and nested replies", async () => {
+    const nested = await database.db
+      .selectFrom("replies as child")
+      .innerJoin("replies as parent", "parent.id", "child.parent_id")
+      .innerJoin("stories as s", "s.id", "child.story_id")
+      .select(["s.id", "s.slug", "s.title", "child.id as childId", "parent.id as parentId"])
+      .executeTakeFirstOrThrow();
+    const res = await app.inject(`/stories/${nested.id}/${nested.slug}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain(`<h1 id="story-title">${escape(nested.title)}</h1>`);
+    for (const label of ["Escalated to", "Country", "Channel", "Written to", "Answered by", "Response time", "Outcome", "Timeline"]) {
+      expect(res.body).toContain(label);
+    }
+    // The child reply sits inside its parent's list item.
+    const parentStart = res.body.indexOf(`id="reply-${nested.parentId}"`);
+    const childStart = res.body.indexOf(`id="reply-${nested.childId}"`);
+    expect(parentStart).toBeGreaterThan(0);
+    expect(childStart).toBeGreaterThan(parentStart);
+    const between = res.body.slice(parentStart, childStart);
+    expect(between).toContain('<ol class="replies">');
+    expect(res.body).toContain(`href="/stories/${nested.id}/${nested.slug}#reply-${nested.childId}"`);
+  });
+
+  it("shows the Lumia 920 story's facts: Nokia, after Best Buy, by email to the CEO", async () => {
+    const story = await database.db
+      .selectFrom("stories as s")
+      .innerJoin("organisations as c", "c.id", "s.company_id")
+      .innerJoin("organisations as o", "o.id", "s.other_party_id")
+      .where("c.slug", "=", "nokia")
+      .where("o.slug", "=", "best-buy")
+      .select(["s.id", "s.slug"])
+      .executeTakeFirstOrThrow();
+    const res = await app.inject(`/stories/${story.id}/${story.slug}`);
+    const facts = res.body.slice(res.body.indexOf('<aside class="facts"'), res.body.indexOf("</aside>"));
+    expect(facts).toContain("<dd>Nokia</dd>");
+    expect(facts).toContain("<dd>Best Buy</dd>");
+    expect(facts).toContain("<dd>Email</dd>");
+    expect(facts).toContain("<dd>CEO</dd>");
+  });
+
+  it("redirects a wrong or missing slug to the story's address", async () => {
+    const story = await database.db.selectFrom("stories").select(["id", "slug"]).executeTakeFirstOrThrow();
+    for (const url of [`/stories/${story.id}/wrong-slug`, `/stories/${story.id}`]) {
+      const res = await app.inject(url);
+      expect(res.statusCode).toBe(301);
+      expect(res.headers.location).toBe(`/stories/${story.id}/${story.slug}`);
+    }
+  });
+
+  it("answers an unknown or malformed story id with the 404 page", async () => {
+    for (const url of ["/stories/999999/x", "/stories/abc/x", "/stories/0/x", "/stories/1e3/x", "/stories/99999999999999/x"]) {
+      const res = await app.inject(url);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).toContain("Page not found");
+    }
+  });
+
+  it("serves a hostile markdown body without script, javascript: links, handlers or iframes", async () => {
+    const body = 'Hi <script>alert("x")</script>\n\n[click](javascript:alert(1))\n\n<img src=x onerror="alert(1)">\n\n<iframe src="https://evil.example"></iframe>';
+    const template = await database.db.selectFrom("stories").select(["author_id", "company_id"]).executeTakeFirstOrThrow();
+    const { id } = await database.db
+      .insertInto("stories")
+      .values({ ...template, title: "A hostile story body", slug: "a-hostile-story-body", country: "US", channel: "email", escalated_to: "ceo", outcome: "pending", escalated_at: new Date(), body_md: body, body_html: renderMarkdown(body) })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const stored = await database.db.selectFrom("stories").select(["body_md", "body_html"]).where("id", "=", id).executeTakeFirstOrThrow();
+    expect(stored.body_md).toBe(body); // the source is kept as typed
+    const res = await app.inject(`/stories/${id}/a-hostile-story-body`);
+    const article = res.body.slice(res.body.indexOf('<div class="prose story-body">'), res.body.indexOf("</article>"));
+    expect(article).toContain("Hi");
+    expect(article).not.toMatch(/<script|javascript:|onerror|<iframe/i);
+  });
+});
+
+function escape(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
