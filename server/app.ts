@@ -10,7 +10,11 @@ import type { Config } from "./config.js";
 import type { Database } from "./db/connect.js";
 import type { DB } from "./db/schema.js";
 import healthRoutes from "./health/routes.js";
+import accountRoutes from "./accounts/routes.js";
+import csrfPlugin from "./plugins/csrf.js";
 import errorsPlugin from "./plugins/errors.js";
+import rateLimitsPlugin from "./plugins/rate-limits.js";
+import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
 import storyRoutes from "./stories/routes.js";
 
@@ -66,9 +70,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   });
   await app.register(viewPlugin, { production: config.production });
   await app.register(errorsPlugin);
+  await app.register(sessionPlugin);
+  await app.register(csrfPlugin);
+  await app.register(rateLimitsPlugin);
 
   // Features.
   await app.register(healthRoutes);
+  await app.register(accountRoutes);
   await app.register(storyRoutes);
 
   return app;

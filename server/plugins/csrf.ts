@@ -19,17 +19,19 @@ export class CsrfError extends Error {
   statusCode = 403;
 }
 
-function sameSite(request: FastifyRequest): boolean {
-  const own = `${request.protocol}://${request.host}`;
-  const origin = request.headers.origin;
-  if (origin !== undefined) return origin === own;
-  const referer = request.headers.referer;
-  if (!referer) return false;
+const originOf = (url: string) => {
   try {
-    return new URL(referer).origin === own;
+    return new URL(url).origin; // normalised: "http://host:80" and "http://host" are one origin
   } catch {
-    return false;
+    return undefined;
   }
+};
+
+function sameSite(request: FastifyRequest): boolean {
+  const own = originOf(`${request.protocol}://${request.host}`);
+  const claimed = request.headers.origin ?? request.headers.referer;
+  // "Origin: null" (sandboxed or privacy-stripped) never matches.
+  return own !== undefined && claimed !== undefined && originOf(claimed) === own;
 }
 
 export default fp(async function csrfPlugin(app: FastifyInstance) {
@@ -43,7 +45,11 @@ export default fp(async function csrfPlugin(app: FastifyInstance) {
   });
 
   app.addHook("preHandler", (request, reply, done) => {
-    if (SAFE_METHODS.has(request.method)) return done();
+    if (SAFE_METHODS.has(request.method)) {
+      // The header's log-out button is a form on every page a member sees.
+      if (request.user && reply.locals) reply.locals.csrfToken = reply.csrfToken();
+      return done();
+    }
     if (!sameSite(request)) return done(new CsrfError("This form was sent from another site, so it was refused. Please go back, reload the page and try again."));
     // On a bad or missing token this sends a 403 FST_CSRF_* error to the error page.
     app.csrfProtection(request, reply, done);

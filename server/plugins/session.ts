@@ -52,6 +52,7 @@ export default fp(async function sessionPlugin(app: FastifyInstance) {
     if (session.fresh) reply.setSessionCookie(sessions.createSessionCookie(session.id));
     request.session = session;
     request.user = user;
+    if (reply.locals) reply.locals.currentUser = user;
     await touchSession(app, session.id);
   });
 

@@ -12,7 +12,9 @@ export interface TestApp {
 }
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" }), ...overrides };
+  // Generous rate limits unless a test is about them: one test file signs up and posts a lot from one address.
+  const base = loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" });
+  return { ...base, rateLimits: { signup: 1000, login: 1000, post: 1000 }, ...overrides };
 }
 
 export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; database?: Database } = {}): Promise<TestApp> {

@@ -1,0 +1,120 @@
+// Sign up, log in, log out and settings.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { loginPath, requireUser } from "./guards.js";
+import { checkPassword, hashPassword } from "./passwords.js";
+import { endOtherSessions, endSession, findUserByUsername, insertUser, listSessions, setPasswordHash } from "./queries.js";
+import { safeReturnPath, validateLogin, validatePasswordChange, validateSignup } from "./schema.js";
+import { hashToken } from "./session.js";
+import { describeUserAgent } from "./user-agent.js";
+
+type Body = Record<string, unknown>;
+
+export default async function accountRoutes(app: FastifyInstance) {
+  async function startSession(request: FastifyRequest, reply: FastifyReply, userId: number) {
+    // A new session id at every log-in, so a planted cookie is never promoted.
+    if (request.session) await app.sessions.invalidateSession(request.session.id);
+    const session = await app.sessions.createSession(userId, { user_agent: request.headers["user-agent"] ?? "" });
+    reply.setSessionCookie(app.sessions.createSessionCookie(session.id));
+  }
+
+  app.get("/signup", async (request, reply) => {
+    const next = safeReturnPath((request.query as Body).next);
+    return reply.view("accounts/signup.eta", { title: "Sign up", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
+  });
+
+  app.post("/signup", async (request, reply) => {
+    await app.limits.signup.hit(request, reply);
+    const body = (request.body ?? {}) as Body;
+    const next = safeReturnPath(body.next);
+    const input = validateSignup(body);
+    const again = (errors: object, values: object) =>
+      reply.code(422).view("accounts/signup.eta", { title: "Sign up", values, errors, next, csrfToken: reply.csrfToken() });
+    if (!input.ok) return again(input.errors, input.values);
+    const { username, email, password } = input.value;
+    const taken = { username: "That username is taken. Try another one." };
+    if (await findUserByUsername(app.db, username)) return again(taken, { username, email });
+    const user = await insertUser(app.db, { username, email, passwordHash: await hashPassword(password) });
+    if (!user) return again(taken, { username, email }); // taken in the meantime
+    await startSession(request, reply, user.id);
+    return reply.redirect(next, 303);
+  });
+
+  app.get("/login", async (request, reply) => {
+    const next = safeReturnPath((request.query as Body).next);
+    if (request.user) return reply.redirect(next, 303);
+    return reply.view("accounts/login.eta", { title: "Log in", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
+  });
+
+  app.post("/login", async (request, reply) => {
+    await app.limits.loginByAddress.guard(request, reply);
+    await app.limits.loginByUsername.guard(request, reply);
+    const body = (request.body ?? {}) as Body;
+    const next = safeReturnPath(body.next);
+    const input = validateLogin(body);
+    const again = (errors: object, values: object) =>
+      reply.code(422).view("accounts/login.eta", { title: "Log in", values, errors, next, csrfToken: reply.csrfToken() });
+    if (!input.ok) return again(input.errors, input.values);
+    const user = await findUserByUsername(app.db, input.value.username);
+    if (!(await checkPassword(user?.password_hash, input.value.password)) || !user) {
+      await app.limits.loginByAddress.count(request);
+      await app.limits.loginByUsername.count(request);
+      // One message for both, so the form does not reveal which usernames exist.
+      return again({ form: "Wrong username or password." }, { username: input.value.username });
+    }
+    await startSession(request, reply, user.id);
+    return reply.redirect(next, 303);
+  });
+
+  app.post("/logout", async (request, reply) => {
+    if (request.session) await app.sessions.invalidateSession(request.session.id);
+    reply.setSessionCookie(app.sessions.createBlankSessionCookie());
+    return reply.redirect("/", 303);
+  });
+
+  async function showSettings(request: FastifyRequest, reply: FastifyReply, extra: { errors?: object; notice?: string; status?: number } = {}) {
+    const user = request.user!;
+    const current = hashToken(request.session!.id);
+    const sessions = (await listSessions(app.db, user.id)).map((s) => ({
+      id: s.id,
+      current: s.id === current,
+      createdAt: s.created_at,
+      lastSeenAt: s.last_seen_at,
+      browser: describeUserAgent(s.user_agent),
+    }));
+    return reply
+      .code(extra.status ?? 200)
+      .view("accounts/settings.eta", { title: "Settings", sessions, errors: extra.errors ?? {}, notice: extra.notice, csrfToken: reply.csrfToken() });
+  }
+
+  app.get("/settings", async (request, reply) => {
+    if (!requireUser(request, reply)) return reply;
+    const notice = (request.query as Body).done === "password" ? "Your password was changed. Every other session was logged out." : undefined;
+    return showSettings(request, reply, { notice });
+  });
+
+  app.post("/settings/password", async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const input = validatePasswordChange((request.body ?? {}) as Body, user.username);
+    if (!input.ok) return showSettings(request, reply, { errors: input.errors, status: 422 });
+    const stored = await findUserByUsername(app.db, user.username);
+    if (!(await checkPassword(stored?.password_hash, input.value.current))) {
+      return showSettings(request, reply, { errors: { current: "That is not your current password." }, status: 422 });
+    }
+    await setPasswordHash(app.db, user.id, await hashPassword(input.value.password));
+    await endOtherSessions(app.db, user.id, request.session!.id);
+    return reply.redirect("/settings?done=password", 303);
+  });
+
+  app.post("/settings/sessions/end", async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const id = (request.body as Body | undefined)?.session;
+    if (typeof id === "string") await endSession(app.db, user.id, id);
+    if (typeof id === "string" && id === hashToken(request.session!.id)) {
+      reply.setSessionCookie(app.sessions.createBlankSessionCookie());
+      return reply.redirect(loginPath("/settings"), 303);
+    }
+    return reply.redirect("/settings", 303);
+  });
+}

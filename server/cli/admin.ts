@@ -1,0 +1,69 @@
+// npm run admin -- create <username>      makes an admin (password from
+//                                          ESCALATOR_ADMIN_PASSWORD or asked on the terminal)
+// npm run admin -- role <username> <role>  sets member, moderator or admin
+import { createInterface } from "node:readline";
+import { Writable } from "node:stream";
+import { hashPassword } from "../accounts/passwords.js";
+import { findUserByUsername, insertUser, setRole } from "../accounts/queries.js";
+import { passwordError, usernameError } from "../accounts/schema.js";
+import { loadConfig } from "../config.js";
+import { migrateToLatest } from "../db/migrate.js";
+import { openDatabase } from "../db/open.js";
+import { USER_ROLES, type UserRole } from "../lib/enums.js";
+
+const USAGE = "usage: npm run admin -- create <username> | npm run admin -- role <username> <member|moderator|admin>";
+
+async function askPassword(): Promise<string> {
+  if (!process.stdin.isTTY) throw new Error("Set ESCALATOR_ADMIN_PASSWORD, or run this in a terminal to type the password.");
+  let muted = false;
+  const output = new Writable({ write: (chunk, _enc, done) => { if (!muted) process.stdout.write(chunk); done(); } });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  const ask = (q: string) => new Promise<string>((resolve) => { rl.question(q, resolve); muted = true; });
+  const first = await ask("Password: ");
+  muted = false;
+  process.stdout.write("\n");
+  const second = await ask("Again: ");
+  rl.close();
+  process.stdout.write("\n");
+  if (first !== second) throw new Error("The two passwords differ.");
+  return first;
+}
+
+async function main(args: string[]) {
+  const [command, username, role] = args;
+  if (command === "create" && username) {
+    const problem = usernameError(username.normalize("NFKC"));
+    if (problem) throw new Error(problem);
+    const password = process.env.ESCALATOR_ADMIN_PASSWORD ?? (await askPassword());
+    const weak = passwordError(password, username);
+    if (weak) throw new Error(weak);
+    return withDatabase(async (db) => {
+      if (await findUserByUsername(db, username)) throw new Error(`${username} exists already; use: npm run admin -- role ${username} admin`);
+      await insertUser(db, { username: username.normalize("NFKC"), email: null, passwordHash: await hashPassword(password), role: "admin" });
+      console.log(`Created admin ${username}.`);
+    });
+  }
+  if (command === "role" && username && role) {
+    if (!USER_ROLES.includes(role as UserRole)) throw new Error(`The role must be one of ${USER_ROLES.join(", ")}.`);
+    return withDatabase(async (db) => {
+      if (!(await setRole(db, username, role as UserRole))) throw new Error(`There is no user ${username}.`);
+      console.log(`${username} is now ${role}.`);
+    });
+  }
+  throw new Error(USAGE);
+}
+
+async function withDatabase(work: (db: Awaited<ReturnType<typeof openDatabase>>["db"]) => Promise<void>) {
+  const database = await openDatabase(loadConfig(), (error) => console.warn("idle connection lost:", error.message));
+  try {
+    await migrateToLatest(database.db);
+    await work(database.db);
+  } finally {
+    await database.close();
+  }
+}
+
+main(process.argv.slice(2)).catch((error: Error) => {
+  console.error(error.message);
+  process.exit(1);
+});
