@@ -33,5 +33,5 @@ describe("npm run admin", () => {
     } finally {
       await database.close();
     }
-  });
+  }, 180_000); // five processes, each starting the embedded database
 });
