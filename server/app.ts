@@ -16,7 +16,12 @@ import errorsPlugin from "./plugins/errors.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
 import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
+import replyRoutes from "./replies/routes.js";
 import storyRoutes from "./stories/routes.js";
+import storyWriteRoutes from "./stories/write-routes.js";
+import searchRoutes from "./search/routes.js";
+import feedRoutes from "./feeds/routes.js";
+import userRoutes from "./users/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -78,6 +83,11 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(healthRoutes);
   await app.register(accountRoutes);
   await app.register(storyRoutes);
+  await app.register(storyWriteRoutes);
+  await app.register(replyRoutes);
+  await app.register(searchRoutes);
+  await app.register(feedRoutes);
+  await app.register(userRoutes);
 
   return app;
 }

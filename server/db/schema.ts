@@ -77,6 +77,8 @@ export interface StoriesTable {
   locked_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
   submission_key: string | null;
+  /** English and German tsvector of title, product and body (migrations/0003). */
+  search_vector: ReadOnly<string>;
 }
 
 export interface RepliesTable {
@@ -93,6 +95,8 @@ export interface RepliesTable {
   hidden_reason: string | null;
   deleted_at: NullableTimestamp;
   submission_key: string | null;
+  /** English and German tsvector of the body (migrations/0003). */
+  search_vector: ReadOnly<string>;
 }
 
 export interface RevisionsTable {

@@ -7,7 +7,7 @@ export async function listReplies(db: Kysely<DB>, storyId: number) {
     .selectFrom("replies as r")
     .innerJoin("users as u", "u.id", "r.author_id")
     .where("r.story_id", "=", storyId)
-    .select(["r.id", "r.parent_id", "r.body_html", "r.body_md", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at", "r.hidden_reason", "u.username as author_username"])
+    .select(["r.id", "r.parent_id", "r.body_html", "r.body_md", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at", "r.hidden_reason", "r.author_id", "u.username as author_username"])
     .orderBy("r.created_at")
     .orderBy("r.id")
     .execute();

@@ -16,5 +16,13 @@ export function nestReplies(rows: ReplyRow[]): ReplyNode[] {
     const parent = node.parent_id === null ? undefined : nodes.get(node.parent_id);
     (parent ? parent.children : roots).push(node);
   }
-  return roots;
+  return prune(roots);
+}
+
+/** A deleted reply stays as "[deleted]" only while answers hang from it. */
+function prune(nodes: ReplyNode[]): ReplyNode[] {
+  return nodes.flatMap((node) => {
+    node.children = prune(node.children);
+    return node.deleted_at && node.children.length === 0 ? [] : [node];
+  });
 }

@@ -1,6 +1,7 @@
 // Reading stories: the keyset-paged list and one story with its facts.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import type { Sort, StoryFilters } from "./list-schema.js";
 
 export const PAGE_SIZE = 25;
 
@@ -29,17 +30,33 @@ export interface StoryPage {
   nextAfter: number | null;
 }
 
-/** Newest first. `after` is the id of the last story on the previous page. */
-export async function listStories(db: Kysely<DB>, opts: { after?: number; limit?: number } = {}): Promise<StoryPage> {
+// Each sort is a keyset over (key, id) with an index of its own (migrations/0001).
+const SORT_COLUMNS = { new: "created_at", active: "last_activity_at", top: "me_too_count" } as const;
+
+/**
+ * One page of visible stories. `after` is the id of the last story on the
+ * previous page; its own sort key is read from the row, so no timestamp
+ * precision is lost in the URL.
+ */
+export async function listStories(
+  db: Kysely<DB>,
+  opts: { sort?: Sort; filters?: StoryFilters; after?: number; limit?: number } = {},
+): Promise<StoryPage> {
   const limit = opts.limit ?? PAGE_SIZE;
+  const column = SORT_COLUMNS[opts.sort ?? "new"];
+  const f = opts.filters ?? {};
   let query = storySummaryQuery(db);
+  if (f.company) query = query.where("c.slug", "=", f.company);
+  if (f.otherParty) query = query.where("o.slug", "=", f.otherParty);
+  if (f.outcome) query = query.where("s.outcome", "=", f.outcome);
+  if (f.bucket) query = query.where("s.response_bucket", "=", f.bucket);
+  if (f.country) query = query.where("s.country", "=", f.country);
   if (opts.after !== undefined) {
-    const after = opts.after;
-    // Keyset on (created_at, id), read from the cursor row itself so no timestamp
-    // precision is lost in the URL.
-    query = query.where(sql<boolean>`(s.created_at, s.id) < (select created_at, id from stories where id = ${after})`);
+    query = query.where(
+      sql<boolean>`(${sql.ref(`s.${column}`)}, s.id) < (select ${sql.ref(column)}, id from stories where id = ${opts.after})`,
+    );
   }
-  const rows = await query.orderBy("s.created_at", "desc").orderBy("s.id", "desc").limit(limit + 1).execute();
+  const rows = await query.orderBy(`s.${column}`, "desc").orderBy("s.id", "desc").limit(limit + 1).execute();
   const stories = rows.slice(0, limit);
   return { stories, nextAfter: rows.length > limit ? stories[stories.length - 1]!.id : null };
 }

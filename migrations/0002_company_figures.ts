@@ -1,0 +1,222 @@
+// Company figures kept exact and cheap to read at a million stories.
+//
+// company_figures holds, per organisation escalated to, one row per period
+// ('12m' = escalated in the last 365 days, 'all') and scope (all stories, one
+// country, one channel, one country × channel; '' means "any"). The view
+// company_figures_computed is the single SQL definition of every figure; the
+// table is only ever filled from it:
+// - statement triggers on stories recompute just the scopes of the touched
+//   organisations, in the writing transaction (so a story counts the moment it
+//   commits), serialised per organisation by an advisory lock taken before the
+//   recomputation reads (READ COMMITTED then sees every earlier commit);
+// - time changes figures too (a story leaves the 12-month window; an unanswered
+//   story turns 30 days old and enters the response-rate denominator), so each
+//   row stores stale_at, the next moment ageing changes it, and readers call
+//   company_figures_refresh_due() first, which recomputes only the rows due.
+// Windows use hours, not calendar units, so the edges never depend on a time zone.
+import { sql, type Kysely } from "kysely";
+
+export async function up(db: Kysely<any>): Promise<void> {
+  // Wilson score interval, lower bound at 95 %: ranks 90/100 above 5/5.
+  await sql`
+    create function company_figures_wilson(k bigint, n bigint) returns double precision
+    language sql immutable as $$
+      -- z = 1.959963984540054 (95 %), z² = 3.841458820694124
+      select case when n = 0 then null else
+        ((k::float8 / n) + 3.841458820694124 / (2 * n)
+          - 1.959963984540054 * sqrt((k::float8 / n) * (1 - k::float8 / n) / n + 3.841458820694124 / (4.0 * n * n)))
+        / (1 + 3.841458820694124 / n) end
+    $$`.execute(db);
+
+  // Every visible story, once per scope it belongs to and per period it falls in.
+  await sql`
+    create view company_figure_inputs as
+    select s.company_id, scope.country, scope.channel, period.period,
+           s.escalated_at, s.first_response_at, s.response_seconds, s.outcome
+    from stories s
+    cross join lateral (values ('', ''), (s.country, ''), ('', s.channel), (s.country, s.channel)) as scope(country, channel)
+    cross join lateral (
+      select 'all'::text union all select '12m' where s.escalated_at > now() - interval '8760 hours'
+    ) as period(period)
+    where s.hidden_at is null and s.deleted_at is null`.execute(db);
+
+  // The figures, as DESIGN.md defines them (shown on /companies#definitions).
+  await sql`
+    create view company_figures_computed as
+    select company_id, period, country, channel,
+      count(*)::integer as stories,
+      count(*) filter (where response_seconds <= 2592000)::integer as answered_in_30_days,
+      count(*) filter (where escalated_at <= now() - interval '720 hours' or first_response_at is not null)::integer as response_eligible,
+      count(response_seconds)::integer as answered,
+      percentile_cont(0.5) within group (order by response_seconds) as median_seconds,
+      percentile_cont(0.9) within group (order by response_seconds) as p90_seconds,
+      count(*) filter (where outcome in ('resolved', 'goodwill'))::integer as resolved,
+      count(*) filter (where outcome <> 'pending')::integer as closed,
+      company_figures_wilson(
+        count(*) filter (where response_seconds <= 2592000),
+        count(*) filter (where escalated_at <= now() - interval '720 hours' or first_response_at is not null)) as response_lower_bound,
+      company_figures_wilson(
+        count(*) filter (where outcome in ('resolved', 'goodwill')),
+        count(*) filter (where outcome <> 'pending')) as resolution_lower_bound,
+      least(
+        case when period = '12m' then min(escalated_at) + interval '8760 hours' end,
+        min(escalated_at) filter (where first_response_at is null and escalated_at > now() - interval '720 hours') + interval '720 hours'
+      ) as stale_at
+    from company_figure_inputs
+    group by company_id, period, country, channel`.execute(db);
+
+  await db.schema
+    .createTable("company_figures")
+    .addColumn("company_id", "integer", (c) => c.notNull().references("organisations.id").onDelete("cascade"))
+    .addColumn("period", "text", (c) => c.notNull().check(sql`period in ('12m', 'all')`))
+    .addColumn("country", "text", (c) => c.notNull())
+    .addColumn("channel", "text", (c) => c.notNull())
+    .addColumn("stories", "integer", (c) => c.notNull())
+    .addColumn("answered_in_30_days", "integer", (c) => c.notNull())
+    .addColumn("response_eligible", "integer", (c) => c.notNull())
+    .addColumn("answered", "integer", (c) => c.notNull())
+    .addColumn("median_seconds", "float8")
+    .addColumn("p90_seconds", "float8")
+    .addColumn("resolved", "integer", (c) => c.notNull())
+    .addColumn("closed", "integer", (c) => c.notNull())
+    .addColumn("response_lower_bound", "float8")
+    .addColumn("resolution_lower_bound", "float8")
+    .addColumn("stale_at", "timestamptz")
+    .addColumn("ranked", "boolean", (c) => c.notNull().generatedAlwaysAs(sql`stories >= 5`).stored())
+    .addPrimaryKeyConstraint("company_figures_pk", ["company_id", "period", "country", "channel"])
+    .execute();
+  // One index per leaderboard order, so a page reads 50 rows, not 10,000.
+  const orders: Record<string, string> = {
+    response: "response_lower_bound desc nulls last, stories desc, company_id",
+    resolution: "resolution_lower_bound desc nulls last, stories desc, company_id",
+    median: "median_seconds asc nulls last, stories desc, company_id",
+    p90: "p90_seconds asc nulls last, stories desc, company_id",
+    stories: "stories desc, company_id",
+  };
+  for (const [name, order] of Object.entries(orders)) {
+    await sql`create index ${sql.raw(`company_figures_by_${name}`)} on company_figures (period, country, channel, ranked desc, ${sql.raw(order)})`.execute(db);
+  }
+  await sql`create index company_figures_due on company_figures (stale_at) where stale_at is not null`.execute(db);
+  // The triggers' recomputation reads one organisation's stories from this index alone.
+  await sql`
+    create index stories_company_figures on stories (company_id, country, channel)
+    include (escalated_at, first_response_at, response_seconds, outcome)
+    where hidden_at is null and deleted_at is null`.execute(db);
+  await sql`create index stories_other_party_figures on stories (other_party_id) include (company_id, outcome, escalated_at) where other_party_id is not null and hidden_at is null and deleted_at is null`.execute(db);
+
+  // Recomputes the given scopes (country[i], channel[i]) of one organisation.
+  await sql`
+    create function company_figures_refresh(p_company integer, p_countries text[], p_channels text[]) returns void
+    language plpgsql as $$
+    begin
+      delete from company_figures f
+      where f.company_id = p_company
+        and (f.country, f.channel) in (select * from unnest(p_countries, p_channels));
+      insert into company_figures (company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
+        answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at)
+      select company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
+        answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at
+      from company_figures_computed c
+      where c.company_id = p_company
+        and (c.country, c.channel) in (select * from unnest(p_countries, p_channels));
+    end $$`.execute(db);
+
+  // Locks every touched organisation (in id order, so two writers never deadlock), then recomputes.
+  await sql`
+    create function company_figures_refresh_touched(p_touched jsonb) returns void
+    language plpgsql as $$
+    declare r record;
+    begin
+      for r in select distinct (t->>'company_id')::integer as company_id from jsonb_array_elements(p_touched) t order by 1 loop
+        perform pg_advisory_xact_lock(1717, r.company_id);
+      end loop;
+      for r in
+        select company_id, array_agg(country) as countries, array_agg(channel) as channels
+        from (
+          select distinct (t->>'company_id')::integer as company_id, scope.country, scope.channel
+          from jsonb_array_elements(p_touched) t
+          cross join lateral (values ('', ''), (t->>'country', ''), ('', t->>'channel'), (t->>'country', t->>'channel')) as scope(country, channel)
+        ) scopes
+        group by company_id order by company_id
+      loop
+        perform company_figures_refresh(r.company_id, r.countries, r.channels);
+      end loop;
+    end $$`.execute(db);
+
+  // Statement-level: one recomputation per organisation, however many rows a statement touches.
+  await sql`
+    create function company_figures_after_stories() returns trigger
+    language plpgsql as $$
+    declare touched jsonb;
+    begin
+      if tg_op = 'INSERT' then
+        select jsonb_agg(jsonb_build_object('company_id', company_id, 'country', country, 'channel', channel)) into touched
+        from new_rows where hidden_at is null and deleted_at is null;
+      elsif tg_op = 'DELETE' then
+        select jsonb_agg(jsonb_build_object('company_id', company_id, 'country', country, 'channel', channel)) into touched
+        from old_rows where hidden_at is null and deleted_at is null;
+      else
+        -- Only edits that change a figure: a new reply bumping reply_count does not.
+        select jsonb_agg(jsonb_build_object('company_id', v.company_id, 'country', v.country, 'channel', v.channel)) into touched
+        from old_rows o join new_rows n on n.id = o.id
+        cross join lateral (values (o.company_id, o.country, o.channel), (n.company_id, n.country, n.channel)) as v(company_id, country, channel)
+        where (o.company_id, o.country, o.channel, o.escalated_at, o.first_response_at, o.outcome, o.hidden_at is null, o.deleted_at is null)
+          is distinct from (n.company_id, n.country, n.channel, n.escalated_at, n.first_response_at, n.outcome, n.hidden_at is null, n.deleted_at is null);
+      end if;
+      if touched is not null then
+        perform company_figures_refresh_touched(touched);
+      end if;
+      return null;
+    end $$`.execute(db);
+  await sql`create trigger company_figures_insert after insert on stories referencing new table as new_rows for each statement execute function company_figures_after_stories()`.execute(db);
+  await sql`create trigger company_figures_update after update on stories referencing old table as old_rows new table as new_rows for each statement execute function company_figures_after_stories()`.execute(db);
+  await sql`create trigger company_figures_delete after delete on stories referencing old table as old_rows for each statement execute function company_figures_after_stories()`.execute(db);
+
+  // Readers call this first: recomputes only the rows whose figures time has changed.
+  await sql`
+    create function company_figures_refresh_due() returns integer
+    language plpgsql as $$
+    declare r record; refreshed integer := 0;
+    begin
+      for r in select distinct company_id from company_figures where stale_at <= now() order by 1 loop
+        perform pg_advisory_xact_lock(1717, r.company_id);
+        -- Another reader may have refreshed it while this one waited for the lock.
+        perform company_figures_refresh(r.company_id, array_agg(f.country), array_agg(f.channel))
+        from company_figures f where f.company_id = r.company_id and f.stale_at <= now() having count(*) > 0;
+        refreshed := refreshed + 1;
+      end loop;
+      return refreshed;
+    end $$`.execute(db);
+
+  // The whole table from scratch: for bulk loads that ran with the triggers disabled.
+  await sql`
+    create function company_figures_rebuild() returns void
+    language plpgsql as $$
+    begin
+      lock table company_figures in exclusive mode;
+      delete from company_figures;
+      insert into company_figures (company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
+        answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at)
+      select company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
+        answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at
+      from company_figures_computed;
+    end $$`.execute(db);
+
+  // Stories that existed before this migration.
+  await sql`select company_figures_rebuild()`.execute(db);
+}
+
+export async function down(db: Kysely<any>): Promise<void> {
+  for (const trigger of ["company_figures_insert", "company_figures_update", "company_figures_delete"]) {
+    await sql`drop trigger if exists ${sql.raw(trigger)} on stories`.execute(db);
+  }
+  for (const fn of ["company_figures_rebuild()", "company_figures_refresh_due()", "company_figures_after_stories()", "company_figures_refresh_touched(jsonb)", "company_figures_refresh(integer, text[], text[])"]) {
+    await sql`drop function if exists ${sql.raw(fn)}`.execute(db);
+  }
+  await sql`drop index if exists stories_company_figures`.execute(db);
+  await sql`drop index if exists stories_other_party_figures`.execute(db);
+  await db.schema.dropTable("company_figures").ifExists().execute();
+  await sql`drop view if exists company_figures_computed`.execute(db);
+  await sql`drop view if exists company_figure_inputs`.execute(db);
+  await sql`drop function if exists company_figures_wilson(bigint, bigint)`.execute(db);
+}

@@ -1,0 +1,137 @@
+// One organisation's figures broken down: by response-time bucket, by month, by
+// channel × role written to, and by the other party whose failure it fixed;
+// plus the other parties' own table. Computed live from the organisation's
+// stories (an index range), with the definitions from figures.ts.
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import { RESPONSE_BUCKETS, type Channel, type ResponseBucket, type Role } from "../lib/enums.js";
+import { figureSql, inPeriod, rate, type Period } from "./figures.js";
+
+export interface BucketCount {
+  bucket: ResponseBucket;
+  stories: number;
+}
+
+export async function responseHistogram(db: Kysely<DB>, companyId: number, period: Period): Promise<BucketCount[]> {
+  const rows = await db
+    .selectFrom("stories as s")
+    .where("s.company_id", "=", companyId)
+    .where(inPeriod(period))
+    .groupBy("s.response_bucket")
+    .select(["s.response_bucket", figureSql.stories.as("stories")])
+    .execute();
+  const counts = new Map(rows.map((r) => [r.response_bucket, r.stories]));
+  return (Object.keys(RESPONSE_BUCKETS) as ResponseBucket[]).map((bucket) => ({ bucket, stories: counts.get(bucket) ?? 0 }));
+}
+
+export interface MonthFigures {
+  /** "2025-03" (UTC). */
+  month: string;
+  stories: number;
+  answeredIn30Days: number;
+  responseEligible: number;
+  responseRate: number | null;
+  medianSeconds: number | null;
+}
+
+/** Every month of the period, empty months included, oldest first. */
+export async function monthlyTrend(db: Kysely<DB>, companyId: number, period: Period, now = new Date()): Promise<MonthFigures[]> {
+  const month = sql<string>`to_char(s.escalated_at at time zone 'UTC', 'YYYY-MM')`;
+  const rows = await db
+    .selectFrom("stories as s")
+    .where("s.company_id", "=", companyId)
+    .where(inPeriod(period))
+    .groupBy(month)
+    .select([
+      month.as("month"),
+      figureSql.stories.as("stories"),
+      figureSql.answeredIn30Days.as("answered_in_30_days"),
+      figureSql.responseEligible.as("response_eligible"),
+      figureSql.medianSeconds.as("median_seconds"),
+    ])
+    .orderBy("month")
+    .execute();
+  if (rows.length === 0) return [];
+  const byMonth = new Map(rows.map((r) => [r.month, r]));
+  const first = period === "12m" ? new Date(now.getTime() - 8760 * 3_600_000).toISOString().slice(0, 7) : rows[0]!.month;
+  const last = now.toISOString().slice(0, 7);
+  return monthsBetween(first, last).map((m) => {
+    const r = byMonth.get(m);
+    return {
+      month: m,
+      stories: r?.stories ?? 0,
+      answeredIn30Days: r?.answered_in_30_days ?? 0,
+      responseEligible: r?.response_eligible ?? 0,
+      responseRate: r ? rate(r.answered_in_30_days, r.response_eligible) : null,
+      medianSeconds: r?.median_seconds ?? null,
+    };
+  });
+}
+
+function monthsBetween(first: string, last: string): string[] {
+  const months: string[] = [];
+  let [year, month] = first.split("-").map(Number) as [number, number];
+  for (let guard = 0; guard < 1200; guard++) {
+    const label = `${year}-${String(month).padStart(2, "0")}`;
+    months.push(label);
+    if (label >= last) break;
+    month += 1;
+    if (month > 12) [year, month] = [year + 1, 1];
+  }
+  return months;
+}
+
+export interface WhatWorkedRow {
+  channel: Channel;
+  escalatedTo: Role;
+  stories: number;
+  answeredIn30Days: number;
+  responseEligible: number;
+  responseRate: number | null;
+  medianSeconds: number | null;
+}
+
+/** Channel × role written to, most stories first. */
+export async function whatWorked(db: Kysely<DB>, companyId: number, period: Period): Promise<WhatWorkedRow[]> {
+  const rows = await db
+    .selectFrom("stories as s")
+    .where("s.company_id", "=", companyId)
+    .where(inPeriod(period))
+    .groupBy(["s.channel", "s.escalated_to"])
+    .select([
+      "s.channel", "s.escalated_to",
+      figureSql.stories.as("stories"),
+      figureSql.answeredIn30Days.as("answered_in_30_days"),
+      figureSql.responseEligible.as("response_eligible"),
+      figureSql.medianSeconds.as("median_seconds"),
+    ])
+    .orderBy("stories", "desc").orderBy("s.channel").orderBy("s.escalated_to")
+    .execute();
+  return rows.map((r) => ({
+    channel: r.channel, escalatedTo: r.escalated_to, stories: r.stories,
+    answeredIn30Days: r.answered_in_30_days, responseEligible: r.response_eligible,
+    responseRate: rate(r.answered_in_30_days, r.response_eligible), medianSeconds: r.median_seconds,
+  }));
+}
+
+export interface SteppedInRow {
+  slug: string;
+  name: string;
+  /** Stories escalated here after this other party let the customer down. */
+  stories: number;
+  /** Of those, resolved (resolved or resolved with goodwill). */
+  fixed: number;
+}
+
+/** The other parties whose failures this organisation was asked to fix. */
+export async function steppedIn(db: Kysely<DB>, companyId: number, period: Period): Promise<SteppedInRow[]> {
+  return db
+    .selectFrom("stories as s")
+    .innerJoin("organisations as p", "p.id", "s.other_party_id")
+    .where("s.company_id", "=", companyId)
+    .where(inPeriod(period))
+    .groupBy(["p.id", "p.slug", "p.name"])
+    .select(["p.slug", "p.name", figureSql.stories.as("stories"), figureSql.resolved.as("fixed")])
+    .orderBy("fixed", "desc").orderBy("stories", "desc").orderBy("p.name")
+    .execute();
+}

@@ -1,0 +1,196 @@
+// The company figures: their definitions, and every read of them. The leaderboard,
+// the company page, the exports and the home-page box all call these functions.
+// The stored rows come from the SQL view company_figures_computed
+// (migrations/0002), kept exact by triggers; figureSql below is the same
+// definition for ad-hoc groupings (breakdowns, the full-scan reference).
+import { sql, type Kysely, type RawBuilder } from "kysely";
+import type { DB } from "../db/schema.js";
+import { withFigures, type Period } from "./tables.js";
+
+export type { Period };
+export const PERIODS: Record<Period, string> = { "12m": "Last 12 months", all: "All time" };
+export const MIN_RANKED_STORIES = 5;
+export const PAGE_SIZE = 50;
+
+export const DEFINITIONS = [
+  { term: "Stories (n)", key: "stories", text: "Visible stories escalated to the organisation in the window. The last 12 months are the 365 days up to now, by escalation date." },
+  { term: "Response rate", key: "response_rate", text: "Stories answered within 30 days of escalation ÷ stories escalated more than 30 days ago, plus younger stories already answered. A story younger than 30 days without an answer counts neither way." },
+  { term: "Median response", key: "median_seconds", text: "The middle time from escalation to first response among answered stories (percentile_cont 0.5); never the mean." },
+  { term: "p90 response", key: "p90_seconds", text: "The time within which 90 % of answered stories got a first response (percentile_cont 0.9)." },
+  { term: "Resolution rate", key: "resolution_rate", text: "Stories resolved (resolved, or resolved with goodwill) ÷ closed stories (every outcome except pending)." },
+  { term: "Rank", key: "rank", text: "Ranked by the Wilson lower bound (95 %) of the sorted rate, a conservative estimate that does not let 5 of 5 beat 90 of 100. Only organisations with at least 5 stories in the window are ranked; the rest are listed below, unranked." },
+] as const;
+
+/** The figure definitions as SQL over stories aliased `s`, for groupings the table does not hold. */
+export const figureSql = {
+  stories: sql<number>`count(*)::integer`,
+  answeredIn30Days: sql<number>`count(*) filter (where s.response_seconds <= 2592000)::integer`,
+  responseEligible: sql<number>`count(*) filter (where s.escalated_at <= now() - interval '720 hours' or s.first_response_at is not null)::integer`,
+  answered: sql<number>`count(s.response_seconds)::integer`,
+  medianSeconds: sql<number | null>`percentile_cont(0.5) within group (order by s.response_seconds)`,
+  p90Seconds: sql<number | null>`percentile_cont(0.9) within group (order by s.response_seconds)`,
+  resolved: sql<number>`count(*) filter (where s.outcome in ('resolved', 'goodwill'))::integer`,
+  closed: sql<number>`count(*) filter (where s.outcome <> 'pending')::integer`,
+};
+
+/** Visible stories of the period, over stories aliased `s`. */
+export function inPeriod(period: Period): RawBuilder<boolean> {
+  const visible = sql<boolean>`s.hidden_at is null and s.deleted_at is null`;
+  return period === "all" ? visible : sql<boolean>`${visible} and s.escalated_at > now() - interval '8760 hours'`;
+}
+
+export const rate = (k: number, n: number): number | null => (n === 0 ? null : k / n);
+
+export interface Figures {
+  stories: number;
+  answeredIn30Days: number;
+  responseEligible: number;
+  responseRate: number | null;
+  answered: number;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+  resolved: number;
+  closed: number;
+  resolutionRate: number | null;
+}
+
+export interface CompanyRow extends Figures {
+  companyId: number;
+  slug: string;
+  name: string;
+  responseLowerBound: number | null;
+  resolutionLowerBound: number | null;
+  ranked: boolean;
+  /** 1-based position among ranked organisations; null when unranked. */
+  rank: number | null;
+}
+
+export const SORTS = {
+  rank: { label: "Rank", order: "f.response_lower_bound desc nulls last, f.stories desc, f.company_id" },
+  name: { label: "Organisation", order: "o.name, f.company_id" },
+  stories: { label: "Stories", order: "f.stories desc, f.company_id" },
+  response: { label: "Response rate", order: "f.response_lower_bound desc nulls last, f.stories desc, f.company_id" },
+  median: { label: "Median", order: "f.median_seconds asc nulls last, f.stories desc, f.company_id" },
+  p90: { label: "p90", order: "f.p90_seconds asc nulls last, f.stories desc, f.company_id" },
+  resolution: { label: "Resolution rate", order: "f.resolution_lower_bound desc nulls last, f.stories desc, f.company_id" },
+} as const;
+export type Sort = keyof typeof SORTS;
+
+export interface LeaderboardQuery {
+  period: Period;
+  country: string;
+  channel: string;
+  sort: Sort;
+  /** 1-based; null = every row (the exports). */
+  page: number | null;
+}
+
+export interface Leaderboard {
+  rows: CompanyRow[];
+  total: number;
+  rankedTotal: number;
+  pageCount: number;
+}
+
+/** Recomputes the rows whose figures changed with time alone; cheap when none are due. */
+export async function refreshDueFigures(db: Kysely<DB>): Promise<void> {
+  await sql`select company_figures_refresh_due()`.execute(db);
+}
+
+function figuresQuery(db: Kysely<DB>) {
+  return withFigures(db)
+    .selectFrom("company_figures as f")
+    .innerJoin("organisations as o", "o.id", "f.company_id")
+    .where("o.merged_into_id", "is", null)
+    .select([
+      "f.company_id", "o.slug", "o.name", "f.stories", "f.answered_in_30_days", "f.response_eligible", "f.answered",
+      "f.median_seconds", "f.p90_seconds", "f.resolved", "f.closed", "f.response_lower_bound", "f.resolution_lower_bound", "f.ranked",
+    ]);
+}
+
+type FiguresRow = Awaited<ReturnType<ReturnType<typeof figuresQuery>["executeTakeFirstOrThrow"]>>;
+
+function toCompanyRow(row: FiguresRow, rank: number | null): CompanyRow {
+  return {
+    companyId: row.company_id, slug: row.slug, name: row.name, stories: row.stories,
+    answeredIn30Days: row.answered_in_30_days, responseEligible: row.response_eligible,
+    responseRate: rate(row.answered_in_30_days, row.response_eligible), answered: row.answered,
+    medianSeconds: row.median_seconds, p90Seconds: row.p90_seconds, resolved: row.resolved, closed: row.closed,
+    resolutionRate: rate(row.resolved, row.closed), responseLowerBound: row.response_lower_bound,
+    resolutionLowerBound: row.resolution_lower_bound, ranked: row.ranked, rank,
+  };
+}
+
+export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Promise<Leaderboard> {
+  await refreshDueFigures(db);
+  const scope = withFigures(db)
+    .selectFrom("company_figures as f")
+    .where("f.period", "=", query.period)
+    .where("f.country", "=", query.country)
+    .where("f.channel", "=", query.channel);
+  const counts = await scope
+    .select([sql<number>`count(*)::integer`.as("total"), sql<number>`count(*) filter (where f.ranked)::integer`.as("ranked")])
+    .executeTakeFirstOrThrow();
+  let rows = figuresQuery(db)
+    .where("f.period", "=", query.period)
+    .where("f.country", "=", query.country)
+    .where("f.channel", "=", query.channel)
+    // Ranked organisations first, then the rest, each in the chosen order.
+    .orderBy(sql`f.ranked desc, ${sql.raw(SORTS[query.sort].order)}`);
+  const offset = query.page === null ? 0 : (query.page - 1) * PAGE_SIZE;
+  if (query.page !== null) rows = rows.limit(PAGE_SIZE).offset(offset);
+  const found = await rows.execute();
+  return {
+    rows: found.map((row, i) => toCompanyRow(row, row.ranked ? offset + i + 1 : null)),
+    total: counts.total,
+    rankedTotal: counts.ranked,
+    pageCount: Math.max(1, Math.ceil(counts.total / PAGE_SIZE)),
+  };
+}
+
+/** One organisation's figures over a period (every country and channel). */
+export async function companyFigures(db: Kysely<DB>, companyId: number, period: Period): Promise<CompanyRow | undefined> {
+  await refreshDueFigures(db);
+  const row = await figuresQuery(db)
+    .where("f.company_id", "=", companyId)
+    .where("f.period", "=", period)
+    .where("f.country", "=", "")
+    .where("f.channel", "=", "")
+    .executeTakeFirst();
+  return row && toCompanyRow(row, null);
+}
+
+/** The home page's box: ranked organisations with the shortest median response, last 12 months. */
+export async function fastestToAnswer(db: Kysely<DB>, limit = 5): Promise<CompanyRow[]> {
+  await refreshDueFigures(db);
+  const rows = await figuresQuery(db)
+    .where("f.period", "=", "12m")
+    .where("f.country", "=", "")
+    .where("f.channel", "=", "")
+    .where("f.ranked", "=", true)
+    .where("f.median_seconds", "is not", null)
+    .orderBy(sql`f.ranked desc, ${sql.raw(SORTS.median.order)}`)
+    .limit(limit)
+    .execute();
+  return rows.map((row, i) => toCompanyRow(row, i + 1));
+}
+
+/** The same figures by a plain full scan with GROUP BY: the reference the bench compares against. */
+export async function leaderboardByFullScan(db: Kysely<DB>, period: Period) {
+  return db
+    .selectFrom("stories as s")
+    .where(inPeriod(period))
+    .groupBy("s.company_id")
+    .select([
+      "s.company_id",
+      figureSql.stories.as("stories"),
+      figureSql.answeredIn30Days.as("answered_in_30_days"),
+      figureSql.responseEligible.as("response_eligible"),
+      figureSql.answered.as("answered"),
+      figureSql.medianSeconds.as("median_seconds"),
+      figureSql.p90Seconds.as("p90_seconds"),
+      figureSql.resolved.as("resolved"),
+      figureSql.closed.as("closed"),
+    ])
+    .execute();
+}

@@ -1,0 +1,90 @@
+// /feed.xml and /companies/:slug/feed.xml: Atom feeds of the newest stories.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { OUTCOMES } from "../lib/enums.js";
+import { companyPath, storyPath } from "../lib/paths.js";
+import { renderAtom, type AtomEntry } from "./atom.js";
+import { companyFeedPath, siteFeedPath } from "./links.js";
+import { findOrganisationById, findOrganisationBySlug, newestStories, newestStoriesOf, type FeedStory } from "./queries.js";
+
+const ATOM = "application/atom+xml; charset=utf-8";
+// Tag URIs (RFC 4151) need a date on which the name was held; any fixed one keeps ids stable.
+const TAG_DATE = "2025";
+// A merge chain longer than this is a data error, not a redirect to follow.
+const MAX_MERGE_HOPS = 10;
+
+interface Site {
+  base: string;
+  hostname: string;
+}
+
+// The Host header is the client's to choose; anything that is not a plain host[:port] falls back.
+function site(request: FastifyRequest): Site {
+  const host = /^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$/.test(request.host) ? request.host : "localhost";
+  return { base: `${request.protocol === "https" ? "https" : "http"}://${host}`, hostname: host.replace(/:[0-9]+$/, "") };
+}
+
+function toEntry(story: FeedStory, at: Site): AtomEntry {
+  const categories = [
+    { scheme: `${at.base}/companies`, term: story.company_slug, label: story.company_name },
+    { scheme: `tag:${at.hostname},${TAG_DATE}:outcome`, term: story.outcome, label: OUTCOMES[story.outcome] },
+  ];
+  if (story.other_party_slug && story.other_party_name) {
+    categories.push({ scheme: `tag:${at.hostname},${TAG_DATE}:other-party`, term: story.other_party_slug, label: story.other_party_name });
+  }
+  return {
+    id: `tag:${at.hostname},${TAG_DATE}:story:${story.id}`,
+    title: story.title,
+    href: at.base + storyPath(story),
+    published: story.created_at,
+    updated: story.edited_at ?? story.created_at,
+    author: story.author_username,
+    contentHtml: story.body_html,
+    categories,
+  };
+}
+
+function sendAtom(reply: FastifyReply, xml: string) {
+  return reply.type(ATOM).send(xml);
+}
+
+export default async function feedRoutes(app: FastifyInstance) {
+  app.get("/feed.xml", async (request, reply) => {
+    const at = site(request);
+    const stories = await newestStories(app.db);
+    return sendAtom(reply, renderAtom({
+      id: `tag:${at.hostname},${TAG_DATE}:feed`,
+      title: "Escalator: newest stories",
+      subtitle: "Escalation stories: who answered, how fast, and who fixed it.",
+      selfHref: at.base + siteFeedPath(),
+      alternateHref: `${at.base}/`,
+      fallbackUpdated: new Date(0),
+      entries: stories.map((story) => toEntry(story, at)),
+    }));
+  });
+
+  app.get("/companies/:slug/feed.xml", async (request, reply) => {
+    const { slug } = request.params as { slug: string };
+    // Postgres text cannot hold NUL, and no slug is that long.
+    if (slug.includes("\u0000") || slug.length > 200) return reply.callNotFound();
+    let organisation = await findOrganisationBySlug(app.db, slug);
+    if (!organisation) return reply.callNotFound();
+    if (organisation.merged_into_id !== null) {
+      for (let hops = 0; organisation?.merged_into_id != null && hops < MAX_MERGE_HOPS; hops++) {
+        organisation = await findOrganisationById(app.db, organisation.merged_into_id);
+      }
+      if (!organisation || organisation.merged_into_id !== null) return reply.callNotFound();
+      return reply.redirect(companyFeedPath(organisation), 301);
+    }
+    const at = site(request);
+    const stories = await newestStoriesOf(app.db, organisation.id);
+    return sendAtom(reply, renderAtom({
+      id: `tag:${at.hostname},${TAG_DATE}:companies:${organisation.id}:feed`,
+      title: `Escalator: stories about ${organisation.name}`,
+      subtitle: `Escalation stories naming ${organisation.name}, as the company written to or as the party that failed first.`,
+      selfHref: at.base + companyFeedPath(organisation),
+      alternateHref: at.base + companyPath(organisation),
+      fallbackUpdated: organisation.created_at,
+      entries: stories.map((story) => toEntry(story, at)),
+    }));
+  });
+}

@@ -1,0 +1,66 @@
+// Organisations are found by any of their names: "AT&T", "at&t" and "ATT"
+// share one alias key. An unknown name creates a new organisation.
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "../db/schema.js";
+import { organisationKey, slugify } from "../lib/slug.js";
+
+export interface OrganisationRef {
+  id: number;
+  slug: string;
+  name: string;
+}
+
+/** The organisation a typed name means, following merges. */
+export async function findOrganisationByName(db: Kysely<DB>, name: string): Promise<OrganisationRef | undefined> {
+  const key = organisationKey(name);
+  if (!key) return undefined;
+  const row = await db
+    .selectFrom("organisation_aliases as a")
+    .innerJoin("organisations as o", "o.id", "a.organisation_id")
+    .leftJoin("organisations as m", "m.id", "o.merged_into_id")
+    .where("a.alias_key", "=", key)
+    .select([
+      sql<number>`coalesce(m.id, o.id)`.as("id"),
+      sql<string>`coalesce(m.slug, o.slug)`.as("slug"),
+      sql<string>`coalesce(m.name, o.name)`.as("name"),
+    ])
+    .executeTakeFirst();
+  return row;
+}
+
+async function freeSlug(trx: Transaction<DB>, name: string): Promise<string> {
+  const base = slugify(name, "organisation");
+  const taken = new Set(
+    (await trx.selectFrom("organisations").select("slug").where("slug", "like", `${base}%`).execute()).map((r) => r.slug),
+  );
+  let slug = base;
+  for (let n = 2; taken.has(slug); n++) slug = `${base}-${n}`;
+  return slug;
+}
+
+/** Finds the organisation by name or alias, creating it when nobody has named it before. */
+export async function resolveOrganisation(trx: Transaction<DB>, name: string): Promise<OrganisationRef> {
+  const existing = await findOrganisationByName(trx, name);
+  if (existing) return existing;
+  const created = await trx
+    .insertInto("organisations")
+    .values({ name, slug: await freeSlug(trx, name) })
+    .returning(["id", "slug", "name"])
+    .executeTakeFirstOrThrow();
+  const alias = await trx
+    .insertInto("organisation_aliases")
+    .values({ organisation_id: created.id, alias: name, alias_key: organisationKey(name) })
+    .onConflict((oc) => oc.column("alias_key").doNothing())
+    .returning("alias_key")
+    .executeTakeFirst();
+  if (alias) return created;
+  // Someone else created it at the same moment: use theirs.
+  await trx.deleteFrom("organisations").where("id", "=", created.id).execute();
+  return (await findOrganisationByName(trx, name))!;
+}
+
+/** Names the story form suggests: every organisation, by display name. */
+export async function listOrganisationNames(db: Kysely<DB>): Promise<string[]> {
+  const rows = await db.selectFrom("organisations").select("name").where("merged_into_id", "is", null).orderBy("name").limit(2000).execute();
+  return rows.map((r) => r.name);
+}

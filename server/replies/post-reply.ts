@@ -1,0 +1,75 @@
+// Writing replies. The story's reply count and latest activity move in the
+// same transaction as the reply itself.
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import { renderMarkdown } from "../lib/markdown.js";
+
+export type PostReplyResult = { ok: true; id: number } | { ok: false; reason: "locked" | "no-parent" };
+
+export async function postReply(
+  db: Kysely<DB>,
+  reply: { storyId: number; authorId: number; parentId: number | null; body: string; submissionKey: string | null },
+): Promise<PostReplyResult> {
+  return db.transaction().execute(async (trx) => {
+    if (reply.submissionKey) {
+      const earlier = await trx.selectFrom("replies").select("id").where("submission_key", "=", reply.submissionKey).where("author_id", "=", reply.authorId).executeTakeFirst();
+      if (earlier) return { ok: true, id: earlier.id };
+    }
+    // Row lock: a moderator locking the thread and a reply arriving cannot cross.
+    const story = await trx.selectFrom("stories").select(["locked_at"]).where("id", "=", reply.storyId).forUpdate().executeTakeFirstOrThrow();
+    if (story.locked_at) return { ok: false, reason: "locked" };
+    let depth = 0;
+    if (reply.parentId !== null) {
+      const parent = await trx.selectFrom("replies").select("depth").where("id", "=", reply.parentId).where("story_id", "=", reply.storyId).where("deleted_at", "is", null).executeTakeFirst();
+      if (!parent) return { ok: false, reason: "no-parent" };
+      depth = parent.depth + 1;
+    }
+    const { id } = await trx
+      .insertInto("replies")
+      .values({ story_id: reply.storyId, parent_id: reply.parentId, author_id: reply.authorId, depth, body_md: reply.body, body_html: renderMarkdown(reply.body), submission_key: reply.submissionKey })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    await trx.updateTable("stories").set({ reply_count: sql`reply_count + 1`, last_activity_at: new Date() }).where("id", "=", reply.storyId).execute();
+    return { ok: true, id };
+  });
+}
+
+export async function findReply(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom("replies as r")
+    .innerJoin("users as u", "u.id", "r.author_id")
+    .innerJoin("stories as s", "s.id", "r.story_id")
+    .where("r.id", "=", id)
+    .select(["r.id", "r.story_id", "r.parent_id", "r.author_id", "r.body_md", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at", "u.username as author_username", "s.slug as story_slug", "s.title as story_title"])
+    .executeTakeFirst();
+}
+
+export async function editReply(db: Kysely<DB>, replyId: number, editorId: number, body: string) {
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom("replies").select(["body_md", "body_html", "created_at", "edited_at"]).where("id", "=", replyId).executeTakeFirstOrThrow();
+    const snapshot = { body_md: before.body_md, body_html: before.body_html, version_from: before.edited_at ?? before.created_at };
+    await trx.insertInto("revisions").values({ reply_id: replyId, editor_id: editorId, snapshot: JSON.stringify(snapshot) }).execute();
+    await trx.updateTable("replies").set({ body_md: body, body_html: renderMarkdown(body), edited_at: new Date() }).where("id", "=", replyId).execute();
+  });
+}
+
+/** Marks the reply deleted; the thread shows "[deleted]" in its place while it has answers. */
+export async function deleteReply(db: Kysely<DB>, replyId: number, storyId: number) {
+  await db.transaction().execute(async (trx) => {
+    const result = await trx.updateTable("replies").set({ deleted_at: new Date() }).where("id", "=", replyId).where("deleted_at", "is", null).executeTakeFirst();
+    if (result.numUpdatedRows > 0n) {
+      await trx.updateTable("stories").set({ reply_count: sql`greatest(reply_count - 1, 0)` }).where("id", "=", storyId).execute();
+    }
+  });
+}
+
+export async function listReplyRevisions(db: Kysely<DB>, replyId: number) {
+  return db
+    .selectFrom("revisions as r")
+    .innerJoin("users as u", "u.id", "r.editor_id")
+    .where("r.reply_id", "=", replyId)
+    .where("r.moderators_only", "=", false)
+    .select(["r.id", "r.snapshot", "r.created_at", "u.username as editor"])
+    .orderBy("r.id", "desc")
+    .execute();
+}

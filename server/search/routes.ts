@@ -1,0 +1,45 @@
+// /search?q=: the form, and ranked results with highlighted snippets.
+import type { FastifyInstance } from "fastify";
+import { siteFeed } from "../feeds/links.js";
+import { replyPath, storyPath } from "../lib/paths.js";
+import { searchStories, SEARCH_PAGE_SIZE, type SearchRow } from "./queries.js";
+import { MAX_QUERY_CHARS, parseSearch } from "./schema.js";
+import { highlight, newMarkers, type Markers } from "./snippets.js";
+
+export interface SearchResult {
+  row: SearchRow;
+  href: string;
+  /** Escaped HTML with <mark> around matches; safe to print raw. */
+  titleHtml: string;
+  snippetHtml: string;
+  /** Set when the snippet comes from a reply: that reply's permalink. */
+  replyHref: string | null;
+}
+
+function present(row: SearchRow, markers: Markers): SearchResult {
+  return {
+    row,
+    href: storyPath(row),
+    titleHtml: highlight(row.title_headline, markers),
+    snippetHtml: highlight(row.snippet_headline, markers),
+    replyHref: row.reply_id === null ? null : replyPath(row, row.reply_id),
+  };
+}
+
+export default async function searchRoutes(app: FastifyInstance) {
+  app.get("/search", async (request, reply) => {
+    const search = parseSearch(request.query as Record<string, unknown>);
+    if (reply.locals) reply.locals.alternateFeeds = [siteFeed()];
+    const markers = newMarkers();
+    const found = search.q ? await searchStories(app.db, { text: search.q, page: search.page, markers }) : null;
+    const nextHref = found?.hasMore ? `/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}` : null;
+    return reply.view("search/index.eta", {
+      title: search.q ? `Search: ${search.q}` : "Search",
+      search,
+      maxQueryChars: MAX_QUERY_CHARS,
+      results: found?.results.map((row) => present(row, markers)) ?? null,
+      firstNumber: (search.page - 1) * SEARCH_PAGE_SIZE + 1,
+      nextHref,
+    });
+  });
+}

@@ -1,0 +1,34 @@
+// The search URL's one validation step: whatever arrives in ?q= and ?page=
+// becomes a query Postgres accepts and a page number, never an error.
+import { queryString } from "../lib/params.js";
+
+/** Longer searches are cut here; the page says so. websearch syntax needs no more. */
+export const MAX_QUERY_CHARS = 200;
+/** Deeper pages cost more and nobody reads them; the pager stops here. */
+export const MAX_PAGE = 50;
+
+export interface SearchInput {
+  /** The cleaned query; empty means "show the form only". */
+  q: string;
+  /** True when the query was longer than MAX_QUERY_CHARS and got cut. */
+  truncated: boolean;
+  page: number;
+}
+
+// Postgres text cannot hold NUL; other control characters and lone surrogates
+// only confuse the parser, so they become spaces.
+const UNSAFE = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]|[\uD800-\uDFFF]/gu;
+
+export function cleanQuery(raw: string): { q: string; truncated: boolean } {
+  const cleaned = raw.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
+  const chars = Array.from(cleaned);
+  if (chars.length <= MAX_QUERY_CHARS) return { q: cleaned, truncated: false };
+  return { q: chars.slice(0, MAX_QUERY_CHARS).join("").trim(), truncated: true };
+}
+
+export function parseSearch(query: Record<string, unknown>): SearchInput {
+  const { q, truncated } = cleanQuery(queryString(query.q) ?? "");
+  const rawPage = queryString(query.page);
+  const page = rawPage && /^[1-9][0-9]{0,3}$/.test(rawPage) ? Math.min(Number(rawPage), MAX_PAGE) : 1;
+  return { q, truncated, page };
+}

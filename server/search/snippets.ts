@@ -1,0 +1,39 @@
+// ts_headline hands back the stored text as it was typed, HTML and all. It
+// marks matches with per-request random markers; here the text is escaped
+// first and only then do the markers become <mark> elements.
+import { randomBytes } from "node:crypto";
+
+export interface Markers {
+  start: string;
+  stop: string;
+}
+
+/** Letters and digits only, so ts_headline's option parser and HTML escaping leave them intact. */
+export function newMarkers(): Markers {
+  const nonce = randomBytes(8).toString("hex");
+  return { start: `qs${nonce}qs`, stop: `qe${nonce}qe` };
+}
+
+/** The options string for ts_headline; `whole` highlights an entire short text such as a title. */
+export function headlineOptions(markers: Markers, whole: boolean): string {
+  const base = `StartSel=${markers.start}, StopSel=${markers.stop}`;
+  return whole ? `${base}, HighlightAll=true` : `${base}, MaxWords=35, MinWords=15, MaxFragments=2, FragmentDelimiter=" … "`;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+}
+
+/** Escaped HTML with each marked match in <mark>; a stray marker is dropped rather than left unbalanced. */
+export function highlight(headline: string, markers: Markers): string {
+  const escaped = escapeHtml(headline);
+  return escaped
+    .split(markers.start)
+    .map((part, i) => {
+      if (i === 0) return part.split(markers.stop).join("");
+      const end = part.indexOf(markers.stop);
+      if (end < 0) return part;
+      return `<mark>${part.slice(0, end)}</mark>${part.slice(end + markers.stop.length).split(markers.stop).join("")}`;
+    })
+    .join("");
+}

@@ -1,0 +1,63 @@
+// Editing a story keeps what it said before as a revision, so readers can see
+// every earlier version. "Update the timeline" is the same, for the facts only.
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../db/schema.js";
+import { resolveOrganisation } from "../organisations/queries.js";
+import { storyColumns } from "./post-story.js";
+import type { StoryInput, TimelineInput } from "./schema.js";
+
+async function keepRevision(trx: Transaction<DB>, storyId: number, editorId: number) {
+  const before = await trx
+    .selectFrom("stories as s")
+    .innerJoin("organisations as c", "c.id", "s.company_id")
+    .leftJoin("organisations as o", "o.id", "s.other_party_id")
+    .where("s.id", "=", storyId)
+    .select([
+      "s.title", "s.product", "s.country", "s.channel", "s.escalated_to", "s.answered_by", "s.escalated_at", "s.escalated_time_known",
+      "s.first_response_at", "s.resolved_at", "s.outcome", "s.body_md", "s.body_html", "s.edited_at", "s.created_at",
+      "c.name as company_name", "o.name as other_party_name",
+    ])
+    .executeTakeFirstOrThrow();
+  // The version being replaced was current from its last edit (or posting) until now.
+  const snapshot = { ...before, version_from: before.edited_at ?? before.created_at };
+  await trx.insertInto("revisions").values({ story_id: storyId, editor_id: editorId, snapshot: JSON.stringify(snapshot) }).execute();
+}
+
+export async function editStory(db: Kysely<DB>, storyId: number, editorId: number, input: StoryInput) {
+  await db.transaction().execute(async (trx) => {
+    await keepRevision(trx, storyId, editorId);
+    const company = await resolveOrganisation(trx, input.company);
+    const otherParty = input.otherParty ? await resolveOrganisation(trx, input.otherParty) : null;
+    // A new title gets a new slug; links with the old one redirect to it.
+    await trx.updateTable("stories").set({ ...storyColumns(input, company.id, otherParty?.id ?? null), edited_at: new Date() }).where("id", "=", storyId).execute();
+  });
+}
+
+export async function updateTimeline(db: Kysely<DB>, storyId: number, editorId: number, timeline: TimelineInput) {
+  await db.transaction().execute(async (trx) => {
+    await keepRevision(trx, storyId, editorId);
+    await trx
+      .updateTable("stories")
+      .set({
+        answered_by: timeline.answeredBy,
+        first_response_at: timeline.firstResponseAt,
+        resolved_at: timeline.resolvedAt,
+        outcome: timeline.outcome,
+        edited_at: new Date(),
+        last_activity_at: new Date(),
+      })
+      .where("id", "=", storyId)
+      .execute();
+  });
+}
+
+export async function listStoryRevisions(db: Kysely<DB>, storyId: number) {
+  return db
+    .selectFrom("revisions as r")
+    .innerJoin("users as u", "u.id", "r.editor_id")
+    .where("r.story_id", "=", storyId)
+    .where("r.moderators_only", "=", false)
+    .select(["r.id", "r.snapshot", "r.created_at", "u.username as editor"])
+    .orderBy("r.id", "desc")
+    .execute();
+}

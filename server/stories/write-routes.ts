@@ -1,0 +1,116 @@
+// Posting and editing stories, updating their timeline, saying "me too".
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { requireUser } from "../accounts/guards.js";
+import { field, type FormBody } from "../lib/form.js";
+import { renderMarkdown } from "../lib/markdown.js";
+import { parseId } from "../lib/params.js";
+import { storyPath } from "../lib/paths.js";
+import { editStory, listStoryRevisions, updateTimeline } from "./edit-story.js";
+import { storyFormPage } from "./form-page.js";
+import { addMeToo } from "./me-too.js";
+import { postStory } from "./post-story.js";
+import { findStory, type StoryDetail } from "./queries.js";
+import { checkStory, checkTimeline, readValues, valuesOf, type StoryField } from "./schema.js";
+
+export default async function storyWriteRoutes(app: FastifyInstance) {
+  /** The story at :id when the logged-in member wrote it; otherwise sends the right page. */
+  async function ownStory(request: FastifyRequest, reply: FastifyReply): Promise<StoryDetail | undefined> {
+    const user = requireUser(request, reply);
+    if (!user) return undefined;
+    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+    if (!story || story.hidden_at) {
+      await reply.callNotFound();
+      return undefined;
+    }
+    if (story.author_id !== user.id) {
+      const error = Object.assign(new Error("Only the author of a story can change it."), { statusCode: 403 });
+      throw error;
+    }
+    return story;
+  }
+
+  app.get("/stories/new", async (request, reply) => {
+    if (!requireUser(request, reply)) return reply;
+    const page = await storyFormPage(app.db, { title: "Tell your escalation story", action: "/stories/new", submitLabel: "Post story", values: {}, csrfToken: reply.csrfToken() });
+    return reply.view("stories/form.eta", page);
+  });
+
+  app.post("/stories/new", async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const body = (request.body ?? {}) as FormBody;
+    const submissionKey = field(body, "submission_key").slice(0, 100);
+    const checked = checkStory(body);
+    const again = async (status: number, extra: { previewHtml?: string } = {}) =>
+      reply.code(status).view(
+        "stories/form.eta",
+        await storyFormPage(app.db, {
+          title: "Tell your escalation story", action: "/stories/new", submitLabel: "Post story", values: checked.values,
+          errors: checked.ok ? {} : checked.errors, submissionKey, csrfToken: reply.csrfToken(), ...extra,
+        }),
+      );
+    if (field(body, "action") === "preview") return again(checked.ok ? 200 : 422, { previewHtml: renderMarkdown(checked.values.body ?? "") });
+    if (!checked.ok) return again(422);
+    await app.limits.post.hit(request, reply);
+    const story = await postStory(app.db, user.id, checked.value, submissionKey || null);
+    return reply.redirect(storyPath(story), 303);
+  });
+
+  app.get("/stories/:id/edit", async (request, reply) => {
+    const story = await ownStory(request, reply);
+    if (!story) return reply;
+    const page = await storyFormPage(app.db, { title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: valuesOf(story), csrfToken: reply.csrfToken() });
+    return reply.view("stories/form.eta", page);
+  });
+
+  app.post("/stories/:id/edit", async (request, reply) => {
+    const story = await ownStory(request, reply);
+    if (!story) return reply;
+    const body = (request.body ?? {}) as FormBody;
+    const checked = checkStory(body);
+    const preview = field(body, "action") === "preview";
+    if (preview || !checked.ok) {
+      const page = await storyFormPage(app.db, {
+        title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: checked.values,
+        errors: checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), previewHtml: preview ? renderMarkdown(checked.values.body ?? "") : undefined,
+      });
+      return reply.code(checked.ok ? 200 : 422).view("stories/form.eta", page);
+    }
+    await editStory(app.db, story.id, story.author_id, checked.value);
+    const updated = (await findStory(app.db, story.id))!;
+    return reply.redirect(storyPath(updated), 303);
+  });
+
+  app.get("/stories/:id/timeline", async (request, reply) => {
+    const story = await ownStory(request, reply);
+    if (!story) return reply;
+    return reply.view("stories/timeline.eta", { title: "Update the timeline", story, values: valuesOf(story), errors: {}, csrfToken: reply.csrfToken() });
+  });
+
+  app.post("/stories/:id/timeline", async (request, reply) => {
+    const story = await ownStory(request, reply);
+    if (!story) return reply;
+    const values = readValues((request.body ?? {}) as FormBody);
+    const errors: Partial<Record<StoryField, string>> = {};
+    const timeline = checkTimeline(values, story.escalated_at, new Date(), errors);
+    if (!timeline) return reply.code(422).view("stories/timeline.eta", { title: "Update the timeline", story, values, errors, csrfToken: reply.csrfToken() });
+    await updateTimeline(app.db, story.id, story.author_id, timeline);
+    return reply.redirect(storyPath(story), 303);
+  });
+
+  app.get("/stories/:id/revisions", async (request, reply) => {
+    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+    if (!story || story.hidden_at) return reply.callNotFound();
+    const revisions = await listStoryRevisions(app.db, story.id);
+    return reply.view("stories/revisions.eta", { title: `Earlier versions of “${story.title}”`, story, revisions });
+  });
+
+  app.post("/stories/:id/me-too", async (request, reply) => {
+    const user = requireUser(request, reply);
+    if (!user) return reply;
+    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+    if (!story || story.hidden_at) return reply.callNotFound();
+    await addMeToo(app.db, story.id, user.id);
+    return reply.redirect(storyPath(story), 303);
+  });
+}

@@ -1,0 +1,39 @@
+// /u/:username: one member's stories and replies.
+import type { FastifyInstance } from "fastify";
+import { parseId, queryString } from "../lib/params.js";
+import { replyPath, userPath } from "../lib/paths.js";
+import { findUserByUsername, listUserReplies, listUserStories } from "./queries.js";
+
+// Longer than any username can be (accounts/schema.ts allows 30); Postgres text cannot hold NUL.
+const plausibleUsername = (name: string) => name.length > 0 && name.length <= 100 && !name.includes("\u0000");
+
+export default async function userRoutes(app: FastifyInstance) {
+  app.get("/u/:username", async (request, reply) => {
+    const { username } = request.params as { username: string };
+    const user = plausibleUsername(username) ? await findUserByUsername(app.db, username) : undefined;
+    if (!user) return reply.callNotFound();
+
+    const query = request.query as Record<string, unknown>;
+    const storiesAfter = parseId(queryString(query.stories_after));
+    const repliesAfter = parseId(queryString(query.replies_after));
+    const [stories, replies] = [await listUserStories(app.db, user.id, { after: storiesAfter }), await listUserReplies(app.db, user.id, { after: repliesAfter })];
+
+    // Each list pages on its own: a link moves one cursor and keeps the other.
+    const pageHref = (cursors: { stories_after?: number; replies_after?: number }) => {
+      const params = new URLSearchParams();
+      for (const [name, value] of Object.entries(cursors)) if (value !== undefined) params.set(name, String(value));
+      const search = params.toString();
+      return userPath(user) + (search ? `?${search}` : "");
+    };
+    return reply.view("users/show.eta", {
+      title: user.username,
+      user,
+      stories: stories.items,
+      replies: replies.items.map((r) => ({ ...r, href: replyPath({ id: r.story_id, slug: r.story_slug }, r.id) })),
+      isFirstPage: storiesAfter === undefined && repliesAfter === undefined,
+      firstHref: userPath(user),
+      olderStoriesHref: stories.nextAfter === null ? null : pageHref({ stories_after: stories.nextAfter, replies_after: repliesAfter }),
+      olderRepliesHref: replies.nextAfter === null ? null : pageHref({ stories_after: storiesAfter, replies_after: replies.nextAfter }),
+    });
+  });
+}
