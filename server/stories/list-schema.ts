@@ -8,8 +8,8 @@ export const SORTS = { new: "Newest", active: "Active", top: "Most “me too”"
 export type Sort = keyof typeof SORTS;
 
 export interface StoryFilters {
-  company?: string; // organisation slug
-  otherParty?: string; // organisation slug
+  company?: string; // organisation slug once resolved (any spelling of its name before)
+  otherParty?: string;
   outcome?: Outcome;
   bucket?: ResponseBucket;
   country?: string;
@@ -21,9 +21,10 @@ export interface ListQuery {
   after?: number;
 }
 
-const slug = (raw: unknown) => {
-  const value = queryString(raw)?.trim().toLowerCase();
-  return value && /^[a-z0-9-]{1,100}$/.test(value) ? value : undefined;
+// An organisation as typed or linked: a slug or any spelling of a name; the route resolves it.
+const organisation = (raw: unknown) => {
+  const value = queryString(raw)?.replace(/\0/g, "").trim().slice(0, 100);
+  return value || undefined;
 };
 
 export function parseListQuery(query: Record<string, unknown>): ListQuery {
@@ -35,8 +36,8 @@ export function parseListQuery(query: Record<string, unknown>): ListQuery {
     sort: isKey(SORTS, sort) ? sort : "new",
     after: parseId(queryString(query.after)),
     filters: {
-      company: slug(query.company),
-      otherParty: slug(query.other_party),
+      company: organisation(query.company),
+      otherParty: organisation(query.other_party),
       outcome: isKey(OUTCOMES, outcome) ? outcome : undefined,
       bucket: isKey(RESPONSE_BUCKETS, bucket) ? bucket : undefined,
       country: country && isCountry(country) ? country : undefined,

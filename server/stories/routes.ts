@@ -7,23 +7,44 @@ import { parseId } from "../lib/params.js";
 import { storyPath } from "../lib/paths.js";
 import { listReplies } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
-import { listUrl, parseListQuery, SORTS } from "./list-schema.js";
+import { findOrganisationByName } from "../organisations/queries.js";
+import { listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
 import { hasMeToo } from "./me-too.js";
-import { findStory, listStories } from "./queries.js";
+import { findStory, listStories, type StoryPage } from "./queries.js";
 
 export default async function storyRoutes(app: FastifyInstance) {
+  /** Filters name organisations by any spelling; unknown names match nothing and say so. */
+  async function resolveFilters(query: ListQuery) {
+    const unknown: string[] = [];
+    const resolve = async (text: string | undefined) => {
+      if (!text) return { slug: undefined, name: undefined };
+      const found = await findOrganisationByName(app.db, text);
+      if (!found) unknown.push(text);
+      return { slug: found?.slug, name: found?.name ?? text };
+    };
+    const [company, otherParty] = await Promise.all([resolve(query.filters.company), resolve(query.filters.otherParty)]);
+    const resolved: ListQuery = { ...query, filters: { ...query.filters, company: company.slug, otherParty: otherParty.slug } };
+    return { resolved, unknown, names: { company: company.name ?? "", otherParty: otherParty.name ?? "" } };
+  }
+
   app.get("/", async (request, reply) => {
     const query = parseListQuery(request.query as Record<string, unknown>);
-    const page = await listStories(app.db, query);
+    const { resolved, unknown, names } = await resolveFilters(query);
+    const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
     const filtered = Object.values(query.filters).some(Boolean);
     return reply.view("stories/index.eta", {
       title: filtered ? "Escalation stories (filtered)" : "Escalation stories",
       page,
-      query,
-      sorts: Object.entries(SORTS).map(([key, label]) => ({ key, label, href: listUrl({ ...query, sort: key as keyof typeof SORTS, after: undefined }), current: key === query.sort })),
-      firstPageHref: query.after !== undefined ? listUrl({ ...query, after: undefined }) : null,
-      nextHref: page.nextAfter !== null ? listUrl({ ...query, after: page.nextAfter }) : null,
+      query: resolved,
+      filtered,
+      unknown,
+      names,
+      sorts: Object.entries(SORTS).map(([key, label]) => ({ key, label, href: listUrl({ ...resolved, sort: key as Sort, after: undefined }), current: key === query.sort })),
+      firstPageHref: query.after !== undefined ? listUrl({ ...resolved, after: undefined }) : null,
+      nextHref: page.nextAfter !== null ? listUrl({ ...resolved, after: page.nextAfter }) : null,
+      clearHref: listUrl({ sort: query.sort, filters: {} }),
       options: { outcomes: Object.entries(OUTCOMES), buckets: Object.entries(RESPONSE_BUCKETS), countries: [...COUNTRIES] },
+      alternateFeeds: [{ title: "Newest escalation stories", href: "/feed.xml" }],
     });
   });
 
@@ -45,6 +66,8 @@ export default async function storyRoutes(app: FastifyInstance) {
       isAuthor: request.user?.id === story.author_id,
       meToo,
       submissionKey: request.user ? randomUUID() : null,
+      // Only members see forms here; a logged-out page stays free of cookies.
+      csrfToken: request.user ? reply.csrfToken() : null,
       loginHref: `/login?next=${encodeURIComponent(storyPath(story))}`,
     });
   }

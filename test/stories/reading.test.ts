@@ -85,8 +85,8 @@ describe("reading stories", async () => {
       .executeTakeFirstOrThrow();
     const res = await app.inject(`/stories/${story.id}/${story.slug}`);
     const facts = res.body.slice(res.body.indexOf('<aside class="facts"'), res.body.indexOf("</aside>"));
-    expect(facts).toContain("<dd>Nokia</dd>");
-    expect(facts).toContain("<dd>Best Buy</dd>");
+    expect(facts).toContain('<dd><a href="/companies/nokia">Nokia</a></dd>');
+    expect(facts).toContain('<dd><a href="/companies/best-buy">Best Buy</a></dd>');
     expect(facts).toContain("<dd>Email</dd>");
     expect(facts).toContain("<dd>CEO</dd>");
   });
