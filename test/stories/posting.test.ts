@@ -1,0 +1,252 @@
+// Posting a story through the real form: every field, every validation rule,
+// organisation matching, double submits, preview, editing and the timeline.
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { Agent } from "../helpers/browser-agent.js";
+
+export const STORY = {
+  title: "Best Buy cancelled my Lumia 920 twice",
+  company: "Nokia",
+  other_party: "Best Buy",
+  product: "Lumia 920",
+  country: "US",
+  channel: "email",
+  escalated_to: "ceo",
+  answered_by: "executive_relations",
+  escalated_date: "2024-03-01",
+  escalated_time: "09:15",
+  first_response_date: "2024-03-01",
+  first_response_time: "19:45",
+  resolved_date: "2024-03-03",
+  resolved_time: "12:00",
+  outcome: "goodwill",
+  body: "The retailer cancelled **twice**. I wrote to the CEO.\n\n- a list item",
+};
+
+/** The value a field shows on a re-rendered form. */
+function fieldValue(html: string, name: string): string | undefined {
+  const input = html.match(new RegExp(`<input id="f-${name}" name="${name}"[^>]*value="([^"]*)"`));
+  if (input) return input[1];
+  const textarea = html.match(new RegExp(`<textarea id="f-${name}" name="${name}"[^>]*>([\\s\\S]*?)</textarea>`));
+  if (textarea) return textarea[1];
+  const select = html.match(new RegExp(`<select id="f-${name}" name="${name}"[\\s\\S]*?</select>`));
+  return select?.[0].match(/<option value="([^"]*)" selected>/)?.[1];
+}
+
+const fieldError = (html: string, name: string) => html.match(new RegExp(`<p class="error" id="f-${name}-error">([^<]*)</p>`))?.[1];
+
+describe("posting a story", async () => {
+  const { app, database, close } = await createTestApp();
+  afterAll(close);
+  const db = database.db;
+  const poster = new Agent(app);
+  await poster.signUp("lumia_fan");
+  const storyCount = async () => (await db.selectFrom("stories").select("id").execute()).length;
+  const post = (agent: Agent, fields: Record<string, string>) => agent.post("/stories/new", { action: "post", ...fields }, { formPage: "/stories/new" });
+
+  it("sends a logged-out visitor to log in and back", async () => {
+    const res = await new Agent(app).get("/stories/new");
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe("/login?next=%2Fstories%2Fnew");
+  });
+
+  it("offers every field with a label and a hint, and existing organisations as suggestions", async () => {
+    await post(poster, { ...STORY, title: "An earlier story to name Optus", company: "Optus", other_party: "" });
+    const res = await poster.get("/stories/new");
+    expect(res.statusCode).toBe(200);
+    for (const name of Object.keys(STORY)) {
+      expect(res.body, name).toMatch(new RegExp(`<label for="f-${name}">`));
+      expect(res.body, name).toContain(`id="f-${name}-hint"`);
+    }
+    expect(res.body).toMatch(/<datalist id="organisation-names">[\s\S]*<option value="Optus">/);
+    expect(res.body).toMatch(/<button type="submit" name="action" value="preview"/);
+  });
+
+  it("posts a story with every field and shows each on the thread page", async () => {
+    const res = await post(poster, STORY);
+    expect(res.statusCode).toBe(303);
+    const page = await poster.get(String(res.headers.location));
+    expect(page.statusCode).toBe(200);
+    const html = page.body;
+    expect(html).toContain("<h1 id=\"story-title\">Best Buy cancelled my Lumia 920 twice</h1>");
+    expect(html).toContain('<dd><a href="/companies/nokia">Nokia</a></dd>');
+    expect(html).toContain('<dd><a href="/companies/best-buy">Best Buy</a></dd>');
+    expect(html).toContain("<dt>Product</dt><dd>Lumia 920</dd>");
+    expect(html).toContain("<dt>Country</dt><dd>US</dd>");
+    expect(html).toContain("<dt>Channel</dt><dd>Email</dd>");
+    expect(html).toContain("<dt>Written to</dt><dd>CEO</dd>");
+    expect(html).toContain("<dt>Answered by</dt><dd>Executive customer relations</dd>");
+    expect(html).toContain('datetime="2024-03-01T09:15:00.000Z"');
+    expect(html).toContain('datetime="2024-03-01T19:45:00.000Z"');
+    expect(html).toContain('datetime="2024-03-03T12:00:00.000Z"');
+    expect(html).toMatch(/<dt>Response time<\/dt><dd>10 h 30 min/);
+    expect(html).toContain("Resolved with goodwill");
+    expect(html).toContain("<strong>twice</strong>");
+    expect(html).toContain("<li>a list item</li>");
+    // Markdown is rendered once, when written.
+    const row = await db.selectFrom("stories").select(["body_md", "body_html", "response_seconds"]).where("title", "=", STORY.title).executeTakeFirstOrThrow();
+    expect(row.body_md).toBe(STORY.body);
+    expect(row.body_html).toContain("<strong>twice</strong>");
+    expect(row.response_seconds).toBe(10.5 * 3600);
+  });
+
+  it("treats AT&T, at&t and ATT as one organisation, and Telefónica as Telefonica", async () => {
+    for (const [i, company] of ["AT&T", "at&t", "ATT", " A.T.&T. "].entries()) {
+      expect((await post(poster, { ...STORY, title: `Carrier story number ${i}`, company, other_party: "" })).statusCode).toBe(303);
+    }
+    for (const [i, company] of ["Telefónica", "telefonica", "TELEFONICA"].entries()) {
+      expect((await post(poster, { ...STORY, title: `Telefónica story number ${i}`, company, other_party: "" })).statusCode).toBe(303);
+    }
+    const orgs = await db
+      .selectFrom("stories as s")
+      .innerJoin("organisations as o", "o.id", "s.company_id")
+      .where((eb) => eb.or([eb("s.title", "like", "Carrier story%"), eb("s.title", "like", "Telefónica story%")]))
+      .select(["o.name", "o.slug"])
+      .distinct()
+      .orderBy("o.name")
+      .execute();
+    expect(orgs).toEqual([
+      { name: "AT&T", slug: "at-t" },
+      { name: "Telefónica", slug: "telefonica" },
+    ]);
+  });
+
+  const rules: [string, Record<string, string>, string, RegExp][] = [
+    ["a short title", { title: "Short" }, "title", /8 to 160 characters/],
+    ["no company", { company: "  " }, "company", /Name the company/],
+    ["the same company as the other party", { other_party: "nokia" }, "other_party", /leave it empty/],
+    ["no country", { country: "" }, "country", /country/],
+    ["an unknown channel", { channel: "pigeon" }, "channel", /Choose how you escalated/],
+    ["no escalation date", { escalated_date: "" }, "escalated_date", /Give the date/],
+    ["an impossible date", { escalated_date: "2025-02-30" }, "escalated_date", /real date/],
+    ["an escalation in the future", { escalated_date: "2999-01-01", first_response_date: "", first_response_time: "", resolved_date: "", resolved_time: "", outcome: "pending" }, "escalated_date", /cannot be in the future/],
+    ["a first response before the escalation", { first_response_date: "2024-02-28" }, "first_response_date", /cannot come before the escalation/],
+    ["a resolution before the escalation", { resolved_date: "2024-02-01" }, "resolved_date", /cannot come before the escalation/],
+    ["a first response in the future", { first_response_date: "2999-01-01" }, "first_response_date", /cannot be in the future/],
+    ["“no response” with a first response", { outcome: "no_response" }, "outcome", /cannot be “no response” when there was a first response/],
+    ["no outcome", { outcome: "" }, "outcome", /Choose how it ended/],
+    ["a response date without its time", { first_response_time: "" }, "first_response_time", /Add the time/],
+    ["an empty story", { body: " \n " }, "body", /Tell the story/],
+  ];
+  for (const [what, change, field, message] of rules) {
+    it(`refuses ${what} next to the field, keeping everything typed`, async () => {
+      const before = await storyCount();
+      const typed = { ...STORY, title: "A title that is long enough", ...change };
+      const res = await post(poster, typed);
+      expect(res.statusCode).toBe(422);
+      expect(fieldError(res.body, field)).toMatch(message);
+      expect(res.body).toContain(`aria-describedby="f-${field}-hint f-${field}-error"`);
+      for (const [name, value] of Object.entries(typed)) {
+        if (name === "body") expect(fieldValue(res.body, name)?.trim()).toBe(value.trim().replace(/&/g, "&amp;").replace(/</g, "&lt;"));
+        else if (name === name.trim() && ["country", "channel", "escalated_to", "answered_by", "outcome"].includes(name)) {
+          // A select keeps the choice when it is one of its options.
+          if (value === "pigeon") continue;
+          expect(fieldValue(res.body, name) ?? "", name).toBe(value);
+        } else expect(fieldValue(res.body, name), name).toBe(value.trim());
+      }
+      expect(await storyCount()).toBe(before);
+    });
+  }
+
+  it("previews the rendered story above the filled form without posting it", async () => {
+    const before = await storyCount();
+    const res = await poster.post("/stories/new", { ...STORY, title: "A story only previewed", action: "preview" }, { formPage: "/stories/new" });
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toMatch(/<section class="preview"[\s\S]*<strong>twice<\/strong>[\s\S]*<form/);
+    expect(fieldValue(res.body, "title")).toBe("A story only previewed");
+    expect(fieldValue(res.body, "product")).toBe("Lumia 920");
+    expect(await storyCount()).toBe(before);
+  });
+
+  it("creates one story when the same form is submitted twice", async () => {
+    const form = await poster.get("/stories/new");
+    const key = form.body.match(/name="submission_key" value="([^"]+)"/)![1]!;
+    const first = await post(poster, { ...STORY, title: "Submitted twice by a double click", submission_key: key });
+    const second = await post(poster, { ...STORY, title: "Submitted twice by a double click", submission_key: key });
+    expect(first.statusCode).toBe(303);
+    expect(second.statusCode).toBe(303);
+    expect(second.headers.location).toBe(first.headers.location);
+    const rows = await db.selectFrom("stories").select("id").where("title", "=", "Submitted twice by a double click").execute();
+    expect(rows).toHaveLength(1);
+  });
+
+  it("refuses a post without a CSRF token", async () => {
+    const before = await storyCount();
+    const res = await poster.post("/stories/new", { ...STORY, action: "post", _csrf: "" });
+    expect(res.statusCode).toBe(403);
+    expect(await storyCount()).toBe(before);
+  });
+
+  it("lets the author edit text and facts, keeping the earlier version", async () => {
+    const created = await post(poster, { ...STORY, title: "Story that will be edited" });
+    const path = String(created.headers.location);
+    const id = path.split("/")[2]!;
+    const form = await poster.get(`/stories/${id}/edit`);
+    expect(fieldValue(form.body, "title")).toBe("Story that will be edited");
+    expect(fieldValue(form.body, "escalated_time")).toBe("09:15");
+    const res = await poster.post(`/stories/${id}/edit`, { ...STORY, title: "Story after its edit", company: "Microsoft", action: "post" }, { formPage: `/stories/${id}/edit` });
+    expect(res.statusCode).toBe(303);
+    const page = await poster.get(String(res.headers.location));
+    expect(page.body).toContain("Story after its edit");
+    expect(page.body).toContain('<a href="/companies/microsoft">Microsoft</a>');
+    expect(page.body).toContain(`<a href="/stories/${id}/revisions">edited</a>`);
+    const revisions = await poster.get(`/stories/${id}/revisions`);
+    expect(revisions.body).toContain("Story that will be edited");
+    expect(revisions.body).toMatch(/<dt>Company<\/dt><dd>Nokia<\/dd>/);
+    // The old address leads to the new slug.
+    const old = await poster.get(path);
+    expect(old.statusCode).toBe(301);
+  });
+
+  it("lets only the author edit a story", async () => {
+    const created = await post(poster, { ...STORY, title: "Someone else's story" });
+    const id = String(created.headers.location).split("/")[2]!;
+    const other = new Agent(app);
+    await other.signUp("not_the_author");
+    expect((await other.get(`/stories/${id}/edit`)).statusCode).toBe(403);
+    const res = await other.post(`/stories/${id}/edit`, { ...STORY, title: "Hijacked title here", action: "post" }, { formPage: "/settings" });
+    expect(res.statusCode).toBe(403);
+    expect((await other.post(`/stories/${id}/timeline`, { outcome: "refused" }, { formPage: "/settings" })).statusCode).toBe(403);
+    const row = await db.selectFrom("stories").select(["title", "outcome"]).where("id", "=", Number(id)).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: "Someone else's story", outcome: "goodwill" });
+  });
+
+  it("updates the timeline when the company finally answers", async () => {
+    const created = await post(poster, { ...STORY, title: "Still waiting for an answer", answered_by: "", first_response_date: "", first_response_time: "", resolved_date: "", resolved_time: "", outcome: "pending" });
+    const path = String(created.headers.location);
+    const id = path.split("/")[2]!;
+    const before = await poster.get(path);
+    expect(before.body).toContain(`href="/stories/${id}/timeline">Update the timeline</a>`);
+    expect(before.body).toMatch(/<dt>Response time<\/dt><dd>no response/);
+
+    const wrong = await poster.post(`/stories/${id}/timeline`, { answered_by: "ceo", first_response_date: "2024-02-01", first_response_time: "10:00", outcome: "resolved" }, { formPage: `/stories/${id}/timeline` });
+    expect(wrong.statusCode).toBe(422);
+    expect(fieldError(wrong.body, "first_response_date")).toMatch(/cannot come before the escalation/);
+    expect(fieldValue(wrong.body, "first_response_date")).toBe("2024-02-01");
+
+    const res = await poster.post(`/stories/${id}/timeline`, { answered_by: "ceo", first_response_date: "2024-03-04", first_response_time: "09:15", resolved_date: "", resolved_time: "", outcome: "resolved" }, { formPage: `/stories/${id}/timeline` });
+    expect(res.statusCode).toBe(303);
+    const after = await poster.get(path);
+    expect(after.body).toMatch(/<dt>Response time<\/dt><dd>3 d/);
+    expect(after.body).toContain("<dt>Answered by</dt><dd>CEO</dd>");
+    const revisions = await poster.get(`/stories/${id}/revisions`);
+    expect(revisions.body).toMatch(/<dt>Outcome<\/dt><dd>Pending<\/dd>/);
+  });
+});
+
+describe("posting is rate-limited", async () => {
+  const { app, close } = await createTestApp({ config: { rateLimits: { signup: 1000, login: 1000, post: 2 } } });
+  afterAll(close);
+
+  it("answers 429 with Retry-After after the limit", async () => {
+    const agent = new Agent(app);
+    await agent.signUp("fast_poster");
+    const statuses: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const res = await agent.post("/stories/new", { ...STORY, title: `Rapid story number ${i}`, action: "post" }, { formPage: "/stories/new" });
+      statuses.push(res.statusCode);
+      if (res.statusCode === 429) expect(res.headers["retry-after"]).toBeDefined();
+    }
+    expect(statuses).toEqual([303, 303, 429]);
+  });
+});
