@@ -1,0 +1,154 @@
+// Threads through the real forms: replying, nesting, quoting, editing,
+// deleting, and "me too".
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { Agent } from "../helpers/browser-agent.js";
+import { STORY } from "../helpers/story-form.js";
+
+const replyIds = (html: string) => [...html.matchAll(/<li class="reply[^"]*" id="reply-(\d+)">/g)].map((m) => Number(m[1]));
+
+describe("threads", async () => {
+  const { app, database, close } = await createTestApp();
+  afterAll(close);
+  const db = database.db;
+  const author = new Agent(app);
+  await author.signUp("story_author");
+  const replier = new Agent(app);
+  await replier.signUp("helpful_reader");
+
+  async function newStory(title: string) {
+    const res = await author.post("/stories/new", { ...STORY, title, action: "post" }, { formPage: "/stories/new" });
+    const path = String(res.headers.location);
+    return { path, id: Number(path.split("/")[2]) };
+  }
+  async function reply(agent: Agent, story: { id: number; path: string }, body: string, parentId?: number) {
+    const res = await agent.post(`/stories/${story.id}/replies`, { body, ...(parentId ? { parent_id: String(parentId) } : {}) }, { formPage: story.path });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+    return Number(String(res.headers.location).match(/#reply-(\d+)$/)![1]);
+  }
+
+  it("shows a logged-out reader a log-in link instead of the reply form", async () => {
+    const story = await newStory("A story read while logged out");
+    const page = await new Agent(app).get(story.path);
+    expect(page.body).not.toContain('class="stacked reply-form"');
+    expect(page.body).toContain(`href="/login?next=${encodeURIComponent(story.path)}">Log in to reply</a>`);
+    const res = await new Agent(app).get(`/stories/${story.id}/reply`);
+    expect(res.statusCode).toBe(303);
+  });
+
+  it("posts a reply from the form under the story, with a permalink, and counts it", async () => {
+    const story = await newStory("A story that gets one reply");
+    const form = await replier.get(story.path);
+    expect(form.body).toMatch(/<form class="stacked reply-form" method="post" action="\/stories\/\d+\/replies"/);
+    const id = await reply(replier, story, "Same thing happened to me with **Optus**.");
+    const page = await new Agent(app).get(story.path);
+    expect(page.body).toContain(`id="reply-${id}"`);
+    expect(page.body).toContain(`href="${story.path}#reply-${id}"`);
+    expect(page.body).toContain("<strong>Optus</strong>");
+    expect(page.body).toContain("1 reply</h2>");
+    const list = await new Agent(app).get("/");
+    expect(list.body).toContain(`href="${story.path}#replies">1 reply</a>`);
+  });
+
+  it("keeps the typed reply and says why when it is empty", async () => {
+    const story = await newStory("A story with an empty reply attempt");
+    const res = await replier.post(`/stories/${story.id}/replies`, { body: "   " }, { formPage: story.path });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain("Write something before posting the reply.");
+  });
+
+  it("nests replies under their parents and stops indenting past depth 6", async () => {
+    const story = await newStory("A story with a long argument");
+    const top = await reply(replier, story, "Top-level reply");
+    const other = await reply(author, story, "Second top-level reply");
+    let parent = top;
+    const chain = [top];
+    for (let depth = 1; depth <= 8; depth++) {
+      parent = await reply(depth % 2 ? author : replier, story, `Reply at depth ${depth}`, parent);
+      chain.push(parent);
+    }
+    // The reply page for answering one reply preselects it as the parent.
+    const answerPage = await replier.get(`/stories/${story.id}/reply?parent=${top}`);
+    expect(answerPage.body).toContain(`<input type="hidden" name="parent_id" value="${top}">`);
+    expect(answerPage.body).toContain("Top-level reply");
+
+    const page = await new Agent(app).get(story.path);
+    // Document order: the chain under the first reply, then the second top-level reply.
+    expect(replyIds(page.body)).toEqual([...chain, other]);
+    const li = (id: number) => page.body.match(new RegExp(`<li class="(reply[^"]*)" id="reply-${id}">`))![1];
+    expect(li(chain[5]!)).toBe("reply");
+    expect(li(chain[6]!)).toBe("reply flat");
+    expect(li(chain[8]!)).toBe("reply flat");
+    // Depth 1 sits inside the top reply's <li>.
+    const topBlock = page.body.slice(page.body.indexOf(`id="reply-${top}"`), page.body.indexOf(`id="reply-${other}"`));
+    expect(topBlock).toContain(`id="reply-${chain[1]}"`);
+    expect((await db.selectFrom("replies").select("depth").where("id", "=", chain[8]!).executeTakeFirstOrThrow()).depth).toBe(8);
+  });
+
+  it("quotes a reply as a markdown blockquote with the author's name", async () => {
+    const story = await newStory("A story with a quotable reply");
+    const id = await reply(replier, story, "They answered in 10 hours.\n\nThen sent a phone.");
+    const page = await author.get(`/stories/${story.id}/reply?parent=${id}&quote=1`);
+    expect(page.statusCode).toBe(200);
+    const box = page.body.match(/<textarea id="f-body" name="body"[^>]*>([\s\S]*?)<\/textarea>/)![1];
+    expect(box).toBe("&gt; **helpful_reader** wrote:\n&gt;\n&gt; They answered in 10 hours.\n&gt;\n&gt; Then sent a phone.\n\n");
+    const quoted = await reply(author, story, "> **helpful_reader** wrote:\n>\n> They answered in 10 hours.\n\nAnd me!", id);
+    const thread = await new Agent(app).get(story.path);
+    expect(thread.body).toMatch(new RegExp(`id="reply-${quoted}"[\\s\\S]*?<blockquote>\\s*<p><strong>helpful_reader</strong> wrote:</p>`));
+    const storyQuote = await replier.get(`/stories/${story.id}/reply?quote=story`);
+    expect(storyQuote.body).toContain("&gt; **story_author** wrote:");
+  });
+
+  it("lets the author edit a reply, keeping the earlier text as a revision", async () => {
+    const story = await newStory("A story with an edited reply");
+    const id = await reply(replier, story, "First version of my reply");
+    expect((await author.get(`/replies/${id}/edit`)).statusCode).toBe(403);
+    const res = await replier.post(`/replies/${id}/edit`, { body: "Second version of my reply" }, { formPage: `/replies/${id}/edit` });
+    expect(res.statusCode).toBe(303);
+    const page = await new Agent(app).get(story.path);
+    expect(page.body).toContain("Second version of my reply");
+    expect(page.body).not.toContain("First version of my reply");
+    expect(page.body).toContain(`<a href="/replies/${id}/revisions">edited</a>`);
+    const revisions = await new Agent(app).get(`/replies/${id}/revisions`);
+    expect(revisions.body).toContain("First version of my reply");
+    expect(revisions.body).toContain("Second version of my reply");
+  });
+
+  it("deletes a reply; one with answers stays as [deleted] to keep the thread's shape", async () => {
+    const story = await newStory("A story with deleted replies");
+    const parent = await reply(replier, story, "A reply I will regret");
+    const child = await reply(author, story, "An answer to the regretted reply", parent);
+    const leaf = await reply(replier, story, "A lonely reply I will also delete");
+    expect((await author.post(`/replies/${parent}/delete`, {}, { formPage: story.path })).statusCode).toBe(403);
+    for (const id of [parent, leaf]) expect((await replier.post(`/replies/${id}/delete`, {}, { formPage: story.path })).statusCode).toBe(303);
+    const page = await new Agent(app).get(story.path);
+    expect(replyIds(page.body)).toEqual([parent, child]);
+    expect(page.body).not.toContain("A reply I will regret");
+    expect(page.body).not.toContain("A lonely reply");
+    expect(page.body).toContain("[deleted]");
+    expect(page.body).toContain("An answer to the regretted reply");
+    expect(page.body).toContain("1 reply</h2>");
+    // A deleted reply can no longer be answered.
+    const res = await author.post(`/stories/${story.id}/replies`, { body: "Too late", parent_id: String(parent) }, { formPage: story.path });
+    expect(res.statusCode).toBe(422);
+    expect(res.body).toContain("no longer there");
+  });
+
+  it("counts “me too” once per member, on the story and in the list", async () => {
+    const story = await newStory("A story many people recognise");
+    const logedOut = await new Agent(app).get(story.path);
+    expect(logedOut.body).toContain("0 people say this happened to them too.");
+    for (let i = 0; i < 2; i++) expect((await replier.post(`/stories/${story.id}/me-too`, {}, { formPage: story.path })).statusCode).toBe(303);
+    const third = new Agent(app);
+    await third.signUp("also_affected");
+    await third.post(`/stories/${story.id}/me-too`, {}, { formPage: story.path });
+    const row = await db.selectFrom("stories").select("me_too_count").where("id", "=", story.id).executeTakeFirstOrThrow();
+    expect(row.me_too_count).toBe(2);
+    expect((await db.selectFrom("me_toos").select("user_id").where("story_id", "=", story.id).execute())).toHaveLength(2);
+    const page = await replier.get(story.path);
+    expect(page.body).toContain("<strong>2</strong> people say this happened to them too, you included.");
+    expect(page.body).not.toContain("Me too — this happened to me</button>");
+    const list = await new Agent(app).get("/?sort=top");
+    expect(list.body).toContain("2 “me too”");
+  });
+});
