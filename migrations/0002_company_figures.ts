@@ -22,10 +22,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     create function company_figures_wilson(k bigint, n bigint) returns double precision
     language sql immutable as $$
       -- z = 1.959963984540054 (95 %), z² = 3.841458820694124
-      select case when n = 0 then null else
+      -- greatest(): rounding would otherwise make 0 of n a bound of -1e-17.
+      select case when n = 0 then null else greatest(0,
         ((k::float8 / n) + 3.841458820694124 / (2 * n)
           - 1.959963984540054 * sqrt((k::float8 / n) * (1 - k::float8 / n) / n + 3.841458820694124 / (4.0 * n * n)))
-        / (1 + 3.841458820694124 / n) end
+        / (1 + 3.841458820694124 / n)) end
     $$`.execute(db);
 
   // Every visible story, once per scope it belongs to and per period it falls in.

@@ -21,6 +21,7 @@ import storyRoutes from "./stories/routes.js";
 import storyWriteRoutes from "./stories/write-routes.js";
 import searchRoutes from "./search/routes.js";
 import feedRoutes from "./feeds/routes.js";
+import companyRoutes from "./companies/routes.js";
 import userRoutes from "./users/routes.js";
 
 declare module "fastify" {
@@ -87,6 +88,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(replyRoutes);
   await app.register(searchRoutes);
   await app.register(feedRoutes);
+  await app.register(companyRoutes);
   await app.register(userRoutes);
 
   return app;

@@ -13,12 +13,13 @@ export const MIN_RANKED_STORIES = 5;
 export const PAGE_SIZE = 50;
 
 export const DEFINITIONS = [
+  { term: "Organisation", key: "organisation", text: "The organisation the customer escalated to. Its figures count only the stories escalated to it; stories naming it as the party that failed first are counted under Other parties." },
   { term: "Stories (n)", key: "stories", text: "Visible stories escalated to the organisation in the window. The last 12 months are the 365 days up to now, by escalation date." },
   { term: "Response rate", key: "response_rate", text: "Stories answered within 30 days of escalation ÷ stories escalated more than 30 days ago, plus younger stories already answered. A story younger than 30 days without an answer counts neither way." },
   { term: "Median response", key: "median_seconds", text: "The middle time from escalation to first response among answered stories (percentile_cont 0.5); never the mean." },
   { term: "p90 response", key: "p90_seconds", text: "The time within which 90 % of answered stories got a first response (percentile_cont 0.9)." },
   { term: "Resolution rate", key: "resolution_rate", text: "Stories resolved (resolved, or resolved with goodwill) ÷ closed stories (every outcome except pending)." },
-  { term: "Rank", key: "rank", text: "Ranked by the Wilson lower bound (95 %) of the sorted rate, a conservative estimate that does not let 5 of 5 beat 90 of 100. Only organisations with at least 5 stories in the window are ranked; the rest are listed below, unranked." },
+  { term: "Rank", key: "rank", text: "Position by the Wilson lower bound (95 %) of the response rate, a conservative estimate that does not let 5 of 5 answered beat 90 of 100. Only organisations with at least 5 stories in the window (and filters) are ranked; the rest are listed below, unranked. Sorting by another column reorders the rows but keeps each rank; sorting by resolution rate orders by its own Wilson lower bound." },
 ] as const;
 
 /** The figure definitions as SQL over stories aliased `s`, for groupings the table does not hold. */
@@ -123,12 +124,9 @@ function toCompanyRow(row: FiguresRow, rank: number | null): CompanyRow {
 
 export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Promise<Leaderboard> {
   await refreshDueFigures(db);
-  const scope = withFigures(db)
-    .selectFrom("company_figures as f")
-    .where("f.period", "=", query.period)
-    .where("f.country", "=", query.country)
-    .where("f.channel", "=", query.channel);
-  const counts = await scope
+  const counts = await scopeOf(db, query)
+    .innerJoin("organisations as o", "o.id", "f.company_id")
+    .where("o.merged_into_id", "is", null)
     .select([sql<number>`count(*)::integer`.as("total"), sql<number>`count(*) filter (where f.ranked)::integer`.as("ranked")])
     .executeTakeFirstOrThrow();
   let rows = figuresQuery(db)
@@ -140,12 +138,33 @@ export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Prom
   const offset = query.page === null ? 0 : (query.page - 1) * PAGE_SIZE;
   if (query.page !== null) rows = rows.limit(PAGE_SIZE).offset(offset);
   const found = await rows.execute();
+  const ranks = query.sort === "rank" ? null : await ranksOf(db, query, found.filter((r) => r.ranked).map((r) => r.company_id));
   return {
-    rows: found.map((row, i) => toCompanyRow(row, row.ranked ? offset + i + 1 : null)),
+    rows: found.map((row, i) => toCompanyRow(row, !row.ranked ? null : ranks ? (ranks.get(row.company_id) ?? null) : offset + i + 1)),
     total: counts.total,
     rankedTotal: counts.ranked,
     pageCount: Math.max(1, Math.ceil(counts.total / PAGE_SIZE)),
   };
+}
+
+function scopeOf(db: Kysely<DB>, query: Pick<LeaderboardQuery, "period" | "country" | "channel">) {
+  return withFigures(db)
+    .selectFrom("company_figures as f")
+    .where("f.period", "=", query.period)
+    .where("f.country", "=", query.country)
+    .where("f.channel", "=", query.channel);
+}
+
+/** The rank (position in the default order) of some ranked organisations, when the page is sorted otherwise. */
+async function ranksOf(db: Kysely<DB>, query: LeaderboardQuery, companyIds: number[]): Promise<Map<number, number>> {
+  if (companyIds.length === 0) return new Map();
+  const positions = scopeOf(db, query)
+    .innerJoin("organisations as o", "o.id", "f.company_id")
+    .where("o.merged_into_id", "is", null)
+    .where("f.ranked", "=", true)
+    .select(["f.company_id", sql<number>`row_number() over (order by ${sql.raw(SORTS.rank.order)})::integer`.as("rank")]);
+  const rows = await db.selectFrom(positions.as("r")).selectAll().where("r.company_id", "in", companyIds).execute();
+  return new Map(rows.map((r) => [r.company_id, r.rank]));
 }
 
 /** One organisation's figures over a period (every country and channel). */

@@ -1,6 +1,7 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
 import type { FastifyInstance } from "fastify";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
+import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { monthlyTrend, responseHistogram, steppedIn, whatWorked } from "./breakdowns.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
@@ -25,6 +26,7 @@ export default async function companyRoutes(app: FastifyInstance) {
       windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
       sortHref: (sort: Sort) => href({ sort, page: 1 }),
       pageHref: (page: number) => href({ page }),
+      clearHref: href({ country: "", channel: "", page: 1 }),
       exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
     });
   });
@@ -46,6 +48,8 @@ export default async function companyRoutes(app: FastifyInstance) {
 
   app.get("/companies/:slug", async (request, reply) => {
     const { slug } = request.params as { slug: string };
+    // Postgres text cannot hold NUL, and no slug is that long.
+    if (slug.includes("\u0000") || slug.length > 200) return reply.callNotFound();
     const organisation = await findOrganisation(app.db, slug);
     if (!organisation) return reply.callNotFound();
     if (organisation.merged_into_id) {
@@ -89,6 +93,8 @@ export default async function companyRoutes(app: FastifyInstance) {
     });
     return reply.view("companies/show.eta", {
       title: organisation.name,
+      alternateFeeds: [companyFeed(organisation)],
+      feedHref: companyFeedPath(organisation),
       organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
       worked, stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
       windowHref: (p: keyof typeof PERIODS) => (p === "12m" ? companyPath(organisation) : `${companyPath(organisation)}?window=${p}`),

@@ -1,0 +1,154 @@
+// The leaderboard's figures against numbers worked out by hand from the
+// fixture stories below (DESIGN.md, "The figures").
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { createOrganisation, createUser } from "../helpers/fixtures.js";
+import { insertStories, leaderboardRows, type PageRow } from "./helpers.js";
+
+const H = 3600;
+const D = 86_400;
+let t: TestApp;
+
+const page = async (url: string) => {
+  const res = await t.app.inject(url);
+  expect(res.statusCode).toBe(200);
+  return leaderboardRows(res.body);
+};
+const row = (rows: PageRow[], slug: string) => rows.find((r) => r.slug === slug);
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const author_id = await createUser(db);
+  const org = (name: string) => createOrganisation(db, name);
+
+  // Alpha: 6 stories. Eligible for the response rate: the 5 older than 30 days
+  // or answered (the 10-day-old unanswered one counts neither way); answered
+  // within 30 days: 1 h, 2 h and the young 5 h one = 3 of 5.
+  await insertStories(db, { author_id, company_id: await org("Alpha") }, [
+    { response: 1 * H, outcome: "resolved" },
+    { response: 2 * H, outcome: "goodwill" },
+    { response: 40 * D, outcome: "refused" },
+    { response: null, outcome: "no_response" },
+    { response: null, daysAgo: 10, outcome: "pending" },
+    { response: 5 * H, daysAgo: 10, outcome: "partly_resolved" },
+  ]);
+  // Beta: 4 stories, so listed but not ranked.
+  await insertStories(db, { author_id, company_id: await org("Beta") }, [
+    { response: 600 }, { response: 1800 }, { response: 5400 }, { response: null },
+  ]);
+  // Perfect: 5 of 5 answered in an hour. Steady: 90 of 100 answered in 2 hours.
+  await insertStories(db, { author_id, company_id: await org("Perfect") }, Array.from({ length: 5 }, () => ({ response: H })));
+  await insertStories(db, { author_id, company_id: await org("Steady") }, [
+    ...Array.from({ length: 90 }, () => ({ response: 2 * H })),
+    ...Array.from({ length: 10 }, () => ({ response: null })),
+  ]);
+  // Gamma: 6 stories over two countries and two channels, every one answered.
+  await insertStories(db, { author_id, company_id: await org("Gamma") }, [
+    { response: 1000, country: "US", channel: "email" },
+    { response: 2000, country: "US", channel: "email" },
+    { response: 3000, country: "US", channel: "email" },
+    { response: 4000, country: "DE", channel: "phone" },
+    { response: 8000, country: "DE", channel: "phone" },
+    { response: 10000, country: "DE", channel: "email" },
+  ]);
+  // Old: one story 366 days ago (outside the 12 months), one 364 days ago.
+  await insertStories(db, { author_id, company_id: await org("Old") }, [
+    { response: 100, daysAgo: 366 },
+    { response: 200, daysAgo: 364 },
+  ]);
+});
+afterAll(() => t.close());
+
+describe("the leaderboard's figures", () => {
+  it("counts young unanswered stories neither way in the response rate, and young answered ones in both", async () => {
+    const alpha = row(await page("/companies"), "alpha")!;
+    expect(alpha.stories).toBe(6);
+    expect(alpha.responseRate).toBe(0.6);
+  });
+
+  it("takes the median of an even number of answers as the mean of the middle two", async () => {
+    // Alpha's answers: 1 h, 2 h, 5 h, 40 days → (2 h + 5 h) / 2 = 3.5 h.
+    expect(row(await page("/companies"), "alpha")!.medianSeconds).toBe(12_600);
+  });
+
+  it("takes the median of an odd number of answers as the middle one", async () => {
+    expect(row(await page("/companies"), "beta")!.medianSeconds).toBe(1800);
+  });
+
+  it("interpolates p90 like percentile_cont", async () => {
+    const rows = await page("/companies");
+    // Alpha: position 0.9 × 3 = 2.7 → 5 h + 0.7 × (40 days − 5 h) = 2,424,600 s.
+    expect(row(rows, "alpha")!.p90Seconds).toBeCloseTo(2_424_600, 4);
+    // Beta: position 0.9 × 2 = 1.8 → 1800 + 0.8 × (5400 − 1800) = 4680 s.
+    expect(row(rows, "beta")!.p90Seconds).toBeCloseTo(4680, 6);
+  });
+
+  it("divides resolved (resolved or goodwill) by closed (not pending)", async () => {
+    // Alpha: resolved + goodwill = 2; closed = 6 − 1 pending = 5.
+    expect(row(await page("/companies"), "alpha")!.resolutionRate).toBe(0.4);
+  });
+
+  it("ranks by the Wilson lower bound, so 5 of 5 comes below 90 of 100", async () => {
+    const rows = await page("/companies");
+    // Lower bounds: Steady 90/100 → 0.826, Gamma 6/6 → 0.610, Perfect 5/5 → 0.566, Alpha 3/5 → 0.231.
+    expect(rows.filter((r) => r.table === "ranked").map((r) => [r.rank, r.slug])).toEqual([
+      [1, "steady"], [2, "gamma"], [3, "perfect"], [4, "alpha"],
+    ]);
+    expect(row(rows, "perfect")!.responseRate).toBe(1);
+    expect(row(rows, "steady")!.responseRate).toBe(0.9);
+  });
+
+  it("lists organisations with fewer than 5 stories below, unranked", async () => {
+    const rows = await page("/companies");
+    expect(rows.filter((r) => r.table === "unranked").map((r) => [r.rank, r.slug, r.stories])).toEqual([
+      [null, "beta", 4], [null, "old", 1],
+    ]);
+  });
+
+  it("keeps each organisation's rank when sorted by another column", async () => {
+    const rows = await page("/companies?sort=median");
+    // Medians: Perfect 1 h, Gamma 3500 s, Steady 2 h, Alpha 3.5 h.
+    expect(rows.filter((r) => r.table === "ranked").map((r) => [r.slug, r.rank, r.medianSeconds])).toEqual([
+      ["gamma", 2, 3500], ["perfect", 3, 3600], ["steady", 1, 7200], ["alpha", 4, 12_600],
+    ]);
+  });
+
+  it("counts the last 12 months by escalation date, and everything in all time", async () => {
+    const twelve = row(await page("/companies"), "old")!;
+    expect([twelve.stories, twelve.medianSeconds]).toEqual([1, 200]);
+    const all = row(await page("/companies?window=all"), "old")!;
+    expect([all.stories, all.medianSeconds]).toEqual([2, 150]);
+  });
+
+  it("filters by country, by channel, and by both", async () => {
+    const de = await page("/companies?country=DE");
+    expect(de.map((r) => [r.slug, r.stories, r.medianSeconds, r.rank])).toEqual([["gamma", 3, 8000, null]]);
+    const email = row(await page("/companies?channel=email"), "gamma")!;
+    // 1000, 2000, 3000, 10000 → (2000 + 3000) / 2.
+    expect([email.stories, email.medianSeconds]).toEqual([4, 2500]);
+    const dePhone = await page("/companies?country=de&channel=phone");
+    expect(dePhone.map((r) => [r.slug, r.stories, r.medianSeconds])).toEqual([["gamma", 2, 6000]]);
+    expect(await page("/companies?country=FR")).toEqual([]);
+  });
+
+  it("shows every figure's definition one click from its column header", async () => {
+    const html = (await t.app.inject("/companies")).body;
+    for (const key of ["rank", "organisation", "stories", "response_rate", "median_seconds", "p90_seconds", "resolution_rate"]) {
+      expect(html).toContain(`href="#def-${key}"`);
+      expect(html).toMatch(new RegExp(`<dt id="def-${key}">`));
+    }
+    expect(html).toContain('id="definitions"');
+    expect(html).toContain('href="/companies.csv"');
+    expect(html).toContain('href="/companies.json"');
+  });
+
+  it("offers sort links on every column and the window as links", async () => {
+    const html = (await t.app.inject("/companies?window=all&country=US")).body;
+    for (const sort of ["name", "stories", "response", "median", "p90", "resolution"]) {
+      expect(html).toContain(`href="/companies?window=all&amp;country=US&amp;sort=${sort}"`);
+    }
+    expect(html).toContain('<a aria-current="page" href="/companies?window=all&amp;country=US">All time</a>');
+    expect(html).toMatch(/<form class="company-filters" method="get" action="\/companies">/);
+  });
+});

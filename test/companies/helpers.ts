@@ -1,0 +1,95 @@
+// Shared by the company tests: many fixture stories in one statement, and
+// readers that pull the figures back out of the rendered pages.
+import type { Kysely } from "kysely";
+import type { DB, NewStory } from "../../server/db/schema.js";
+import { organisationKey } from "../../server/lib/slug.js";
+import { DAY } from "../helpers/fixtures.js";
+
+export interface StorySpec extends Partial<Omit<NewStory, "escalated_at" | "first_response_at">> {
+  /** Days before now it was escalated; default 60. */
+  daysAgo?: number;
+  /** Or an exact moment. */
+  escalatedAt?: Date;
+  /** Seconds to the first response; null = none. */
+  response: number | null;
+}
+
+let counter = 0;
+
+/** Inserts the stories in one INSERT (one statement-trigger run), defaults like test/helpers/fixtures.ts. */
+export async function insertStories(db: Kysely<DB>, base: { author_id: number; company_id: number }, specs: StorySpec[]): Promise<number[]> {
+  const now = Date.now();
+  const rows = specs.map(({ daysAgo, escalatedAt, response, ...facts }) => {
+    const at = escalatedAt ?? new Date(now - (daysAgo ?? 60) * DAY);
+    const n = ++counter;
+    return {
+      title: `Company fixture story ${n}`,
+      slug: `company-fixture-story-${n}`,
+      country: "US",
+      channel: "email" as const,
+      escalated_to: "ceo" as const,
+      outcome: response === null ? ("no_response" as const) : ("resolved" as const),
+      body_md: "What happened.",
+      body_html: "<p>What happened.</p>",
+      ...base,
+      ...facts,
+      escalated_at: at,
+      first_response_at: response === null ? null : new Date(at.getTime() + response * 1000),
+    };
+  });
+  const inserted = await db.insertInto("stories").values(rows).returning("id").execute();
+  return inserted.map((r) => r.id);
+}
+
+/** An organisation the story form will find by its name. */
+export async function organisationWithAlias(db: Kysely<DB>, name: string, slug: string): Promise<number> {
+  const { id } = await db.insertInto("organisations").values({ name, slug }).returning("id").executeTakeFirstOrThrow();
+  await db.insertInto("organisation_aliases").values({ organisation_id: id, alias: name, alias_key: organisationKey(name) }).execute();
+  return id;
+}
+
+export interface PageRow {
+  table: "ranked" | "unranked";
+  slug: string;
+  name: string;
+  rank: number | null;
+  stories: number;
+  responseRate: number | null;
+  medianSeconds: number | null;
+  p90Seconds: number | null;
+  resolutionRate: number | null;
+}
+
+const num = (value: string | undefined) => (value === undefined || value === "" ? null : Number(value));
+const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+
+/** The leaderboard's rows as the page shows them, from the exact data-value attributes. */
+export function leaderboardRows(html: string): PageRow[] {
+  const rows: PageRow[] = [];
+  for (const table of ["ranked", "unranked"] as const) {
+    const body = html.match(new RegExp(`<table[^>]*id="${table}"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`))?.[1] ?? "";
+    for (const tr of body.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) {
+      const link = tr.match(/<a href="\/companies\/([^"]+)">([^<]*)<\/a>/)!;
+      const values = [...tr.matchAll(/data-value="([^"]*)"/g)].map((m) => num(m[1]));
+      if (table === "unranked") values.unshift(null);
+      const [rank, stories, responseRate, medianSeconds, p90Seconds, resolutionRate] = values;
+      rows.push({ table, slug: link[1]!, name: unescape(link[2]!), rank: rank ?? null, stories: stories!, responseRate: responseRate ?? null, medianSeconds: medianSeconds ?? null, p90Seconds: p90Seconds ?? null, resolutionRate: resolutionRate ?? null });
+    }
+  }
+  return rows;
+}
+
+/** One figure of a company page (data-figure attribute): its exact value. */
+export function companyFigure(html: string, key: string): number | null {
+  const m = html.match(new RegExp(`data-figure="${key}"(?: data-value="([^"]*)")?>([^<]*)`));
+  if (!m) throw new Error(`no figure ${key} on the page`);
+  return m[1] !== undefined ? num(m[1]) : Number(m[2]!.replace(/,/g, ""));
+}
+
+/** The rows of a table with the given id: each row's cells as text. */
+export function tableCells(html: string, id: string): string[][] {
+  const body = html.match(new RegExp(`<table[^>]*id="${id}"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`))?.[1] ?? "";
+  return (body.match(/<tr[^>]*>[\s\S]*?<\/tr>/g) ?? []).map((tr) =>
+    [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => unescape(m[1]!.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim())),
+  );
+}
