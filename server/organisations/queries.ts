@@ -38,6 +38,20 @@ async function freeSlug(trx: Transaction<DB>, name: string): Promise<string> {
   return slug;
 }
 
+/** The organisation a filter or link names: any spelling of a name, or its slug. */
+export async function findOrganisationByNameOrSlug(db: Kysely<DB>, text: string): Promise<OrganisationRef | undefined> {
+  const byName = await findOrganisationByName(db, text);
+  if (byName) return byName;
+  const slug = slugify(text, "");
+  if (!slug) return undefined;
+  return db
+    .selectFrom("organisations as o")
+    .leftJoin("organisations as m", "m.id", "o.merged_into_id")
+    .where("o.slug", "=", slug)
+    .select([sql<number>`coalesce(m.id, o.id)`.as("id"), sql<string>`coalesce(m.slug, o.slug)`.as("slug"), sql<string>`coalesce(m.name, o.name)`.as("name")])
+    .executeTakeFirst();
+}
+
 /** Finds the organisation by name or alias, creating it when nobody has named it before. */
 export async function resolveOrganisation(trx: Transaction<DB>, name: string): Promise<OrganisationRef> {
   const existing = await findOrganisationByName(trx, name);

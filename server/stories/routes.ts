@@ -7,7 +7,7 @@ import { parseId } from "../lib/params.js";
 import { storyPath } from "../lib/paths.js";
 import { listReplies } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
-import { findOrganisationByName } from "../organisations/queries.js";
+import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
 import { hasMeToo } from "./me-too.js";
 import { findStory, listStories, type StoryPage } from "./queries.js";
@@ -18,7 +18,7 @@ export default async function storyRoutes(app: FastifyInstance) {
     const unknown: string[] = [];
     const resolve = async (text: string | undefined) => {
       if (!text) return { slug: undefined, name: undefined };
-      const found = await findOrganisationByName(app.db, text);
+      const found = await findOrganisationByNameOrSlug(app.db, text);
       if (!found) unknown.push(text);
       return { slug: found?.slug, name: found?.name ?? text };
     };

@@ -1,0 +1,146 @@
+// The front page: each sort and filter, combined, and keyset paging that
+// neither skips nor repeats a story, read through HTTP like a visitor would.
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { createOrganisation, createStory, createUser, MINUTE } from "../helpers/fixtures.js";
+
+interface Fixture {
+  id: number;
+  company: string;
+  otherParty: string | null;
+  country: string;
+  outcome: "resolved" | "no_response";
+  responseSeconds: number | null;
+  createdAt: number;
+  activeAt: number;
+  meToo: number;
+}
+
+const storyIds = (html: string) => [...html.matchAll(/<h2 class="story-title"><a href="\/stories\/(\d+)\//g)].map((m) => Number(m[1]));
+const nextLink = (html: string) => html.match(/<a rel="next" href="([^"]+)">/)?.[1]?.replace(/&amp;/g, "&");
+
+describe("browsing the stories", async () => {
+  const { app, database, close } = await createTestApp();
+  afterAll(close);
+  const db = database.db;
+  const author = await createUser(db, "fixture_author");
+  const orgs = { nokia: await createOrganisation(db, "Nokia"), "best-buy": await createOrganisation(db, "Best Buy"), optus: await createOrganisation(db, "Optus") };
+  const base = Date.UTC(2025, 0, 1);
+  const fixtures: Fixture[] = [];
+  for (let i = 0; i < 60; i++) {
+    const company = (["nokia", "best-buy", "optus"] as const)[i % 3]!;
+    const otherParty = i % 4 === 0 && company !== "best-buy" ? "best-buy" : null;
+    const responseSeconds = i % 2 ? [1800, 7200, 200_000][i % 3]! : null;
+    // Pairs share a timestamp and sevens share a count: ties must page by id.
+    const f: Omit<Fixture, "id"> = {
+      company, otherParty, responseSeconds,
+      country: i % 5 === 0 ? "DE" : "US",
+      outcome: responseSeconds === null ? "no_response" : "resolved",
+      createdAt: base + Math.floor(i / 2) * MINUTE,
+      activeAt: base + (60 - Math.floor(i / 3)) * MINUTE,
+      meToo: i % 7,
+    };
+    const id = await createStory(db, {
+      author_id: author,
+      company_id: orgs[company],
+      other_party_id: otherParty ? orgs[otherParty] : null,
+      title: `Browsing fixture story ${i}`,
+      country: f.country,
+      outcome: f.outcome,
+      responseSeconds,
+      escalated_at: new Date(base - 100 * 24 * 3600_000),
+      created_at: new Date(f.createdAt),
+      last_activity_at: new Date(f.activeAt),
+      me_too_count: f.meToo,
+    });
+    fixtures.push({ id, ...f });
+  }
+
+  const order = (key: (f: Fixture) => number) => (list: Fixture[]) =>
+    [...list].sort((a, b) => key(b) - key(a) || b.id - a.id).map((f) => f.id);
+  const sorts = { new: order((f) => f.createdAt), active: order((f) => f.activeAt), top: order((f) => f.meToo) };
+
+  /** Follows "older" links from `url` to the last page, collecting story ids. */
+  async function walk(url: string) {
+    const ids: number[] = [];
+    const pages: string[] = [];
+    for (let next: string | undefined = url; next; ) {
+      const res = await app.inject(next);
+      expect(res.statusCode).toBe(200);
+      pages.push(next);
+      ids.push(...storyIds(res.body));
+      next = nextLink(res.body);
+      expect(pages.length).toBeLessThan(10);
+    }
+    return { ids, pages };
+  }
+
+  for (const sort of ["new", "active", "top"] as const) {
+    it(`pages through “${sort}” without gaps or repeats`, async () => {
+      const { ids, pages } = await walk(sort === "new" ? "/" : `/?sort=${sort}`);
+      expect(pages).toHaveLength(3);
+      expect(ids).toEqual(sorts[sort](fixtures));
+    });
+  }
+
+  it("marks the current sort and keeps filters in the sort links", async () => {
+    const res = await app.inject("/?sort=top&country=DE");
+    expect(res.body).toMatch(/<a href="\/\?country=DE&amp;sort=top" aria-current="page">/);
+    expect(res.body).toContain('<a href="/?country=DE">Newest</a>');
+    expect(res.body).toContain('<a href="/?country=DE&amp;sort=active">Active</a>');
+  });
+
+  const filters: [string, string, (f: Fixture) => boolean][] = [
+    ["company by name", "company=Nokia", (f) => f.company === "nokia"],
+    ["company in another spelling", "company=NOKIA%20", (f) => f.company === "nokia"],
+    ["other party", "other_party=best-buy", (f) => f.otherParty === "best-buy"],
+    ["outcome", "outcome=no_response", (f) => f.outcome === "no_response"],
+    ["response bucket", "response=under_24h", (f) => f.responseSeconds === 7200],
+    ["no response bucket", "response=none", (f) => f.responseSeconds === null],
+    ["country", "country=de", (f) => f.country === "DE"],
+    ["company and country", "company=optus&country=DE", (f) => f.company === "optus" && f.country === "DE"],
+    ["company, outcome and bucket", "company=nokia&outcome=resolved&response=under_1h", (f) => f.company === "nokia" && f.responseSeconds === 1800],
+    ["other party, country, sorted by top", "other_party=Best%20Buy&country=US&sort=top", (f) => f.otherParty === "best-buy" && f.country === "US"],
+    ["company sorted by active", "company=best-buy&sort=active", (f) => f.company === "best-buy"],
+  ];
+  for (const [what, query, keep] of filters) {
+    it(`filters by ${what}, across pages`, async () => {
+      const sort = (new URLSearchParams(query).get("sort") ?? "new") as keyof typeof sorts;
+      const expected = sorts[sort](fixtures.filter(keep));
+      expect(expected.length).toBeGreaterThan(0);
+      const { ids, pages } = await walk(`/?${query}`);
+      expect(ids).toEqual(expected);
+      // Every page link keeps the filters, so a filtered list can be shared.
+      for (const page of pages.slice(1)) expect(page).toMatch(/after=\d+/);
+      if (pages.length > 1) expect(pages[1]).toContain(query.split("&")[0]!.split("=")[0]!);
+    });
+  }
+
+  it("keeps the chosen filters in the form", async () => {
+    const res = await app.inject("/?company=nokia&outcome=resolved&response=d1_3&country=US");
+    expect(res.body).toContain('<input id="filter-company" name="company" value="Nokia"');
+    expect(res.body).toContain('<option value="resolved" selected>');
+    expect(res.body).toContain('<option value="d1_3" selected>');
+    expect(res.body).toContain('<option value="US" selected>');
+    expect(res.body).toContain('href="/companies/nokia"');
+  });
+
+  it("says so when no organisation has the typed name", async () => {
+    const res = await app.inject("/?company=Nokla");
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("No organisation is called “Nokla” here yet.");
+    expect(storyIds(res.body)).toEqual([]);
+  });
+
+  it("answers any query string with a page, never an error", async () => {
+    for (const query of [
+      "after=abc", "after=-5", "after=99999999999999999999", "after=1e3", "sort=sideways", "sort[]=top&sort[]=new",
+      "company=%00", "company=' or 1=1 --", "country=ZZ", "country=<script>", "outcome=%3Cscript%3E", "response=forever",
+      `company=${"x".repeat(5000)}`, "other_party=%F0%9F%92%A9", "company=%ED%A0%80",
+    ]) {
+      const res = await app.inject(`/?${query}`);
+      expect(res.statusCode, query).toBe(200);
+      expect(res.body).not.toContain("<script>");
+    }
+  });
+});
