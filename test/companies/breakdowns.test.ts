@@ -1,0 +1,136 @@
+// One organisation's page (histogram, monthly trend, what worked, stepped in)
+// and the other parties' page, against counts worked out by hand.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { createOrganisation, createUser } from "../helpers/fixtures.js";
+import { companyFigure, insertStories, tableCells } from "./helpers.js";
+
+const H = 3600;
+const D = 86_400;
+let t: TestApp;
+
+const html = async (url: string) => {
+  const res = await t.app.inject(url);
+  expect(res.statusCode).toBe(200);
+  return res.body;
+};
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const db = t.database.db;
+  const author_id = await createUser(db);
+  const org = (name: string) => createOrganisation(db, name);
+
+  // Each response time on or just before a bucket's edge.
+  await insertStories(db, { author_id, company_id: await org("Edges") },
+    [H - 1, H, D - 1, D, 3 * D - 1, 3 * D, 7 * D, 30 * D, 30 * D + 1, null].map((response) => ({ response })));
+
+  // Four stories in two months of 2024 (UTC), nothing since.
+  const at = (iso: string) => new Date(iso);
+  await insertStories(db, { author_id, company_id: await org("Trend") }, [
+    { escalatedAt: at("2024-01-15T09:00:00Z"), response: H },
+    { escalatedAt: at("2024-01-20T09:00:00Z"), response: 2 * H },
+    { escalatedAt: at("2024-01-31T23:30:00Z"), response: null },
+    { escalatedAt: at("2024-03-10T09:00:00Z"), response: D },
+  ]);
+
+  await insertStories(db, { author_id, company_id: await org("Worked") }, [
+    { channel: "email", escalated_to: "ceo", response: H },
+    { channel: "email", escalated_to: "ceo", response: 2 * H },
+    { channel: "email", escalated_to: "ceo", response: null },
+    { channel: "letter", escalated_to: "executive_relations", response: D },
+    { channel: "letter", escalated_to: "executive_relations", response: 2 * D },
+    { channel: "phone", escalated_to: "frontline", response: null },
+  ]);
+
+  // Best Buy and AT&T fail; Nokia and Apple are written to afterwards.
+  const bestBuy = await org("Best Buy"), att = await org("AT&T");
+  const nokia = await org("Nokia"), apple = await org("Apple");
+  await insertStories(db, { author_id, company_id: nokia }, [
+    { other_party_id: bestBuy, response: H, outcome: "resolved" },
+    { other_party_id: bestBuy, response: H, outcome: "goodwill" },
+    { other_party_id: bestBuy, response: H, outcome: "refused" },
+    { other_party_id: bestBuy, response: H, outcome: "resolved", hidden_at: new Date(), hidden_reason: "abuse" },
+    { other_party_id: att, response: H, outcome: "resolved" },
+    { other_party_id: att, response: H, outcome: "pending" },
+  ]);
+  await insertStories(db, { author_id, company_id: apple }, [
+    { other_party_id: bestBuy, response: H, outcome: "resolved" },
+    { response: H, outcome: "resolved" },
+  ]);
+});
+afterAll(() => t.close());
+
+describe("a company's page", () => {
+  it("puts each response time into its histogram bucket, edges included", async () => {
+    const page = await html("/companies/edges");
+    expect(tableCells(page, "histogram-table")).toEqual([
+      ["< 1 hour", "1"], // 59:59
+      ["< 24 hours", "2"], // 1 h, 23:59:59
+      ["1–3 days", "2"], // 24 h, 2 days 23:59:59
+      ["3–7 days", "1"], // 3 days
+      ["7–30 days", "2"], // 7 days, 30 days
+      ["over 30 days", "1"], // 30 days + 1 s
+      ["no response", "1"],
+    ]);
+    // The chart carries the same numbers as its text alternative.
+    expect(page).toMatch(/<svg class="chart" id="response-histogram"[^>]* role="img"/);
+    expect(page).toContain("<desc id=\"response-histogram-desc\">&lt; 1 hour: 1; &lt; 24 hours: 2; 1–3 days: 2; 3–7 days: 1; 7–30 days: 2; over 30 days: 1; no response: 1 (of 10 stories).</desc>");
+    expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Escalator: stories about Edges" href="/companies/edges/feed.xml">');
+  });
+
+  it("shows the monthly trend with empty months, from the first story's month", async () => {
+    const page = await html("/companies/trend?window=all");
+    const rows = tableCells(page, "trend-table");
+    // January: answered 1 h and 2 h, one never → 2 of 3, median 1.5 h. February: nothing. March: 1 of 1 in a day.
+    expect(rows.slice(0, 3)).toEqual([
+      ["Jan 2024", "3", "67% (2/3)", "1 h 30 min"],
+      ["Feb 2024", "0", "— (0/0)", "—"],
+      ["Mar 2024", "1", "100% (1/1)", "1 day"],
+    ]);
+    expect(page).toContain('data-month="2024-01"');
+    expect(page).toMatch(/<tr data-month="2024-01">[\s\S]*?data-value="0\.6666666666666666"[\s\S]*?data-value="5400"/);
+    const now = new Date();
+    const monthsSince = (now.getUTCFullYear() - 2024) * 12 + now.getUTCMonth() + 1;
+    expect(rows).toHaveLength(monthsSince);
+    expect(rows.slice(3).every((r) => r[1] === "0")).toBe(true);
+    expect(page).toMatch(/<svg class="chart" id="median-trend"[^>]*role="img"[^>]*><title id="median-trend-title">/);
+    // Nothing in the last 12 months.
+    expect(await html("/companies/trend")).toContain("No stories escalated to Trend in this window.");
+  });
+
+  it("shows what worked: channel × role written to, with stories, response rate and median", async () => {
+    const page = await html("/companies/worked");
+    expect(tableCells(page, "what-worked")).toEqual([
+      ["Email", "CEO", "3", "67% (2/3)", "1 h 30 min"],
+      ["Letter", "Executive customer relations", "2", "100% (2/2)", "1 day 12 h"],
+      ["Phone", "Frontline support", "1", "0% (0/1)", "—"],
+    ]);
+  });
+
+  it("shows whose failures it stepped in for, and how many it fixed", async () => {
+    const page = await html("/companies/nokia");
+    // The hidden Best Buy story counts nowhere.
+    expect(tableCells(page, "stepped-in")).toEqual([
+      ["Best Buy", "3", "2"],
+      ["AT&T", "2", "1"],
+    ]);
+    expect(companyFigure(page, "stories")).toBe(5);
+  });
+});
+
+describe("the other parties", () => {
+  it("ranks the parties that failed first by how often, with who stepped in", async () => {
+    const page = await html("/parties");
+    expect(tableCells(page, "parties")).toEqual([
+      ["Best Buy", "4", "3", "Nokia stepped in for 3 Best Buy failures, fixed 2 Apple stepped in for 1 Best Buy failure, fixed 1"],
+      ["AT&T", "2", "1", "Nokia stepped in for 2 AT&T failures, fixed 1"],
+    ]);
+  });
+
+  it("offers the window as links and keeps a bad page number harmless", async () => {
+    const page = await html("/parties?window=all&page=-3");
+    expect(page).toContain('<a aria-current="page" href="/parties?window=all">All time</a>');
+    expect(tableCells(page, "parties")).toHaveLength(2);
+  });
+});
