@@ -77,8 +77,9 @@ export interface StoriesTable {
   locked_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
   submission_key: string | null;
-  /** English and German tsvector of title, product and body (migrations/0003). */
-  search_vector: ReadOnly<string>;
+  /** tsvector of title, product and body, in English and in German (migrations/0003). */
+  search_en: ReadOnly<string>;
+  search_de: ReadOnly<string>;
 }
 
 export interface RepliesTable {
@@ -95,8 +96,9 @@ export interface RepliesTable {
   hidden_reason: string | null;
   deleted_at: NullableTimestamp;
   submission_key: string | null;
-  /** English and German tsvector of the body (migrations/0003). */
-  search_vector: ReadOnly<string>;
+  /** tsvector of the body, in English and in German (migrations/0003). */
+  search_en: ReadOnly<string>;
+  search_de: ReadOnly<string>;
 }
 
 export interface RevisionsTable {

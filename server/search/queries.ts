@@ -3,6 +3,7 @@
 // snippet from the story itself or else from its best-matching reply.
 import { sql, type Expression, type Kysely, type QueryCreator } from "kysely";
 import type { DB } from "../db/schema.js";
+import { exclusionQuery } from "./exclusions.js";
 import { headlineOptions, type Markers } from "./snippets.js";
 
 export const SEARCH_PAGE_SIZE = 20;
@@ -10,10 +11,27 @@ export const SEARCH_PAGE_SIZE = 20;
 // A reply match counts for less than the same match in the story itself.
 const REPLY_WEIGHT = 0.5;
 
-// Built in both languages and OR-ed: each side keeps its own phrases and
-// exclusions, and the vectors hold both languages' stems, so "-word" excludes
-// under either reading.
-const tsquery = (text: string) => sql`(websearch_to_tsquery('english', ${text}) || websearch_to_tsquery('german', ${text}))`;
+const english = (text: string) => sql`websearch_to_tsquery('english', ${text})`;
+const german = (text: string) => sql`websearch_to_tsquery('german', ${text})`;
+
+type Alias = "s" | "r";
+const vectors = (alias: Alias) => [sql.ref(`${alias}.search_en`), sql.ref(`${alias}.search_de`)] as const;
+
+// The query matches under either language's stems. That alone would let a
+// "-word" through on the side that stems it differently ("-Lieferung" keeps
+// "Lieferungen" in English), so the excluded words are checked again, and
+// rule a text out when either language finds them.
+function matchesQuery(alias: Alias, text: string) {
+  const [en, de] = vectors(alias);
+  const positive = sql<boolean>`(${en} @@ ${english(text)} or ${de} @@ ${german(text)})`;
+  const excluded = exclusionQuery(text);
+  return excluded ? sql<boolean>`(${positive} and not (${en} @@ ${english(excluded)} or ${de} @@ ${german(excluded)}))` : positive;
+}
+
+function rank(alias: Alias, text: string) {
+  const [en, de] = vectors(alias);
+  return sql<number>`greatest(ts_rank_cd(${en}, ${english(text)}), ts_rank_cd(${de}, ${german(text)}))`;
+}
 
 // ts_headline takes one configuration: use the one whose stems match this text.
 function headline(doc: Expression<string>, text: string, options: string) {
@@ -23,22 +41,21 @@ function headline(doc: Expression<string>, text: string, options: string) {
 }
 
 function matches(qc: QueryCreator<DB>, text: string) {
-  const query = tsquery(text);
   const storyMatches = qc
     .selectFrom("stories as s")
-    .where(sql<boolean>`s.search_vector @@ ${query}`)
+    .where(matchesQuery("s", text))
     .where("s.hidden_at", "is", null)
     .where("s.deleted_at", "is", null)
-    .select(["s.id as story_id", sql<number | null>`null::integer`.as("reply_id"), sql<number>`ts_rank_cd(s.search_vector, ${query})`.as("rank")]);
+    .select(["s.id as story_id", sql<number | null>`null::integer`.as("reply_id"), rank("s", text).as("rank")]);
   const replyMatches = qc
     .selectFrom("replies as r")
     .innerJoin("stories as s", "s.id", "r.story_id")
-    .where(sql<boolean>`r.search_vector @@ ${query}`)
+    .where(matchesQuery("r", text))
     .where("r.hidden_at", "is", null)
     .where("r.deleted_at", "is", null)
     .where("s.hidden_at", "is", null)
     .where("s.deleted_at", "is", null)
-    .select(["r.story_id", sql<number | null>`r.id`.as("reply_id"), sql<number>`ts_rank_cd(r.search_vector, ${query}) * ${REPLY_WEIGHT}`.as("rank")]);
+    .select(["r.story_id", sql<number | null>`r.id`.as("reply_id"), sql<number>`${rank("r", text)} * ${REPLY_WEIGHT}`.as("rank")]);
   return storyMatches.unionAll(replyMatches);
 }
 
