@@ -1,6 +1,9 @@
 // The leaderboard's figures against numbers worked out by hand from the
 // fixture stories below (DESIGN.md, "The figures").
+import { Eta } from "eta";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { fastestToAnswer } from "../../server/companies/figures.js";
+import { helpers, viewsFolder } from "../../server/plugins/view.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser } from "../helpers/fixtures.js";
 import { insertStories, leaderboardRows, type PageRow } from "./helpers.js";
@@ -150,5 +153,16 @@ describe("the leaderboard's figures", () => {
     }
     expect(html).toContain('<a aria-current="page" href="/companies?window=all&amp;country=US">All time</a>');
     expect(html).toMatch(/<form class="company-filters" method="get" action="\/companies">/);
+  });
+});
+
+describe("the home page's fastest-to-answer box", () => {
+  it("lists ranked organisations by median response, and renders them in its partial", async () => {
+    const fastest = await fastestToAnswer(t.database.db, 3);
+    // Beta (median 30 min) has only 4 stories: not ranked, so not here.
+    expect(fastest.map((r) => [r.slug, r.medianSeconds, r.stories])).toEqual([["gamma", 3500, 6], ["perfect", 3600, 5], ["steady", 7200, 100]]);
+    const html = new Eta({ views: viewsFolder, autoEscape: true }).render("/companies/_fastest", { fastest, helpers });
+    expect(html).toContain('<a href="/companies/gamma">Gamma</a> <span class="muted">median 58 min, n = 6</span>');
+    expect(new Eta({ views: viewsFolder }).render("/companies/_fastest", { fastest: [], helpers }).trim()).toBe("");
   });
 });
