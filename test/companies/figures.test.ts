@@ -148,6 +148,7 @@ describe("the leaderboard's figures", () => {
 
   it("offers sort links on every column and the window as links", async () => {
     const html = (await t.app.inject("/companies?window=all&country=US")).body;
+    expect(html).toContain('<a class="sorted" href="/companies?window=all&amp;country=US" title="Sort by rank">Rank</a>');
     for (const sort of ["name", "stories", "response", "median", "p90", "resolution"]) {
       expect(html).toContain(`href="/companies?window=all&amp;country=US&amp;sort=${sort}"`);
     }
