@@ -16,6 +16,9 @@ import errorsPlugin from "./plugins/errors.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
 import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
+import flagRoutes from "./moderation/flag-routes.js";
+import moderationLogRoutes from "./moderation/log-routes.js";
+import moderationRoutes from "./moderation/routes.js";
 import replyRoutes from "./replies/routes.js";
 import storyRoutes from "./stories/routes.js";
 import storyWriteRoutes from "./stories/write-routes.js";
@@ -90,6 +93,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(feedRoutes);
   await app.register(companyRoutes);
   await app.register(userRoutes);
+  await app.register(flagRoutes);
+  await app.register(moderationRoutes);
+  await app.register(moderationLogRoutes);
 
   return app;
 }

@@ -8,7 +8,12 @@ export function loginPath(returnTo: string): string {
 
 /** The logged-in user, or undefined after sending the visitor to the log-in page. */
 export function requireUser(request: FastifyRequest, reply: FastifyReply): SessionUser | undefined {
-  if (request.user) return request.user;
+  const user = request.user;
+  if (user?.banned_until && user.banned_until > new Date()) {
+    // Bans end sessions, so this is a session that outlived one (e.g. a ban set from the database).
+    throw Object.assign(new Error(`Your account is banned until ${user.banned_until.toISOString().slice(0, 16).replace("T", " ")} UTC: ${user.ban_reason ?? "no reason given"}. You can still read everything.`), { statusCode: 403 });
+  }
+  if (user) return user;
   // After a form post, come back to the page that showed the form.
   const back = request.method === "GET" ? request.url : refererPath(request) ?? "/";
   void reply.redirect(loginPath(back), 303);

@@ -8,7 +8,7 @@ import { hashToken } from "./session.js";
 export async function findUserByUsername(db: Kysely<DB>, username: string) {
   return db
     .selectFrom("users")
-    .select(["id", "username", "password_hash", "role"])
+    .select(["id", "username", "password_hash", "role", "banned_until", "ban_reason"])
     .where("username_key", "=", normaliseUsername(username))
     .executeTakeFirst();
 }

@@ -1,5 +1,7 @@
 // Sign up, log in, log out and settings.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { formatDateTime } from "../lib/durations.js";
+import { isForever } from "../moderation/bans.js";
 import { loginPath, requireUser } from "./guards.js";
 import { checkPassword, hashPassword } from "./passwords.js";
 import { endOtherSessions, endSession, findUserByUsername, insertUser, listSessions, setPasswordHash } from "./queries.js";
@@ -60,6 +62,14 @@ export default async function accountRoutes(app: FastifyInstance) {
       await app.limits.loginByUsername.count(request);
       // One message for both, so the form does not reveal which usernames exist.
       return again({ form: "Wrong username or password." }, { username: input.value.username });
+    }
+    // Told only after the right password, so a ban reveals nothing to strangers.
+    if (user.banned_until && user.banned_until > new Date()) {
+      const until = isForever(user.banned_until) ? "for good" : `until ${formatDateTime(user.banned_until)}`;
+      return reply.code(403).view("accounts/login.eta", {
+        title: "Log in", values: { username: input.value.username }, next, csrfToken: reply.csrfToken(),
+        errors: { form: `Your account is banned ${until}: ${user.ban_reason ?? "no reason given"}. You can still read everything without logging in.` },
+      });
     }
     await startSession(request, reply, user.id);
     return reply.redirect(next, 303);

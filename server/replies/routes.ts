@@ -2,7 +2,8 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireUser } from "../accounts/guards.js";
-import type { FormBody } from "../lib/form.js";
+import { field, type FormBody } from "../lib/form.js";
+import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
 import { parseId, queryString } from "../lib/params.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
@@ -11,13 +12,17 @@ import { checkReply, quoteMarkdown } from "./schema.js";
 
 type ReplyRow = NonNullable<Awaited<ReturnType<typeof findReply>>>;
 
+function unconfirmedPersonalData(body: FormBody, text: string): string[] {
+  return field(body, CONFIRM_FIELD) === "yes" ? [] : findPersonalData(text);
+}
+
 export default async function replyRoutes(app: FastifyInstance) {
   const visibleStory = async (rawId: string) => {
     const story = await findStory(app.db, parseId(rawId) ?? 0);
     return story && !story.hidden_at ? story : undefined;
   };
 
-  async function replyPage(reply: FastifyReply, story: StoryDetail, form: { body: string; parentId: number | null; error?: string; status?: number }) {
+  async function replyPage(reply: FastifyReply, story: StoryDetail, form: { body: string; parentId: number | null; error?: string; personalData?: string[]; status?: number }) {
     const parent = form.parentId ? await findReply(app.db, form.parentId) : undefined;
     return reply.code(form.status ?? 200).view("replies/new.eta", {
       title: `Reply to “${story.title}”`,
@@ -25,6 +30,7 @@ export default async function replyRoutes(app: FastifyInstance) {
       parent: parent && parent.story_id === story.id && !parent.deleted_at ? parent : undefined,
       body: form.body,
       error: form.error,
+      personalData: form.personalData,
       submissionKey: randomUUID(),
       csrfToken: reply.csrfToken(),
     });
@@ -54,6 +60,8 @@ export default async function replyRoutes(app: FastifyInstance) {
     if (!story) return reply.callNotFound();
     const checked = checkReply((request.body ?? {}) as FormBody);
     if (!checked.ok) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, error: checked.error, status: 422 });
+    const personalData = unconfirmedPersonalData(request.body as FormBody, checked.body);
+    if (personalData.length) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, personalData, status: 422 });
     await app.limits.post.hit(request, reply);
     const result = await postReply(app.db, { storyId: story.id, authorId: user.id, parentId: checked.parentId, body: checked.body, submissionKey: checked.submissionKey });
     if (!result.ok) {
@@ -88,7 +96,10 @@ export default async function replyRoutes(app: FastifyInstance) {
     const own = await ownReply(request, reply);
     if (!own) return reply;
     const checked = checkReply((request.body ?? {}) as FormBody);
-    if (!checked.ok) return reply.code(422).view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: checked.body, error: checked.error, csrfToken: reply.csrfToken() });
+    const personalData = checked.ok ? unconfirmedPersonalData(request.body as FormBody, checked.body) : [];
+    if (!checked.ok || personalData.length) {
+      return reply.code(422).view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: checked.body, error: checked.ok ? undefined : checked.error, personalData, csrfToken: reply.csrfToken() });
+    }
     await editReply(app.db, own.id, own.author_id, checked.body);
     return reply.redirect(replyPath(storyOf(own), own.id), 303);
   });

@@ -16,6 +16,8 @@ export interface StoryFormPage {
   errors: FieldErrors<StoryField>;
   submissionKey: string;
   previewHtml?: string;
+  /** E-mail addresses or phone numbers the author must confirm before posting. */
+  personalData?: string[];
   organisationNames: string[];
   options: {
     countries: [string, string][];
@@ -30,7 +32,7 @@ const choose = (label: string): [string, string] => ["", label];
 
 export async function storyFormPage(
   db: Kysely<DB>,
-  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: FieldErrors<StoryField>; submissionKey?: string; previewHtml?: string; csrfToken: string },
+  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: FieldErrors<StoryField>; submissionKey?: string; previewHtml?: string; personalData?: string[]; csrfToken: string },
 ): Promise<StoryFormPage> {
   return {
     ...page,

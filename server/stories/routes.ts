@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { COUNTRIES } from "../lib/countries.js";
 import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { parseId } from "../lib/params.js";
+import { isModerator } from "../moderation/guards.js";
 import { storyPath } from "../lib/paths.js";
 import { listReplies } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
@@ -51,8 +52,10 @@ export default async function storyRoutes(app: FastifyInstance) {
   async function showStory(request: FastifyRequest, reply: FastifyReply, slug: string | undefined) {
     const id = parseId((request.params as { id: string }).id);
     const story = id === undefined ? undefined : await findStory(app.db, id);
-    if (!story || story.hidden_at) return reply.callNotFound();
+    if (!story) return reply.callNotFound();
     if (slug !== story.slug) return reply.redirect(storyPath(story), 301);
+    const moderator = isModerator(request.user);
+    if (story.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: story.hidden_reason });
     const [rows, meToo] = await Promise.all([
       listReplies(app.db, story.id),
       request.user ? hasMeToo(app.db, story.id, request.user.id) : Promise.resolve(false),
@@ -64,6 +67,7 @@ export default async function storyRoutes(app: FastifyInstance) {
       maxIndent: MAX_INDENT,
       viewerId: request.user?.id ?? null,
       isAuthor: request.user?.id === story.author_id,
+      isModerator: moderator,
       meToo,
       submissionKey: request.user ? randomUUID() : null,
       // Only members see forms here; a logged-out page stays free of cookies.

@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { requireUser } from "../accounts/guards.js";
 import { field, type FormBody } from "../lib/form.js";
 import { renderMarkdown } from "../lib/markdown.js";
+import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
 import { parseId } from "../lib/params.js";
 import { storyPath } from "../lib/paths.js";
 import { editStory, listStoryRevisions, updateTimeline } from "./edit-story.js";
@@ -10,7 +11,13 @@ import { storyFormPage } from "./form-page.js";
 import { addMeToo } from "./me-too.js";
 import { postStory } from "./post-story.js";
 import { findStory, type StoryDetail } from "./queries.js";
-import { checkStory, checkTimeline, readValues, valuesOf, type StoryField } from "./schema.js";
+import { checkStory, checkTimeline, readValues, valuesOf, type StoryField, type StoryInput } from "./schema.js";
+
+/** What looks like personal data in a story the author has not yet confirmed publishing. */
+function unconfirmedPersonalData(body: FormBody, story: StoryInput): string[] {
+  if (field(body, CONFIRM_FIELD) === "yes") return [];
+  return findPersonalData(story.title, story.product, story.body);
+}
 
 export default async function storyWriteRoutes(app: FastifyInstance) {
   /** The story at :id when the logged-in member wrote it; otherwise sends the right page. */
@@ -41,7 +48,7 @@ export default async function storyWriteRoutes(app: FastifyInstance) {
     const body = (request.body ?? {}) as FormBody;
     const submissionKey = field(body, "submission_key").slice(0, 100);
     const checked = checkStory(body);
-    const again = async (status: number, extra: { previewHtml?: string } = {}) =>
+    const again = async (status: number, extra: { previewHtml?: string; personalData?: string[] } = {}) =>
       reply.code(status).view(
         "stories/form.eta",
         await storyFormPage(app.db, {
@@ -51,6 +58,8 @@ export default async function storyWriteRoutes(app: FastifyInstance) {
       );
     if (field(body, "action") === "preview") return again(checked.ok ? 200 : 422, { previewHtml: renderMarkdown(checked.values.body ?? "") });
     if (!checked.ok) return again(422);
+    const personalData = unconfirmedPersonalData(body, checked.value);
+    if (personalData.length) return again(422, { personalData });
     await app.limits.post.hit(request, reply);
     const story = await postStory(app.db, user.id, checked.value, submissionKey || null);
     return reply.redirect(storyPath(story), 303);
@@ -69,12 +78,13 @@ export default async function storyWriteRoutes(app: FastifyInstance) {
     const body = (request.body ?? {}) as FormBody;
     const checked = checkStory(body);
     const preview = field(body, "action") === "preview";
-    if (preview || !checked.ok) {
+    const personalData = checked.ok && !preview ? unconfirmedPersonalData(body, checked.value) : [];
+    if (preview || !checked.ok || personalData.length) {
       const page = await storyFormPage(app.db, {
         title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: checked.values,
-        errors: checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), previewHtml: preview ? renderMarkdown(checked.values.body ?? "") : undefined,
+        errors: checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), previewHtml: preview ? renderMarkdown(checked.values.body ?? "") : undefined, personalData,
       });
-      return reply.code(checked.ok ? 200 : 422).view("stories/form.eta", page);
+      return reply.code(checked.ok && !personalData.length ? 200 : 422).view("stories/form.eta", page);
     }
     await editStory(app.db, story.id, story.author_id, checked.value);
     const updated = (await findStory(app.db, story.id))!;

@@ -1,0 +1,64 @@
+// The public moderation log: every action, with its moderator and reason.
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { DB } from "../db/schema.js";
+
+export type TargetType = "story" | "reply" | "user" | "organisation";
+
+export const ACTION_LABELS: Record<string, string> = {
+  dismiss: "dismissed the flags on",
+  hide: "hid",
+  restore: "restored",
+  lock: "locked",
+  unlock: "unlocked",
+  delete: "deleted",
+  redact: "redacted",
+  ban: "banned",
+  unban: "lifted the ban on",
+  rename: "renamed",
+  merge: "merged",
+  parent: "set the parent of",
+};
+
+export interface LogEntry {
+  moderatorId: number;
+  action: keyof typeof ACTION_LABELS;
+  targetType: TargetType;
+  targetId: number;
+  targetLabel: string;
+  reason: string;
+}
+
+export async function logAction(trx: Kysely<DB> | Transaction<DB>, entry: LogEntry) {
+  await trx
+    .insertInto("moderation_log")
+    .values({ moderator_id: entry.moderatorId, action: entry.action, target_type: entry.targetType, target_id: entry.targetId, target_label: entry.targetLabel, reason: entry.reason })
+    .execute();
+}
+
+export const LOG_PAGE_SIZE = 50;
+
+/** One page of the log, newest first; `before` is the id of the last line seen. */
+export async function listLog(db: Kysely<DB>, before?: number, limit = LOG_PAGE_SIZE) {
+  let query = db
+    .selectFrom("moderation_log as l")
+    .innerJoin("users as m", "m.id", "l.moderator_id")
+    .select(["l.id", "l.action", "l.target_type", "l.target_id", "l.target_label", "l.reason", "l.created_at", "m.username as moderator"])
+    // Where the target still exists (and is public), the line links to it.
+    .select((eb) => [
+      eb.selectFrom("stories as s").whereRef("s.id", "=", "l.target_id").where("l.target_type", "=", "story").where("s.deleted_at", "is", null).select(sql<string>`'/stories/' || s.id || '/' || s.slug`.as("p")).as("story_path"),
+      eb.selectFrom("replies as r").innerJoin("stories as s", "s.id", "r.story_id").whereRef("r.id", "=", "l.target_id").where("l.target_type", "=", "reply").where("r.deleted_at", "is", null).where("s.deleted_at", "is", null).select(sql<string>`'/stories/' || s.id || '/' || s.slug || '#reply-' || r.id`.as("p")).as("reply_path"),
+      eb.selectFrom("users as u").whereRef("u.id", "=", "l.target_id").where("l.target_type", "=", "user").select(sql<string>`'/u/' || u.username`.as("p")).as("user_path"),
+      eb.selectFrom("organisations as o").whereRef("o.id", "=", "l.target_id").where("l.target_type", "=", "organisation").select(sql<string>`'/companies/' || o.slug`.as("p")).as("organisation_path"),
+    ])
+    .orderBy("l.id", "desc")
+    .limit(limit + 1);
+  if (before !== undefined) query = query.where("l.id", "<", before);
+  const rows = await query.execute();
+  const lines = rows.slice(0, limit).map(({ story_path, reply_path, user_path, organisation_path, ...line }) => ({
+    ...line,
+    href: story_path ?? reply_path ?? (user_path ? encodeURI(user_path) : null) ?? organisation_path ?? null,
+  }));
+  return { lines, nextBefore: rows.length > limit ? lines[lines.length - 1]!.id : null };
+}
+
+export type LogLine = Awaited<ReturnType<typeof listLog>>["lines"][number];

@@ -1,0 +1,208 @@
+// The moderators' pages: the flag queue, one item with its flags and actions, users and organisations.
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { findUserByUsername } from "../accounts/queries.js";
+import { field, type FormBody } from "../lib/form.js";
+import { parseId, queryString } from "../lib/params.js";
+import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
+import { findReply } from "../replies/post-reply.js";
+import { findStory, type StoryDetail } from "../stories/queries.js";
+import { moderateReply, moderateStory, redactedRevisions, REPLY_ACTIONS, STORY_ACTIONS } from "./actions.js";
+import { BAN_DURATIONS, banEnd, banUser, isForever, unbanUser } from "./bans.js";
+import { FLAG_REASONS, flagQueue, listFlags } from "./flags.js";
+import { requireModerator } from "./guards.js";
+import { findOrganisationBySlug, mergeOrganisation, renameOrganisation, setParent, type OrganisationRow } from "./organisations.js";
+import { oneOf, readReason, readRedaction } from "./schema.js";
+
+type Errors = Record<string, string>;
+type ReplyDetail = NonNullable<Awaited<ReturnType<typeof findReply>>>;
+
+export default async function moderationRoutes(app: FastifyInstance) {
+  app.get("/moderation", async (request, reply) => {
+    if (!requireModerator(request, reply)) return reply;
+    const queue = await flagQueue(app.db);
+    return reply.view("moderation/queue.eta", { title: "Moderation queue", queue, reasons: FLAG_REASONS });
+  });
+
+  // A jump box on the queue page: type an organisation or a username, land on its moderation page.
+  app.get("/moderation/find", async (request, reply) => {
+    if (!requireModerator(request, reply)) return reply;
+    const query = request.query as Record<string, unknown>;
+    const organisation = queryString(query.organisation)?.trim();
+    const username = queryString(query.username)?.trim();
+    if (organisation) {
+      const found = await findOrganisationByNameOrSlug(app.db, organisation.slice(0, 100));
+      if (found) return reply.redirect(`/moderation/organisations/${found.slug}`, 303);
+    }
+    if (username) {
+      const user = await findUserByUsername(app.db, username.slice(0, 100));
+      if (user) return reply.redirect(`/moderation/users/${encodeURIComponent(user.username)}`, 303);
+    }
+    const queue = await flagQueue(app.db);
+    return reply.code(404).view("moderation/queue.eta", { title: "Moderation queue", queue, reasons: FLAG_REASONS, notFound: organisation || username || "" });
+  });
+
+  // Stories.
+  async function storyPage(reply: FastifyReply, story: StoryDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
+    const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "story", id: story.id }), redactedRevisions(app.db, { story_id: story.id })]);
+    return reply.code(form.status ?? 200).view("moderation/story.eta", {
+      title: `Moderate “${story.title}”`, story, flags, redactions, reasons: FLAG_REASONS,
+      errors: form.errors ?? {}, reason: form.reason ?? "", body: form.body ?? story.body_md, csrfToken: reply.csrfToken(),
+    });
+  }
+
+  app.get("/moderation/stories/:id", async (request, reply) => {
+    if (!requireModerator(request, reply)) return reply;
+    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+    if (!story) return reply.callNotFound();
+    return storyPage(reply, story);
+  });
+
+  app.post("/moderation/stories/:id", async (request, reply) => {
+    const moderator = requireModerator(request, reply);
+    if (!moderator) return reply;
+    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+    if (!story) return reply.callNotFound();
+    const body = (request.body ?? {}) as FormBody;
+    const action = oneOf(STORY_ACTIONS, field(body, "action"));
+    const { reason, error } = readReason(body);
+    const redaction = action === "redact" ? readRedaction(body) : undefined;
+    const errors: Errors = {};
+    if (!action) errors.action = "Choose one of the actions.";
+    if (error) errors[action === "redact" ? "redact_reason" : "reason"] = error;
+    if (redaction?.error) errors.body = redaction.error;
+    if (!action || Object.keys(errors).length) return storyPage(reply, story, { errors, reason, body: redaction?.text, status: 422 });
+    await moderateStory(app.db, story, moderator.id, action, reason, redaction?.text);
+    return reply.redirect(action === "delete" ? "/moderation" : `/moderation/stories/${story.id}`, 303);
+  });
+
+  // Replies.
+  async function replyPage(reply: FastifyReply, found: ReplyDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
+    const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "reply", id: found.id }), redactedRevisions(app.db, { reply_id: found.id })]);
+    return reply.code(form.status ?? 200).view("moderation/reply.eta", {
+      title: `Moderate a reply by ${found.author_username}`, item: found, story: { id: found.story_id, slug: found.story_slug, title: found.story_title }, flags, redactions, reasons: FLAG_REASONS,
+      errors: form.errors ?? {}, reason: form.reason ?? "", body: form.body ?? found.body_md, csrfToken: reply.csrfToken(),
+    });
+  }
+
+  const visibleReply = async (raw: string) => {
+    const found = await findReply(app.db, parseId(raw) ?? 0);
+    return found && !found.deleted_at ? found : undefined;
+  };
+
+  app.get("/moderation/replies/:id", async (request, reply) => {
+    if (!requireModerator(request, reply)) return reply;
+    const found = await visibleReply((request.params as { id: string }).id);
+    if (!found) return reply.callNotFound();
+    return replyPage(reply, found);
+  });
+
+  app.post("/moderation/replies/:id", async (request, reply) => {
+    const moderator = requireModerator(request, reply);
+    if (!moderator) return reply;
+    const found = await visibleReply((request.params as { id: string }).id);
+    if (!found) return reply.callNotFound();
+    const body = (request.body ?? {}) as FormBody;
+    const action = oneOf(REPLY_ACTIONS, field(body, "action"));
+    const { reason, error } = readReason(body);
+    const redaction = action === "redact" ? readRedaction(body) : undefined;
+    const errors: Errors = {};
+    if (!action) errors.action = "Choose one of the actions.";
+    if (error) errors[action === "redact" ? "redact_reason" : "reason"] = error;
+    if (redaction?.error) errors.body = redaction.error;
+    if (!action || Object.keys(errors).length) return replyPage(reply, found, { errors, reason, body: redaction?.text, status: 422 });
+    await moderateReply(app.db, found, moderator.id, action, reason, redaction?.text);
+    return reply.redirect(action === "delete" ? "/moderation" : `/moderation/replies/${found.id}`, 303);
+  });
+
+  // Users: bans.
+  async function userPage(reply: FastifyReply, username: string, form: { errors?: Errors; reason?: string; duration?: string; status?: number } = {}) {
+    const user = await app.db.selectFrom("users").select(["id", "username", "role", "banned_until", "ban_reason", "created_at"]).where("username_key", "=", username).executeTakeFirst();
+    if (!user) return reply.callNotFound();
+    const banned = user.banned_until !== null && user.banned_until > new Date();
+    return reply.code(form.status ?? 200).view("moderation/user.eta", {
+      title: `Moderate ${user.username}`, user, banned, forever: banned && isForever(user.banned_until!), durations: Object.entries(BAN_DURATIONS).map(([k, v]) => [k, v.label]),
+      errors: form.errors ?? {}, reason: form.reason ?? "", duration: form.duration ?? "7d", csrfToken: reply.csrfToken(),
+    });
+  }
+
+  const usernameKey = (raw: string) => raw.normalize("NFKC").toLowerCase();
+
+  app.get("/moderation/users/:username", async (request, reply) => {
+    if (!requireModerator(request, reply)) return reply;
+    return userPage(reply, usernameKey((request.params as { username: string }).username));
+  });
+
+  app.post("/moderation/users/:username", async (request, reply) => {
+    const moderator = requireModerator(request, reply);
+    if (!moderator) return reply;
+    const key = usernameKey((request.params as { username: string }).username);
+    const user = await app.db.selectFrom("users").select(["id", "username", "role"]).where("username_key", "=", key).executeTakeFirst();
+    if (!user) return reply.callNotFound();
+    const body = (request.body ?? {}) as FormBody;
+    const action = oneOf(["ban", "unban"] as const, field(body, "action"));
+    const duration = field(body, "duration");
+    const { reason, error } = readReason(body);
+    const errors: Errors = {};
+    if (!action) errors.action = "Choose to ban or to lift the ban.";
+    if (error) errors.reason = error;
+    const until = action === "ban" ? banEnd(duration) : undefined;
+    if (action === "ban" && !until) errors.duration = "Choose how long the ban lasts.";
+    if (action === "ban" && user.role !== "member") errors.action = "Moderators and admins cannot be banned; an admin can change their role first (npm run admin -- role).";
+    if (user.id === moderator.id) errors.action = "You cannot ban yourself.";
+    if (!action || Object.keys(errors).length) return userPage(reply, key, { errors, reason, duration, status: 422 });
+    if (action === "ban") await banUser(app.db, user, moderator.id, until!, reason, BAN_DURATIONS[duration]!.label);
+    else await unbanUser(app.db, user, moderator.id, reason);
+    return reply.redirect(`/moderation/users/${encodeURIComponent(user.username)}`, 303);
+  });
+
+  // Organisations: rename, merge, parent.
+  async function organisationPage(reply: FastifyReply, org: OrganisationRow, form: { errors?: Errors; values?: Record<string, string>; status?: number } = {}) {
+    const [parent, aliases, stories] = await Promise.all([
+      org.parent_id ? app.db.selectFrom("organisations").select(["name", "slug"]).where("id", "=", org.parent_id).executeTakeFirst() : undefined,
+      app.db.selectFrom("organisation_aliases").select("alias").where("organisation_id", "=", org.id).orderBy("alias").execute(),
+      app.db.selectFrom("stories").select((eb) => eb.fn.countAll<number>().as("n")).where((eb) => eb.or([eb("company_id", "=", org.id), eb("other_party_id", "=", org.id)])).executeTakeFirstOrThrow(),
+    ]);
+    return reply.code(form.status ?? 200).view("moderation/organisation.eta", {
+      title: `Moderate ${org.name}`, org, parent, aliases: aliases.map((a) => a.alias), storyCount: stories.n,
+      errors: form.errors ?? {}, values: form.values ?? {}, csrfToken: reply.csrfToken(),
+    });
+  }
+
+  app.get("/moderation/organisations/:slug", async (request, reply) => {
+    if (!requireModerator(request, reply)) return reply;
+    const org = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
+    if (!org) return reply.callNotFound();
+    if (org.merged_into_id) {
+      const target = await app.db.selectFrom("organisations").select("slug").where("id", "=", org.merged_into_id).executeTakeFirst();
+      if (target) return reply.redirect(`/moderation/organisations/${target.slug}`, 301);
+    }
+    return organisationPage(reply, org);
+  });
+
+  app.post("/moderation/organisations/:slug", async (request, reply) => {
+    const moderator = requireModerator(request, reply);
+    if (!moderator) return reply;
+    const org = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
+    if (!org || org.merged_into_id) return reply.callNotFound();
+    const body = (request.body ?? {}) as FormBody;
+    const action = oneOf(["rename", "merge", "parent"] as const, field(body, "action"));
+    const values = { name: field(body, "name").slice(0, 200), target: field(body, "target").slice(0, 200), parent: field(body, "parent").slice(0, 200), action: action ?? "" };
+    const { reason, error } = readReason(body);
+    const again = (errors: Errors) => organisationPage(reply, org, { errors, values: { ...values, [`${action}_reason`]: reason }, status: 422 });
+    if (!action) return again({ action: "Choose an action." });
+    if (error) return again({ [`${action}_reason`]: error });
+    let result;
+    if (action === "rename") result = await renameOrganisation(app.db, org, moderator.id, values.name, reason);
+    else {
+      const name = action === "merge" ? values.target : values.parent;
+      const ref = name ? await findOrganisationByNameOrSlug(app.db, name) : undefined;
+      if (name && !ref) return again({ [action]: `No organisation is called “${name}”.` });
+      if (action === "merge" && !ref) return again({ merge: "Name the organisation to merge into." });
+      const other = ref ? await findOrganisationBySlug(app.db, ref.slug) : undefined;
+      result = action === "merge" ? await mergeOrganisation(app.db, org, other!, moderator.id, reason) : await setParent(app.db, org, other ?? null, moderator.id, reason);
+      if (result.ok && action === "merge") return reply.redirect(`/moderation/organisations/${other!.slug}`, 303);
+    }
+    if (!result.ok) return again({ [result.field === "target" ? "merge" : result.field]: result.error });
+    return reply.redirect(`/moderation/organisations/${org.slug}`, 303);
+  });
+}
