@@ -1,6 +1,7 @@
 // Reading stories: the front page list (sorts, filters, keyset paging) and the thread page.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { fastestToAnswer } from "../companies/figures.js";
 import { COUNTRIES } from "../lib/countries.js";
 import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { parseId } from "../lib/params.js";
@@ -46,6 +47,8 @@ export default async function storyRoutes(app: FastifyInstance) {
       clearHref: listUrl({ sort: query.sort, filters: {} }),
       options: { outcomes: Object.entries(OUTCOMES), buckets: Object.entries(RESPONSE_BUCKETS), countries: [...COUNTRIES] },
       alternateFeeds: [{ title: "Newest escalation stories", href: "/feed.xml" }],
+      // Only on the unfiltered first page: the front door, not every list view.
+      fastest: !filtered && query.after === undefined ? await fastestToAnswer(app.db, 5) : [],
     });
   });
 
