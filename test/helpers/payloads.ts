@@ -21,7 +21,8 @@ export interface PayloadFile {
 export function readPayloadFile(path: string): string[] {
   const name = basename(path);
   const blns = name.startsWith("blns");
-  const lines = readFileSync(path, "utf8").split("\n").slice(2);
+  // Some upstream files end their lines with CRLF; the CR is not part of the payload.
+  const lines = readFileSync(path, "utf8").split(/\r?\n/).slice(2);
   return lines
     .filter((line) => line !== "" && !(blns && line.startsWith("#")))
     .map((line) => (name.endsWith(".base64.txt") ? Buffer.from(line, "base64").toString("utf8") : line))
