@@ -16,6 +16,8 @@ import errorsPlugin from "./plugins/errors.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
 import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
+import notificationsPlugin from "./plugins/notifications.js";
+import notificationRoutes from "./notifications/routes.js";
 import flagRoutes from "./moderation/flag-routes.js";
 import moderationLogRoutes from "./moderation/log-routes.js";
 import moderationRoutes from "./moderation/routes.js";
@@ -80,6 +82,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(viewPlugin, { production: config.production });
   await app.register(errorsPlugin);
   await app.register(sessionPlugin);
+  await app.register(notificationsPlugin);
   await app.register(csrfPlugin);
   await app.register(rateLimitsPlugin);
 
@@ -93,6 +96,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(feedRoutes);
   await app.register(companyRoutes);
   await app.register(userRoutes);
+  await app.register(notificationRoutes);
   await app.register(flagRoutes);
   await app.register(moderationRoutes);
   await app.register(moderationLogRoutes);

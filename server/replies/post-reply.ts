@@ -3,6 +3,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
+import { notifyReply } from "../notifications/notify.js";
 
 export type PostReplyResult = { ok: true; id: number } | { ok: false; reason: "locked" | "no-parent" };
 
@@ -30,6 +31,7 @@ export async function postReply(
       .returning("id")
       .executeTakeFirstOrThrow();
     await trx.updateTable("stories").set({ reply_count: sql`reply_count + 1`, last_activity_at: new Date() }).where("id", "=", reply.storyId).execute();
+    await notifyReply(trx, id, reply);
     return { ok: true, id };
   });
 }

@@ -1,0 +1,66 @@
+// Reading and marking a member's notifications. A notification whose reply or
+// story has since been deleted or hidden is neither listed nor counted.
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+
+/** The header shows "99+" past this; counting further would only cost time. */
+export const UNREAD_CAP = 100;
+export const PAGE_SIZE = 25;
+
+function visibleOf(db: Kysely<DB>, userId: number) {
+  return db
+    .selectFrom("notifications as n")
+    .innerJoin("replies as r", "r.id", "n.reply_id")
+    .innerJoin("stories as s", "s.id", "r.story_id")
+    .where("n.user_id", "=", userId)
+    .where("r.deleted_at", "is", null)
+    .where("r.hidden_at", "is", null)
+    .where("s.deleted_at", "is", null)
+    .where("s.hidden_at", "is", null);
+}
+
+/** Unread notifications, up to UNREAD_CAP: one query on the partial unread index. */
+export async function countUnread(db: Kysely<DB>, userId: number): Promise<number> {
+  const row = await db
+    .selectFrom(visibleOf(db, userId).where("n.read_at", "is", null).select("n.id").limit(UNREAD_CAP).as("unread"))
+    .select(sql<number>`count(*)`.as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+/** One page, newest first; `before` is the last id of the previous page. */
+export async function listNotifications(db: Kysely<DB>, userId: number, before: number | undefined) {
+  let query = visibleOf(db, userId)
+    .innerJoin("users as u", "u.id", "r.author_id")
+    .select(["n.id", "n.kind", "n.created_at", "n.read_at", "n.reply_id", "r.parent_id", "r.body_md", "s.id as story_id", "s.slug as story_slug", "s.title as story_title", "u.username as actor"])
+    .orderBy("n.id", "desc")
+    .limit(PAGE_SIZE + 1);
+  if (before !== undefined) query = query.where("n.id", "<", before);
+  const rows = await query.execute();
+  return { notifications: rows.slice(0, PAGE_SIZE), nextBefore: rows.length > PAGE_SIZE ? rows[PAGE_SIZE - 1]!.id : null };
+}
+
+export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>["notifications"][number];
+
+/** The member's own notification with where it points, or undefined (someone else's is not found either). */
+export async function findNotification(db: Kysely<DB>, userId: number, id: number) {
+  return db
+    .selectFrom("notifications as n")
+    .innerJoin("replies as r", "r.id", "n.reply_id")
+    .innerJoin("stories as s", "s.id", "r.story_id")
+    .where("n.id", "=", id)
+    .where("n.user_id", "=", userId)
+    .select(["n.id", "n.reply_id", "s.id as story_id", "s.slug as story_slug"])
+    .executeTakeFirst();
+}
+
+export async function markRead(db: Kysely<DB>, userId: number, id: number): Promise<void> {
+  await db.updateTable("notifications").set({ read_at: new Date() }).where("id", "=", id).where("user_id", "=", userId).where("read_at", "is", null).execute();
+}
+
+/** Marks everything read, up to the newest the member was shown (later arrivals stay unread). */
+export async function markAllRead(db: Kysely<DB>, userId: number, upTo: number | undefined): Promise<void> {
+  let query = db.updateTable("notifications").set({ read_at: new Date() }).where("user_id", "=", userId).where("read_at", "is", null);
+  if (upTo !== undefined) query = query.where("id", "<=", upTo);
+  await query.execute();
+}
