@@ -18,6 +18,7 @@ import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
 import notificationsPlugin from "./plugins/notifications.js";
 import notificationRoutes from "./notifications/routes.js";
+import representativeRoutes from "./representatives/routes.js";
 import flagRoutes from "./moderation/flag-routes.js";
 import moderationLogRoutes from "./moderation/log-routes.js";
 import moderationRoutes from "./moderation/routes.js";
@@ -97,6 +98,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(companyRoutes);
   await app.register(userRoutes);
   await app.register(notificationRoutes);
+  await app.register(representativeRoutes);
   await app.register(flagRoutes);
   await app.register(moderationRoutes);
   await app.register(moderationLogRoutes);

@@ -1,6 +1,7 @@
 // npm run admin -- create <username>      makes an admin (password from
 //                                          ESCALATOR_ADMIN_PASSWORD or asked on the terminal)
 // npm run admin -- role <username> <role>  sets member, moderator or admin
+// npm run admin -- represent <username> <organisation>  lets them answer officially for it
 import { createInterface } from "node:readline";
 import { Writable } from "node:stream";
 import { hashPassword } from "../accounts/passwords.js";
@@ -10,8 +11,10 @@ import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { openDatabase } from "../db/open.js";
 import { USER_ROLES, type UserRole } from "../lib/enums.js";
+import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
+import { addRepresentative } from "../representatives/queries.js";
 
-const USAGE = "usage: npm run admin -- create <username> | npm run admin -- role <username> <member|moderator|admin>";
+const USAGE = "usage: npm run admin -- create <username> | npm run admin -- role <username> <member|moderator|admin> | npm run admin -- represent <username> <organisation>";
 
 async function askPassword(): Promise<string> {
   if (!process.stdin.isTTY) throw new Error("Set ESCALATOR_ADMIN_PASSWORD, or run this in a terminal to type the password.");
@@ -48,6 +51,16 @@ async function main(args: string[]) {
     return withDatabase(async (db) => {
       if (!(await setRole(db, username, role as UserRole))) throw new Error(`There is no user ${username}.`);
       console.log(`${username} is now ${role}.`);
+    });
+  }
+  if (command === "represent" && username && args.length > 2) {
+    const organisationName = args.slice(2).join(" ");
+    return withDatabase(async (db) => {
+      const [user, organisation] = await Promise.all([findUserByUsername(db, username), findOrganisationByNameOrSlug(db, organisationName)]);
+      if (!user) throw new Error(`There is no user ${username}.`);
+      if (!organisation) throw new Error(`There is no organisation ${organisationName}.`);
+      const added = await addRepresentative(db, user.id, organisation.id);
+      console.log(added ? `${user.username} now speaks for ${organisation.name}.` : `${user.username} already speaks for ${organisation.name}.`);
     });
   }
   throw new Error(USAGE);

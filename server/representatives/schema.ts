@@ -1,0 +1,17 @@
+// The admin form's validation step: a username and an organisation, both by name.
+import { field, type FieldErrors, type FormBody } from "../lib/form.js";
+
+export type RepresentativeField = "username" | "organisation";
+export type RepresentativeCheck =
+  | { ok: true; username: string; organisation: string }
+  | { ok: false; errors: FieldErrors<RepresentativeField>; values: Record<RepresentativeField, string> };
+
+export function checkRepresentative(form: FormBody): RepresentativeCheck {
+  const username = field(form, "username").normalize("NFKC").slice(0, 100);
+  const organisation = field(form, "organisation").slice(0, 200);
+  const errors: FieldErrors<RepresentativeField> = {};
+  if (!username) errors.username = "Name the member who speaks for the organisation.";
+  if (!organisation) errors.organisation = "Name the organisation, as it is spelled on Escalator.";
+  if (Object.keys(errors).length) return { ok: false, errors, values: { username, organisation } };
+  return { ok: true, username, organisation };
+}

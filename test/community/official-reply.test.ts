@@ -1,0 +1,141 @@
+// Company right of reply: an admin names who speaks for an organisation; their
+// replies on its stories carry a badge and come first, and change no facts.
+import { afterAll, describe, expect, it } from "vitest";
+import { createTestApp } from "../helpers/app.js";
+import { Agent } from "../helpers/browser-agent.js";
+import { STORY } from "../helpers/story-form.js";
+
+const replyIds = (html: string) => [...html.matchAll(/<li class="reply[^"]*" id="reply-(\d+)">/g)].map((m) => Number(m[1]));
+const BADGE = /<strong class="badge official">Official response from ([^<]+)<\/strong>/g;
+
+describe("company right of reply", async () => {
+  const { app, database, close } = await createTestApp();
+  afterAll(close);
+  const db = database.db;
+
+  const admin = new Agent(app);
+  await admin.signUp("site_admin");
+  await db.updateTable("users").set({ role: "admin" }).where("username_key", "=", "site_admin").execute();
+  const moderator = new Agent(app);
+  await moderator.signUp("site_moderator");
+  await db.updateTable("users").set({ role: "moderator" }).where("username_key", "=", "site_moderator").execute();
+  const poster = new Agent(app);
+  await poster.signUp("nokia_customer");
+  const nokia = new Agent(app);
+  await nokia.signUp("nokia_care");
+  const reader = new Agent(app);
+  await reader.signUp("other_reader");
+
+  async function newStory(title: string, company = "Nokia") {
+    const res = await poster.post("/stories/new", { ...STORY, title, company, action: "post" }, { formPage: "/stories/new" });
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+    const path = String(res.headers.location);
+    return { path, id: Number(path.split("/")[2]) };
+  }
+  async function reply(agent: Agent, story: { id: number; path: string }, body: string, parentId?: number) {
+    const res = await agent.post(`/stories/${story.id}/replies`, { body, ...(parentId ? { parent_id: String(parentId) } : {}) }, { formPage: story.path });
+    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+    return Number(String(res.headers.location).match(/#reply-(\d+)$/)![1]);
+  }
+  const represent = (username: string, organisation: string) => admin.post("/admin/representatives", { username, organisation }, { formPage: "/admin/representatives" });
+  const representatives = () => db.selectFrom("representatives").selectAll().execute();
+
+  // Both organisations exist once a story names them.
+  const nokiaStory = await newStory("Nokia replied to my email within hours");
+  const attStory = await newStory("AT&T lost my order twice", "AT&T");
+
+  it("lets an admin add a representative by username and any spelling of the organisation", async () => {
+    const page = await admin.get("/admin/representatives");
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain("Nobody speaks for an organisation yet.");
+    const res = await represent("NOKIA_CARE", "nokia");
+    expect(res.statusCode).toBe(303);
+    const list = await admin.get(String(res.headers.location));
+    expect(list.body).toContain('<a href="/companies/nokia">Nokia</a>');
+    expect(list.body).toContain('<a href="/u/nokia_care">nokia_care</a>');
+    expect(await representatives()).toHaveLength(1);
+  });
+
+  it("keeps the form filled and says why for an unknown member, organisation or a repeat", async () => {
+    const unknown = await represent("no_such_member", "No Such Company");
+    expect(unknown.statusCode).toBe(422);
+    expect(unknown.body).toContain("There is no member called no_such_member.");
+    expect(unknown.body).toContain("There is no organisation called No Such Company on Escalator yet.");
+    expect(unknown.body).toContain('value="No Such Company"');
+    const empty = await represent("", "");
+    expect(empty.statusCode).toBe(422);
+    expect(empty.body).toContain("Name the member who speaks for the organisation.");
+    const repeat = await represent("nokia_care", "Nokia");
+    expect(repeat.statusCode).toBe(422);
+    expect(repeat.body).toContain("nokia_care already speaks for Nokia.");
+    expect(await representatives()).toHaveLength(1);
+  });
+
+  it("gives members and moderators a 403 page, and sends visitors to log in, also on direct POST", async () => {
+    for (const agent of [reader, moderator, nokia]) {
+      expect((await agent.get("/admin/representatives")).statusCode).toBe(403);
+      const token = (await agent.get("/")).body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+      const add = await agent.post("/admin/representatives", { _csrf: token, username: "other_reader", organisation: "Nokia" });
+      expect(add.statusCode).toBe(403);
+      expect(add.body).toContain("Only admins can choose who speaks for an organisation.");
+      const row = (await representatives())[0]!;
+      const remove = await agent.post("/admin/representatives/remove", { _csrf: token, user_id: String(row.user_id), organisation_id: String(row.organisation_id) });
+      expect(remove.statusCode).toBe(403);
+    }
+    const visitor = await new Agent(app).get("/admin/representatives");
+    expect(visitor.statusCode).toBe(303);
+    expect(visitor.headers.location).toBe(`/login?next=${encodeURIComponent("/admin/representatives")}`);
+    expect(await representatives()).toHaveLength(1);
+  });
+
+  it("badges the representative's replies on the organisation's stories only", async () => {
+    const official = await reply(nokia, nokiaStory, "We are sorry: a replacement is on its way.");
+    const elsewhere = await reply(nokia, attStory, "Not our company, but we saw this.");
+    const plain = await reply(reader, nokiaStory, "Lucky you.");
+    const page = await new Agent(app).get(nokiaStory.path);
+    expect([...page.body.matchAll(BADGE)].map((m) => m[1])).toEqual(["Nokia"]);
+    const article = (id: number, html: string) => html.slice(html.indexOf(`id="reply-${id}"`), html.indexOf("</article>", html.indexOf(`id="reply-${id}"`)));
+    expect(article(official, page.body)).toMatch(BADGE);
+    expect(article(plain, page.body)).not.toMatch(BADGE);
+    const att = await new Agent(app).get(attStory.path);
+    expect(att.body).toContain(`id="reply-${elsewhere}"`);
+    expect(att.body).not.toMatch(BADGE);
+    expect(att.body).not.toContain("has responded officially");
+  });
+
+  it("shows the company's reply first, nested ones with their discussion and a link at the top", async () => {
+    const story = await newStory("Nokia answered in a sub-thread");
+    const early = await reply(reader, story, "First!");
+    const question = await reply(poster, story, "Has Nokia said anything?");
+    const nested = await reply(nokia, story, "We have: please check your inbox.", question);
+    const topLevel = await reply(nokia, story, "Our official statement.");
+    const later = await reply(reader, story, "Late to the party.");
+    const page = await new Agent(app).get(story.path);
+    expect(replyIds(page.body)).toEqual([question, nested, topLevel, early, later]);
+    expect(page.body).toContain("<strong>Nokia has responded officially</strong>");
+    expect(page.body).toContain(`<a href="#reply-${nested}">response 1</a>, <a href="#reply-${topLevel}">response 2</a>`);
+  });
+
+  it("never changes the story's facts, and the representative cannot edit them", async () => {
+    const before = await db.selectFrom("stories").selectAll().where("id", "=", nokiaStory.id).executeTakeFirstOrThrow();
+    await reply(nokia, nokiaStory, "For the record: we answered in 10 minutes, not 10 hours.");
+    const edit = await nokia.get(`/stories/${nokiaStory.id}/edit`);
+    expect(edit.statusCode).toBe(403);
+    const after = await db.selectFrom("stories").selectAll().where("id", "=", nokiaStory.id).executeTakeFirstOrThrow();
+    const facts = ({ reply_count, last_activity_at, search_en, search_de, ...rest }: typeof before) => rest;
+    expect(facts(after)).toEqual(facts(before));
+    const page = await new Agent(app).get(nokiaStory.path);
+    expect(page.body).toContain("Best Buy");
+  });
+
+  it("drops the badge when the admin removes the representative", async () => {
+    const row = (await representatives())[0]!;
+    const res = await admin.post("/admin/representatives/remove", { user_id: String(row.user_id), organisation_id: String(row.organisation_id) }, { formPage: "/admin/representatives" });
+    expect(res.statusCode).toBe(303);
+    expect(await representatives()).toHaveLength(0);
+    const page = await new Agent(app).get(nokiaStory.path);
+    expect(page.body).not.toMatch(BADGE);
+    const odd = await admin.post("/admin/representatives/remove", { user_id: "abc", organisation_id: "-1" }, { formPage: "/admin/representatives" });
+    expect(odd.statusCode).toBe(303);
+  });
+});
