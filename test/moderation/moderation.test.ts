@@ -300,3 +300,26 @@ describe("personal data in a story or reply", async () => {
     expect((await author.post(`/stories/${id}/replies`, { body: "My number is +49 30 1234 5678", confirm_personal: "yes" }, { formPage: path })).statusCode).toBe(303);
   });
 });
+
+describe("the moderation log's pages", async () => {
+  const { app, database, close } = await createTestApp();
+  afterAll(close);
+
+  it("pages newest first without gaps or repeats", async () => {
+    const db = database.db;
+    const { id: moderatorId } = await db.insertInto("users").values({ username: "log_keeper", username_key: "log_keeper", password_hash: "!", role: "moderator" }).returning("id").executeTakeFirstOrThrow();
+    for (let i = 0; i < 120; i++) {
+      await db.insertInto("moderation_log").values({ moderator_id: moderatorId, action: "dismiss", target_type: "story", target_id: 100_000 + i, target_label: `Gone story ${i}`, reason: `Reason number ${i}` }).execute();
+    }
+    const seen: number[] = [];
+    let url: string | undefined = "/moderation/log";
+    while (url) {
+      const res = await app.inject(url);
+      expect(res.statusCode).toBe(200);
+      seen.push(...[...res.body.matchAll(/Reason number (\d+)<\/td>/g)].map((m) => Number(m[1])));
+      url = res.body.match(/<a rel="next" href="([^"]+)">/)?.[1];
+    }
+    expect(seen).toEqual([...Array(120).keys()].reverse());
+    expect((await app.inject("/moderation/log?before=abc")).statusCode).toBe(200);
+  });
+});
