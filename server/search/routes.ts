@@ -3,7 +3,7 @@ import type { FastifyInstance } from "fastify";
 import { siteFeed } from "../feeds/links.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { searchStories, SEARCH_PAGE_SIZE, type SearchRow } from "./queries.js";
-import { MAX_QUERY_CHARS, parseSearch } from "./schema.js";
+import { MAX_PAGE, MAX_QUERY_CHARS, parseSearch } from "./schema.js";
 import { highlight, newMarkers, type Markers } from "./snippets.js";
 
 export interface SearchResult {
@@ -32,7 +32,9 @@ export default async function searchRoutes(app: FastifyInstance) {
     if (reply.locals) reply.locals.alternateFeeds = [siteFeed()];
     const markers = newMarkers();
     const found = search.q ? await searchStories(app.db, { text: search.q, page: search.page, markers }) : null;
-    const nextHref = found?.hasMore ? `/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}` : null;
+    // Paging stops at MAX_PAGE: a link past it would show the same page again.
+    const lastPage = search.page >= MAX_PAGE;
+    const nextHref = found?.hasMore && !lastPage ? `/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}` : null;
     return reply.view("search/index.eta", {
       title: search.q ? `Search: ${search.q}` : "Search",
       search,
@@ -40,6 +42,7 @@ export default async function searchRoutes(app: FastifyInstance) {
       results: found?.results.map((row) => present(row, markers)) ?? null,
       firstNumber: (search.page - 1) * SEARCH_PAGE_SIZE + 1,
       nextHref,
+      moreThanShown: found?.hasMore && lastPage ? MAX_PAGE * SEARCH_PAGE_SIZE : null,
     });
   });
 }

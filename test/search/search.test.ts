@@ -149,6 +149,25 @@ describe("search", () => {
     }
   });
 
+  it("paging stops at page 50 and says that more match", async () => {
+    const first = await t.database.db.selectFrom("stories").select(["author_id", "company_id"]).where("id", "=", story.many1!.id).executeTakeFirstOrThrow();
+    await t.database.db
+      .insertInto("stories")
+      .values(Array.from({ length: 1_001 }, (_, i) => ({
+        author_id: first.author_id, company_id: first.company_id, title: `Kettle number ${i} boiled dry`, slug: `kettle-${i}`, country: "GB",
+        channel: "email" as const, escalated_to: "ceo" as const, outcome: "pending" as const, escalated_at: ago(2_000), created_at: ago(1_000 + i),
+        body_md: "A kettle story.", body_html: "<p>A kettle story.</p>",
+      })))
+      .execute();
+    const fiftieth = await search("kettle", 50);
+    expect(fiftieth.found).toHaveLength(20);
+    expect(fiftieth.html).not.toContain('rel="next"');
+    expect(fiftieth.html).toContain("More than 1,000 stories match");
+    const beyond = await search("kettle", 51);
+    expect(hrefs(beyond.found)).toEqual(hrefs(fiftieth.found));
+    expect((await search("kettle", 49)).html).toContain('href="/search?q=kettle&amp;page=50"');
+  });
+
   it("a 10 kB query is cut to the limit and the page says so", async () => {
     const { html } = await search("router ".repeat(1500));
     expect(html).toContain("Your search was longer than 200 characters");
