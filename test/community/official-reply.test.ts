@@ -116,6 +116,17 @@ describe("company right of reply", async () => {
     expect(page.body).toContain(`<a href="#reply-${nested}">response 1</a>, <a href="#reply-${topLevel}">response 2</a>`);
   });
 
+  it("neither badges nor pins an official reply the moderators hid", async () => {
+    const story = await newStory("Nokia answered, then was hidden");
+    const early = await reply(reader, story, "Any news?");
+    const official = await reply(nokia, story, "An answer the moderators hide.");
+    await db.updateTable("replies").set({ hidden_at: new Date(), hidden_reason: "spam" }).where("id", "=", official).execute();
+    const page = await new Agent(app).get(story.path);
+    expect(replyIds(page.body)).toEqual([early, official]);
+    expect(page.body).not.toMatch(BADGE);
+    expect(page.body).not.toContain("has responded officially");
+  });
+
   it("never changes the story's facts, and the representative cannot edit them", async () => {
     const before = await db.selectFrom("stories").selectAll().where("id", "=", nokiaStory.id).executeTakeFirstOrThrow();
     await reply(nokia, nokiaStory, "For the record: we answered in 10 minutes, not 10 hours.");
