@@ -314,7 +314,7 @@ describe("the moderation log's pages", async () => {
     const seen: number[] = [];
     let url: string | undefined = "/moderation/log";
     while (url) {
-      const res = await app.inject(url);
+      const res: { statusCode: number; body: string } = await app.inject(url);
       expect(res.statusCode).toBe(200);
       seen.push(...[...res.body.matchAll(/Reason number (\d+)<\/td>/g)].map((m) => Number(m[1])));
       url = res.body.match(/<a rel="next" href="([^"]+)">/)?.[1];
