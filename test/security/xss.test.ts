@@ -218,6 +218,14 @@ describe.skipIf(!payloadsPresent)("XSS payloads in every text field", () => {
     for (const story of posted) expect(all, story.title).toContain(escapeHtml(story.title));
   });
 
+  it("the leaderboards of companies and other parties, which list the hostile names", async () => {
+    for (const url of ["/companies", "/companies?window=all", "/parties"]) {
+      const res = await get(url);
+      if (res.statusCode === 404) continue; // not there yet
+      await allPages(url);
+    }
+  });
+
   it("search results for a word in every story, every page", async () => {
     const pages = await allPages("/search?q=zqxjmarker");
     expect(pages.join("\n")).toContain("<mark>zqxjmarker</mark>");
