@@ -4,7 +4,7 @@ import { siteFeed } from "../feeds/links.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { searchStories, SEARCH_PAGE_SIZE, type SearchRow } from "./queries.js";
 import { MAX_PAGE, MAX_QUERY_CHARS, parseSearch } from "./schema.js";
-import { highlight, newMarkers, type Markers } from "./snippets.js";
+import { highlight, markdownToSnippetText, newMarkers, type Markers } from "./snippets.js";
 
 export interface SearchResult {
   row: SearchRow;
@@ -21,7 +21,7 @@ function present(row: SearchRow, markers: Markers): SearchResult {
     row,
     href: storyPath(row),
     titleHtml: highlight(row.title_headline, markers),
-    snippetHtml: highlight(row.snippet_headline, markers),
+    snippetHtml: highlight(markdownToSnippetText(row.snippet_headline), markers),
     replyHref: row.reply_id === null ? null : replyPath(row, row.reply_id),
   };
 }

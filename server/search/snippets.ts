@@ -24,6 +24,20 @@ export function escapeHtml(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
 }
 
+/**
+ * A snippet of a body's markdown as plain reading text: link targets, emphasis
+ * markers, code ticks, heading and quote marks go; the words stay. Runs before
+ * escaping, on text that may carry match markers (letters and digits only).
+ */
+export function markdownToSnippetText(markdown: string): string {
+  return markdown
+    .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, "$1")
+    .replace(/\*\*|__|`+/g, "")
+    .replace(/^[ \t]*(?:#{1,6}|>+)[ \t]*/gm, "")
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
 /** Escaped HTML with each marked match in <mark>; a stray marker is dropped rather than left unbalanced. */
 export function highlight(headline: string, markers: Markers): string {
   const escaped = escapeHtml(headline);
