@@ -1,0 +1,120 @@
+// npm run bench:leaderboard: the company figures at a million stories.
+// - /companies and the biggest organisation's page under 64 connections;
+// - the database time of the leaderboard read (figures.ts leaderboard(), the
+//   stored figures) against the same figures by a plain full-scan GROUP BY with
+//   percentile_cont over stories (leaderboardByFullScan), and their ratio;
+// - posting a story through post-story.ts while the triggers keep the figures exact.
+//   --connections 64 --duration 10 --iterations 200
+import { sql, type Kysely } from "kysely";
+import { leaderboard, leaderboardByFullScan } from "../companies/figures.js";
+import { connectPostgres } from "../db/connect.js";
+import type { DB } from "../db/schema.js";
+import { companyPath } from "../lib/paths.js";
+import { postStory } from "../stories/post-story.js";
+import type { StoryInput } from "../stories/schema.js";
+import { onSession, UNLIMITED } from "./bulk-load.js";
+import { benchSetup, load, machine, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
+import { createBenchMember, removeBenchMember } from "./member.js";
+
+const TARGETS = { dbRatio: 100, pageP99: 50, postP95: 25 };
+const HOUR = 3_600_000;
+
+const options = benchSetup({ connections: 64, seconds: 10 });
+const iterations = options.iterations ?? 200;
+const database = connectPostgres({ kind: "postgres", url: options.databaseUrl, poolSize: 2 }, () => {});
+const db = database.db;
+
+const biggest = await sql<{ slug: string; name: string; stories: number }>`
+  select o.slug, o.name, f.stories from company_figures f join organisations o on o.id = f.company_id
+  where f.period = 'all' and f.country = '' and f.channel = '' order by f.stories desc limit 1`.execute(db);
+const big = biggest.rows[0];
+if (!big) {
+  console.error("No company figures: run npm run generate first.");
+  process.exit(1);
+}
+
+const stats = (name: string, sorted: number[]) => [name, sorted.length, ms(percentile(sorted, 0.5)), ms(percentile(sorted, 0.95)), ms(percentile(sorted, 0.99))];
+
+// 1. Database time, sequential, on a quiet server: the stored read, then the full scan.
+process.stderr.write(`leaderboard() × ${iterations} …\n`);
+const query = { period: "12m" as const, country: "", channel: "", sort: "rank" as const, page: 1 };
+await timeRuns(10, () => leaderboard(db, query));
+const stored = await timeRuns(iterations, () => leaderboard(db, query));
+const scanRuns = Math.max(5, Math.round(iterations / 40));
+process.stderr.write(`full-scan GROUP BY × ${scanRuns} …\n`);
+const scan = await onSession(db, UNLIMITED, async (connection) => {
+  await leaderboardByFullScan(connection, "12m");
+  return timeRuns(scanRuns, () => leaderboardByFullScan(connection, "12m"));
+});
+
+// 2. Posting through the app's own code path, to organisations as often as stories name them.
+process.stderr.write(`postStory() × ${iterations} …\n`);
+const member = await createBenchMember(db);
+let posting: number[];
+let postingBiggest: number[];
+try {
+  const names = await popularCompanies(db, iterations);
+  let i = 0;
+  posting = await timeRuns(iterations, () => postStory(db, member.id, storyInput(names[i++ % names.length]!, i), null));
+  let j = 0;
+  postingBiggest = await timeRuns(Math.min(50, iterations), () => postStory(db, member.id, storyInput(big.name, j++), null));
+} finally {
+  await removeBenchMember(db, member.id);
+}
+
+// 3. The pages under load.
+const server = await startBenchServer({ databaseUrl: options.databaseUrl });
+const pages: LoadResult[] = [];
+try {
+  for (const [name, path] of [["/companies (leaderboard)", "/companies"], [`${companyPath(big)} (${big.stories.toLocaleString("en")} stories)`, companyPath(big)]] as const) {
+    process.stderr.write(`${name} …\n`);
+    pages.push(await load(name, `${server.url}${path}`, { connections: options.connections, seconds: options.seconds }));
+  }
+} finally {
+  await server.close();
+  await database.close();
+}
+
+const storedP95 = percentile(stored, 0.95);
+const scanP50 = percentile(scan, 0.5);
+const ratio = scanP50 / storedP95;
+const leaderboardP99 = pages[0]!.p99;
+const postP95 = percentile(posting, 0.95);
+console.log(`\nnpm run bench:leaderboard: ${options.connections} connections, ${options.seconds}s per page after a 2s warm-up`);
+console.log(`machine: ${machine()}\n`);
+console.log(table(
+  ["page", "req/s", "p50 ms", "p95 ms", "p99 ms", "alone ms", "kB", "responses", "failed"],
+  pages.map((r) => [r.name, r.reqPerSec.toFixed(0), ms(r.p50), ms(r.p95), ms(r.p99), ms(r.alone), (r.bytesPerRequest / 1024).toFixed(1), r.requests, r.failures]),
+));
+console.log(`("alone" = one request at a time, before the load; no responses = none finished within the run)`);
+console.log();
+console.log(table(["database time (ms)", "runs", "p50", "p95", "p99"], [
+  stats("leaderboard() — stored figures, 12 months, page 1", stored),
+  stats("full-scan GROUP BY + percentile_cont, 12 months", scan),
+  stats("postStory(), organisations by popularity", posting),
+  stats(`postStory() to ${big.name}`, postingBiggest),
+]));
+console.log();
+const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
+console.log(`full scan p50 / leaderboard p95 = ${ratio.toFixed(0)}× (target ≥ ${TARGETS.dbRatio}×: ${verdict(ratio >= TARGETS.dbRatio)})`);
+console.log(`leaderboard page p99 = ${ms(leaderboardP99)} ms at ${options.connections} connections (target < ${TARGETS.pageP99} ms: ${verdict(leaderboardP99 < TARGETS.pageP99)})`);
+console.log(`posting p95 = ${ms(postP95)} ms (target < ${TARGETS.postP95} ms: ${verdict(postP95 < TARGETS.postP95)})`);
+
+/** Company names drawn like the data set draws them: the organisation of random stories. */
+async function popularCompanies(db: Kysely<DB>, count: number): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`
+    select o.name from stories s tablesample system (1) join organisations o on o.id = s.company_id
+    order by random() limit ${count}`.execute(db);
+  return rows.map((r) => r.name);
+}
+
+function storyInput(company: string, n: number): StoryInput {
+  const escalatedAt = new Date(Date.now() - 3 * 24 * HOUR);
+  return {
+    title: `Benchmark story ${n}: wrote to ${company}'s CEO`,
+    company, otherParty: null, product: "laptop", country: "GB", channel: "email", escalatedTo: "ceo",
+    escalatedAt, escalatedTimeKnown: true,
+    answeredBy: "executive_relations", firstResponseAt: new Date(escalatedAt.getTime() + 20 * HOUR), resolvedAt: null, outcome: "pending",
+    body: `Posted by the benchmark (${n}). Wrote to the **CEO**; the executive office answered the next day.`,
+  };
+}

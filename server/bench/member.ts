@@ -1,0 +1,25 @@
+// A throwaway member for the benchmarks (logged-in pages, posting), removed
+// afterwards with everything it wrote, so the data set stays as generated.
+import { randomBytes } from "node:crypto";
+import type { Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import { normaliseUsername } from "../lib/usernames.js";
+
+export async function createBenchMember(db: Kysely<DB>): Promise<{ id: number; username: string }> {
+  const username = `bench_${randomBytes(4).toString("hex")}`;
+  // "!" never matches a password hash: nobody can log in as it.
+  return db
+    .insertInto("users")
+    .values({ username, username_key: normaliseUsername(username), password_hash: "!bench" })
+    .returning(["id", "username"])
+    .executeTakeFirstOrThrow();
+}
+
+/** Deletes the member's stories (the figures triggers recompute their organisations), replies and the member. */
+export async function removeBenchMember(db: Kysely<DB>, id: number): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx.deleteFrom("replies").where("author_id", "=", id).execute();
+    await trx.deleteFrom("stories").where("author_id", "=", id).execute();
+    await trx.deleteFrom("users").where("id", "=", id).execute();
+  });
+}
