@@ -1,6 +1,6 @@
 // Bulk-load mode for the stories and replies tables: the company figures
 // triggers off and the secondary indexes dropped while rows go in, then the
-// indexes rebuilt (two at a time) and company_figures rebuilt once from its view.
+// indexes and company_figures (once, from its view) rebuilt side by side.
 //
 // Loading runs on several connections, so it cannot be one transaction. What
 // must be put back is therefore written down first, in generate_data_restore,
@@ -57,27 +57,34 @@ export async function beginBulkLoad(db: Kysely<DB>): Promise<BulkLoad> {
   });
 }
 
-/** Rebuilds the indexes (largest first, `jobs` at a time), turns the triggers back on, rebuilds the figures. */
-export async function endBulkLoad(db: Kysely<DB>, load: Pick<BulkLoad, "indexes" | "triggers">, opts: { jobs: number; maintenanceWorkMem: string; onIndex?: (done: number) => void }): Promise<void> {
-  const queue = [...load.indexes].sort((a, b) => Number(b.definition.includes("USING gin")) - Number(a.definition.includes("USING gin")));
+/**
+ * Rebuilds the indexes and company_figures, `jobs` tasks at a time, longest first (the
+ * figures, then the GIN indexes), then turns the triggers back on. Nothing writes
+ * stories during a load, so the figures may be rebuilt before the triggers return.
+ */
+export async function endBulkLoad(db: Kysely<DB>, load: Pick<BulkLoad, "indexes" | "triggers">, opts: { jobs: number; maintenanceWorkMem: string; onTask?: (done: number, total: number) => void }): Promise<void> {
+  const gin = (index: { definition: string }) => Number(index.definition.includes("USING gin"));
+  const queue: ({ name: string; definition: string } | "figures")[] = ["figures", ...[...load.indexes].sort((a, b) => gin(b) - gin(a))];
+  const total = queue.length;
   let done = 0;
   const worker = () =>
     onSession(db, { ...UNLIMITED, maintenance_work_mem: opts.maintenanceWorkMem }, async (connection) => {
-      for (let index = queue.shift(); index; index = queue.shift()) {
-        const exists = await sql<{ found: boolean }>`select to_regclass(${index.name}) is not null as found`.execute(connection);
-        if (!exists.rows[0]!.found) await sql.raw(index.definition).execute(connection);
-        opts.onIndex?.(++done);
+      for (let task = queue.shift(); task; task = queue.shift()) {
+        if (task === "figures") {
+          await sql`select company_figures_rebuild()`.execute(connection);
+        } else {
+          const exists = await sql<{ found: boolean }>`select to_regclass(${task.name}) is not null as found`.execute(connection);
+          if (!exists.rows[0]!.found) await sql.raw(task.definition).execute(connection);
+        }
+        opts.onTask?.(++done, total);
       }
     });
   await Promise.all(Array.from({ length: Math.max(1, opts.jobs) }, worker));
 
-  await onSession(db, UNLIMITED, (connection) =>
-    connection.transaction().execute(async (trx) => {
-      for (const trigger of load.triggers) await sql`alter table stories enable trigger ${sql.id(trigger)}`.execute(trx);
-      await sql`select company_figures_rebuild()`.execute(trx);
-      await sql`drop table if exists generate_data_restore`.execute(trx);
-    }),
-  );
+  await db.transaction().execute(async (trx) => {
+    for (const trigger of load.triggers) await sql`alter table stories enable trigger ${sql.id(trigger)}`.execute(trx);
+    await sql`drop table if exists generate_data_restore`.execute(trx);
+  });
 }
 
 /** Puts back what an interrupted run took away; true when there was something to repair. */

@@ -91,10 +91,12 @@ export function storyBodies(random: Random, count = 48): Body[] {
     const [openings, escalations, results, advice] = de
       ? [DE_OPENINGS, DE_ESCALATIONS, DE_RESULTS, DE_ADVICE]
       : [EN_OPENINGS, EN_ESCALATIONS, EN_RESULTS, EN_ADVICE];
-    const parts = [random.pick(openings), random.pick(escalations)];
-    if (!de && random.chance(0.3)) parts.push(random.pick(EN_TIMELINE));
+    // Some posters write two paragraphs, others the whole timeline.
+    const short = i % 3 === 1;
+    const parts = short ? [random.pick(openings)] : [random.pick(openings), random.pick(escalations)];
+    if (!de && !short && random.chance(0.3)) parts.push(random.pick(EN_TIMELINE));
     parts.push(random.pick(results));
-    if (random.chance(0.5)) parts.push(random.pick(advice));
+    if (!short && random.chance(0.5)) parts.push(random.pick(advice));
     bodies.push({ language: de ? "de" : "en", markdown: parts.join("\n\n") });
   }
   return bodies;

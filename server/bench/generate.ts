@@ -148,12 +148,8 @@ export async function generateData(db: Kysely<DB>, opts: GenerateOptions): Promi
   }
 
   // Even after a failure: never leave the tables without their indexes and triggers.
-  report({ phase: "indexes", done: 0, total: load.indexes.length });
-  await endBulkLoad(db, load, {
-    jobs,
-    maintenanceWorkMem,
-    onIndex: (done) => report({ phase: done < load.indexes.length ? "indexes" : "indexes, then company figures", done, total: load.indexes.length }),
-  });
+  report({ phase: "indexes and company figures", done: 0, total: load.indexes.length + 1 });
+  await endBulkLoad(db, load, { jobs, maintenanceWorkMem, onTask: (done, total) => report({ phase: "indexes and company figures", done, total }) });
   if (failure !== undefined) throw failure;
   endPhase("indexes and company figures");
 
