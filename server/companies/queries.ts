@@ -1,7 +1,7 @@
 // Organisations and their stories, for the company pages. No figures here.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import type { StoryPage } from "../stories/queries.js";
+import { listStories, type StoryPage } from "../stories/queries.js";
 import { withFigures, type Period } from "./tables.js";
 
 export const STORIES_PER_PAGE = 25;
@@ -21,27 +21,7 @@ export async function mergeTarget(db: Kysely<DB>, id: number): Promise<{ slug: s
 
 /** The organisation's visible stories, newest first, keyset-paged on the stories_company index. */
 export async function companyStories(db: Kysely<DB>, companyId: number, after?: number): Promise<StoryPage> {
-  let query = db
-    .selectFrom("stories as s")
-    .innerJoin("organisations as c", "c.id", "s.company_id")
-    .leftJoin("organisations as o", "o.id", "s.other_party_id")
-    .innerJoin("users as u", "u.id", "s.author_id")
-    .where("s.company_id", "=", companyId)
-    .where("s.hidden_at", "is", null)
-    .where("s.deleted_at", "is", null)
-    .select([
-      "s.id", "s.slug", "s.title", "s.created_at", "s.outcome", "s.country", "s.channel", "s.escalated_to",
-      "s.response_seconds", "s.response_bucket", "s.reply_count", "s.me_too_count", "s.product",
-      "c.name as company_name", "c.slug as company_slug",
-      "o.name as other_party_name", "o.slug as other_party_slug",
-      "u.username as author_username",
-    ]);
-  if (after !== undefined) {
-    query = query.where(sql<boolean>`(s.created_at, s.id) < (select created_at, id from stories where id = ${after})`);
-  }
-  const rows = await query.orderBy("s.created_at", "desc").orderBy("s.id", "desc").limit(STORIES_PER_PAGE + 1).execute();
-  const stories = rows.slice(0, STORIES_PER_PAGE);
-  return { stories, nextAfter: rows.length > STORIES_PER_PAGE ? stories[stories.length - 1]!.id : null };
+  return listStories(db, { companyId, after, limit: STORIES_PER_PAGE });
 }
 
 /** Countries with figures in the period, read as a loose index scan (a few probes, not a scan). */

@@ -40,12 +40,15 @@ const SORT_COLUMNS = { new: "created_at", active: "last_activity_at", top: "me_t
  */
 export async function listStories(
   db: Kysely<DB>,
-  opts: { sort?: Sort; filters?: StoryFilters; after?: number; limit?: number } = {},
+  opts: { sort?: Sort; filters?: StoryFilters; after?: number; limit?: number; companyId?: number; authorId?: number } = {},
 ): Promise<StoryPage> {
   const limit = opts.limit ?? PAGE_SIZE;
   const column = SORT_COLUMNS[opts.sort ?? "new"];
   const f = opts.filters ?? {};
   let query = storySummaryQuery(db);
+  // One organisation's or one member's stories (company and member pages).
+  if (opts.companyId !== undefined) query = query.where("s.company_id", "=", opts.companyId);
+  if (opts.authorId !== undefined) query = query.where("s.author_id", "=", opts.authorId);
   if (f.company) query = query.where("c.slug", "=", f.company);
   if (f.otherParty) query = query.where("o.slug", "=", f.otherParty);
   if (f.outcome) query = query.where("s.outcome", "=", f.outcome);

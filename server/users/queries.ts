@@ -3,6 +3,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { normaliseUsername } from "../lib/usernames.js";
+import { listStories } from "../stories/queries.js";
 
 export const USER_PAGE_SIZE = 20;
 
@@ -27,29 +28,8 @@ export async function findUserByUsername(db: Kysely<DB>, username: string) {
 }
 
 export async function listUserStories(db: Kysely<DB>, userId: number, opts: { after?: number; limit?: number } = {}) {
-  const limit = opts.limit ?? USER_PAGE_SIZE;
-  let query = db
-    .selectFrom("stories as s")
-    .innerJoin("organisations as c", "c.id", "s.company_id")
-    .leftJoin("organisations as o", "o.id", "s.other_party_id")
-    .innerJoin("users as u", "u.id", "s.author_id")
-    .where("s.author_id", "=", userId)
-    .where("s.hidden_at", "is", null)
-    .where("s.deleted_at", "is", null)
-    // The columns partials/_story_row.eta shows.
-    .select([
-      "s.id", "s.slug", "s.title", "s.created_at", "s.outcome", "s.country", "s.response_seconds", "s.response_bucket",
-      "s.reply_count", "s.me_too_count", "c.name as company_name", "c.slug as company_slug",
-      "o.name as other_party_name", "o.slug as other_party_slug", "u.username as author_username",
-    ]);
-  if (opts.after !== undefined) {
-    // Keyset read from the cursor row itself (no timestamp precision lost in the URL); an unknown cursor starts over.
-    const after = opts.after;
-    query = query.where(sql<boolean>`(not exists (select 1 from stories where id = ${after})
-      or (s.created_at, s.id) < (select created_at, id from stories where id = ${after}))`);
-  }
-  const rows = await query.orderBy("s.created_at", "desc").orderBy("s.id", "desc").limit(limit + 1).execute();
-  return paged(rows, limit);
+  const page = await listStories(db, { authorId: userId, after: opts.after, limit: opts.limit ?? USER_PAGE_SIZE });
+  return { items: page.stories, nextAfter: page.nextAfter };
 }
 
 export async function listUserReplies(db: Kysely<DB>, userId: number, opts: { after?: number; limit?: number } = {}) {
