@@ -16,6 +16,19 @@ import { oneOf, readReason, readRedaction } from "./schema.js";
 type Errors = Record<string, string>;
 type ReplyDetail = NonNullable<Awaited<ReturnType<typeof findReply>>>;
 
+/** A story or reply action form: the action, its reason, and for a redaction the new text. */
+function readItemAction<A extends string>(body: FormBody, actions: readonly A[]) {
+  const action = oneOf(actions, field(body, "action"));
+  const { reason, error } = readReason(body);
+  const redaction = action === "redact" ? readRedaction(body) : undefined;
+  const errors: Errors = {};
+  if (!action) errors.action = "Choose one of the actions.";
+  if (error) errors[action === "redact" ? "redact_reason" : "reason"] = error;
+  if (redaction?.error) errors.body = redaction.error;
+  if (!action || Object.keys(errors).length) return { ok: false as const, errors, reason, body: redaction?.text };
+  return { ok: true as const, action, reason, text: redaction?.text };
+}
+
 export default async function moderationRoutes(app: FastifyInstance) {
   app.get("/moderation", async (request, reply) => {
     if (!requireModerator(request, reply)) return reply;
@@ -62,16 +75,10 @@ export default async function moderationRoutes(app: FastifyInstance) {
     if (!moderator) return reply;
     const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
     if (!story) return reply.callNotFound();
-    const body = (request.body ?? {}) as FormBody;
-    const action = oneOf(STORY_ACTIONS, field(body, "action"));
-    const { reason, error } = readReason(body);
-    const redaction = action === "redact" ? readRedaction(body) : undefined;
-    const errors: Errors = {};
-    if (!action) errors.action = "Choose one of the actions.";
-    if (error) errors[action === "redact" ? "redact_reason" : "reason"] = error;
-    if (redaction?.error) errors.body = redaction.error;
-    if (!action || Object.keys(errors).length) return storyPage(reply, story, { errors, reason, body: redaction?.text, status: 422 });
-    await moderateStory(app.db, story, moderator.id, action, reason, redaction?.text);
+    const form = readItemAction((request.body ?? {}) as FormBody, STORY_ACTIONS);
+    if (!form.ok) return storyPage(reply, story, { ...form, status: 422 });
+    const { action, reason, text } = form;
+    await moderateStory(app.db, story, moderator.id, action, reason, text);
     return reply.redirect(action === "delete" ? "/moderation" : `/moderation/stories/${story.id}`, 303);
   });
 
@@ -101,16 +108,10 @@ export default async function moderationRoutes(app: FastifyInstance) {
     if (!moderator) return reply;
     const found = await visibleReply((request.params as { id: string }).id);
     if (!found) return reply.callNotFound();
-    const body = (request.body ?? {}) as FormBody;
-    const action = oneOf(REPLY_ACTIONS, field(body, "action"));
-    const { reason, error } = readReason(body);
-    const redaction = action === "redact" ? readRedaction(body) : undefined;
-    const errors: Errors = {};
-    if (!action) errors.action = "Choose one of the actions.";
-    if (error) errors[action === "redact" ? "redact_reason" : "reason"] = error;
-    if (redaction?.error) errors.body = redaction.error;
-    if (!action || Object.keys(errors).length) return replyPage(reply, found, { errors, reason, body: redaction?.text, status: 422 });
-    await moderateReply(app.db, found, moderator.id, action, reason, redaction?.text);
+    const form = readItemAction((request.body ?? {}) as FormBody, REPLY_ACTIONS);
+    if (!form.ok) return replyPage(reply, found, { ...form, status: 422 });
+    const { action, reason, text } = form;
+    await moderateReply(app.db, found, moderator.id, action, reason, text);
     return reply.redirect(action === "delete" ? "/moderation" : `/moderation/replies/${found.id}`, 303);
   });
 
