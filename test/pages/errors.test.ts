@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "./helpers/app.js";
+import { createTestApp } from "../helpers/app.js";
 
 describe("every page", async () => {
   const { app, close } = await createTestApp();
