@@ -4,16 +4,17 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-/** "45 min", "3 h 20 min", "2 days 4 h", "31 days". */
+/** "45 min", "3 h 20 min", "2 days 4 h", "31 days". Rounds once, so never "3 h 60 min". */
 export function formatDuration(seconds: number): string {
-  if (seconds < HOUR) return `${Math.max(0, Math.round(seconds / MINUTE))} min`;
-  if (seconds < DAY) {
-    const hours = Math.floor(seconds / HOUR);
-    const minutes = Math.round((seconds % HOUR) / MINUTE);
-    return minutes ? `${hours} h ${minutes} min` : `${hours} h`;
+  const minutes = Math.max(0, Math.round(seconds / MINUTE));
+  if (minutes < 60) return `${minutes} min`;
+  if (minutes < 24 * 60) {
+    const hours = Math.floor(minutes / 60);
+    return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
   }
-  const days = Math.floor(seconds / DAY);
-  const hours = Math.round((seconds % DAY) / HOUR);
+  const totalHours = Math.round(seconds / HOUR);
+  const days = Math.floor(totalHours / 24);
+  const hours = totalHours % 24;
   const dayWord = days === 1 ? "day" : "days";
   return days < 7 && hours ? `${days} ${dayWord} ${hours} h` : `${days} ${dayWord}`;
 }

@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { formatDuration } from "../../server/lib/durations.js";
+
+describe("response times in words", () => {
+  it("rounds once, so a unit never reaches its next one", () => {
+    const cases: [number, string][] = [
+      [0, "0 min"],
+      [29, "0 min"],
+      [45 * 60, "45 min"],
+      [59 * 60 + 40, "1 h"],
+      [3 * 3600 + 59 * 60 + 50, "4 h"],
+      [3 * 3600 + 20 * 60, "3 h 20 min"],
+      [23 * 3600 + 59 * 60 + 50, "1 day"],
+      [2 * 86400 + 4 * 3600, "2 days 4 h"],
+      [2 * 86400 + 23 * 3600 + 40 * 60, "3 days"],
+      [31 * 86400 + 5 * 3600, "31 days"],
+    ];
+    for (const [seconds, words] of cases) expect(formatDuration(seconds), String(seconds)).toBe(words);
+  });
+});
