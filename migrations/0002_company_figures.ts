@@ -29,42 +29,66 @@ export async function up(db: Kysely<any>): Promise<void> {
         / (1 + 3.841458820694124 / n)) end
     $$`.execute(db);
 
-  // Every visible story, once per scope it belongs to and per period it falls in.
-  await sql`
-    create view company_figure_inputs as
-    select s.company_id, scope.country, scope.channel, period.period,
-           s.escalated_at, s.first_response_at, s.response_seconds, s.outcome
+  // The figures, as DESIGN.md defines them (shown on /companies#definitions):
+  // one row per organisation and scope (all stories, one country, one channel,
+  // one country × channel; '' = any) with both periods' figures side by side,
+  // the 12 months as a FILTER. The four scope kinds are four UNION ALL branches
+  // of the same aggregates, so a WHERE on company_id, country and channel is
+  // pushed into each branch and read from stories_company_figures: recomputing
+  // one organisation's touched scopes reads only those stories, once.
+  const figureColumns = (prefix: string, period: string | null) => {
+    const where = (cond: string) => `filter (where ${[period, cond].filter(Boolean).join(" and ")})`;
+    return [
+      `count(*) ${where("true")}::integer as ${prefix}_stories`,
+      `count(*) ${where("s.response_seconds <= 2592000")}::integer as ${prefix}_answered_in_30_days`,
+      `count(*) ${where("(s.escalated_at <= now() - interval '720 hours' or s.first_response_at is not null)")}::integer as ${prefix}_response_eligible`,
+      `count(s.response_seconds) ${where("true")}::integer as ${prefix}_answered`,
+      // Two percentile_cont over the same ordering share one sort.
+      `percentile_cont(0.5) within group (order by s.response_seconds) ${where("true")} as ${prefix}_median_seconds`,
+      `percentile_cont(0.9) within group (order by s.response_seconds) ${where("true")} as ${prefix}_p90_seconds`,
+      `count(*) ${where("s.outcome in ('resolved', 'goodwill')")}::integer as ${prefix}_resolved`,
+      `count(*) ${where("s.outcome <> 'pending'")}::integer as ${prefix}_closed`,
+      `min(s.escalated_at) ${where("true")} as ${prefix}_first_escalated_at`,
+    ].join(",\n      ");
+  };
+  const aggregates = [
+    figureColumns("a", null),
+    figureColumns("y", "s.escalated_at > now() - interval '8760 hours'"),
+    // The next moment ageing changes a figure: an unanswered story turning 30 days old.
+    "min(s.escalated_at) filter (where s.first_response_at is null and s.escalated_at > now() - interval '720 hours') as young_unanswered_at",
+  ].join(",\n      ");
+  const branch = (country: string, channel: string, groupBy: string) => `
+    select s.company_id, ${country} as country, ${channel} as channel,
+      ${aggregates}
     from stories s
-    cross join lateral (values ('', ''), (s.country, ''), ('', s.channel), (s.country, s.channel)) as scope(country, channel)
-    cross join lateral (
-      select 'all'::text union all select '12m' where s.escalated_at > now() - interval '8760 hours'
-    ) as period(period)
-    where s.hidden_at is null and s.deleted_at is null`.execute(db);
+    where s.hidden_at is null and s.deleted_at is null
+    group by ${groupBy}`;
+  await sql`
+    create view company_figure_scopes as
+    ${sql.raw([
+      branch("''::text", "''::text", "s.company_id"),
+      branch("s.country", "''::text", "s.company_id, s.country"),
+      branch("''::text", "s.channel", "s.company_id, s.channel"),
+      branch("s.country", "s.channel", "s.company_id, s.country, s.channel"),
+    ].join("\n    union all"))}`.execute(db);
 
-  // The figures, as DESIGN.md defines them (shown on /companies#definitions).
+  // One row per period: 'all', and '12m' when the scope has a story in it.
+  const periodColumns = ["stories", "answered_in_30_days", "response_eligible", "answered", "median_seconds", "p90_seconds", "resolved", "closed"];
+  const periodValues = (prefix: string, period: string, staleAt: string) =>
+    `('${period}', ${periodColumns.map((c) => `g.${prefix}_${c}`).join(", ")}, ${staleAt})`;
   await sql`
     create view company_figures_computed as
-    select company_id, period, country, channel,
-      count(*)::integer as stories,
-      count(*) filter (where response_seconds <= 2592000)::integer as answered_in_30_days,
-      count(*) filter (where escalated_at <= now() - interval '720 hours' or first_response_at is not null)::integer as response_eligible,
-      count(response_seconds)::integer as answered,
-      percentile_cont(0.5) within group (order by response_seconds) as median_seconds,
-      percentile_cont(0.9) within group (order by response_seconds) as p90_seconds,
-      count(*) filter (where outcome in ('resolved', 'goodwill'))::integer as resolved,
-      count(*) filter (where outcome <> 'pending')::integer as closed,
-      company_figures_wilson(
-        count(*) filter (where response_seconds <= 2592000),
-        count(*) filter (where escalated_at <= now() - interval '720 hours' or first_response_at is not null)) as response_lower_bound,
-      company_figures_wilson(
-        count(*) filter (where outcome in ('resolved', 'goodwill')),
-        count(*) filter (where outcome <> 'pending')) as resolution_lower_bound,
-      least(
-        case when period = '12m' then min(escalated_at) + interval '8760 hours' end,
-        min(escalated_at) filter (where first_response_at is null and escalated_at > now() - interval '720 hours') + interval '720 hours'
-      ) as stale_at
-    from company_figure_inputs
-    group by company_id, period, country, channel`.execute(db);
+    select g.company_id, p.period, g.country, g.channel,
+      p.stories, p.answered_in_30_days, p.response_eligible, p.answered, p.median_seconds, p.p90_seconds, p.resolved, p.closed,
+      company_figures_wilson(p.answered_in_30_days, p.response_eligible) as response_lower_bound,
+      company_figures_wilson(p.resolved, p.closed) as resolution_lower_bound,
+      p.stale_at
+    from company_figure_scopes g
+    cross join lateral (values
+      ${sql.raw(periodValues("a", "all", "g.young_unanswered_at + interval '720 hours'"))},
+      ${sql.raw(periodValues("y", "12m", "least(g.y_first_escalated_at + interval '8760 hours', g.young_unanswered_at + interval '720 hours')"))}
+    ) as p(period, ${sql.raw(periodColumns.join(", "))}, stale_at)
+    where p.stories > 0`.execute(db);
 
   await db.schema
     .createTable("company_figures")
@@ -105,21 +129,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     where hidden_at is null and deleted_at is null`.execute(db);
   await sql`create index stories_other_party_figures on stories (other_party_id) include (company_id, outcome, escalated_at) where other_party_id is not null and hidden_at is null and deleted_at is null`.execute(db);
 
-  // Recomputes the given scopes (country[i], channel[i]) of one organisation.
+  // Recomputes the given scopes (country[i], channel[i]) of one organisation,
+  // one scope per query so each reads only its own stories through the index.
   await sql`
     create function company_figures_refresh(p_company integer, p_countries text[], p_channels text[]) returns void
     language plpgsql as $$
+    declare r record;
     begin
       delete from company_figures f
       where f.company_id = p_company
         and (f.country, f.channel) in (select * from unnest(p_countries, p_channels));
-      insert into company_figures (company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
-        answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at)
-      select company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
-        answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at
-      from company_figures_computed c
-      where c.company_id = p_company
-        and (c.country, c.channel) in (select * from unnest(p_countries, p_channels));
+      for r in select distinct u.country, u.channel from unnest(p_countries, p_channels) as u(country, channel) loop
+        insert into company_figures (company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
+          answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at)
+        select company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
+          answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at
+        from company_figures_computed c
+        where c.company_id = p_company and c.country = r.country and c.channel = r.channel;
+      end loop;
     end $$`.execute(db);
 
   // Locks every touched organisation (in id order, so two writers never deadlock), then recomputes.
@@ -218,6 +245,6 @@ export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop index if exists stories_other_party_figures`.execute(db);
   await db.schema.dropTable("company_figures").ifExists().execute();
   await sql`drop view if exists company_figures_computed`.execute(db);
-  await sql`drop view if exists company_figure_inputs`.execute(db);
+  await sql`drop view if exists company_figure_scopes`.execute(db);
   await sql`drop function if exists company_figures_wilson(bigint, bigint)`.execute(db);
 }
