@@ -5,14 +5,18 @@
 // country, one channel, one country × channel; '' means "any"). The view
 // company_figures_computed is the single SQL definition of every figure; the
 // table is only ever filled from it:
-// - statement triggers on stories recompute just the scopes of the touched
-//   organisations, in the writing transaction (so a story counts the moment it
-//   commits), serialised per organisation by an advisory lock taken before the
-//   recomputation reads (READ COMMITTED then sees every earlier commit);
+// - statement triggers on stories only queue the touched (organisation, country,
+//   channel) in company_figures_queue, a cheap insert that never waits, so
+//   posting does not pay for recomputing a big organisation;
+// - a worker in the app (server/companies/worker.ts) calls
+//   company_figures_work_one() a few times a second: it recomputes one
+//   organisation's queued scopes under an advisory lock (so two processes never
+//   recompute it at once) and deletes just the queue rows it read, so a change
+//   committed meanwhile stays queued for the next round;
 // - time changes figures too (a story leaves the 12-month window; an unanswered
 //   story turns 30 days old and enters the response-rate denominator), so each
-//   row stores stale_at, the next moment ageing changes it, and readers call
-//   company_figures_refresh_due() first, which recomputes only the rows due.
+//   row stores stale_at, the next moment ageing changes it, and the same worker
+//   recomputes the rows that are due.
 // Windows use hours, not calendar units, so the edges never depend on a time zone.
 import { sql, type Kysely } from "kysely";
 
@@ -149,50 +153,35 @@ export async function up(db: Kysely<any>): Promise<void> {
       end loop;
     end $$`.execute(db);
 
-  // Locks every touched organisation (in id order, so two writers never deadlock), then recomputes.
+  // Changes waiting for the worker; append-only, so queueing never waits on a row lock.
   await sql`
-    create function company_figures_refresh_touched(p_touched jsonb) returns void
-    language plpgsql as $$
-    declare r record;
-    begin
-      for r in select distinct (t->>'company_id')::integer as company_id from jsonb_array_elements(p_touched) t order by 1 loop
-        perform pg_advisory_xact_lock(1717, r.company_id);
-      end loop;
-      for r in
-        select company_id, array_agg(country) as countries, array_agg(channel) as channels
-        from (
-          select distinct (t->>'company_id')::integer as company_id, scope.country, scope.channel
-          from jsonb_array_elements(p_touched) t
-          cross join lateral (values ('', ''), (t->>'country', ''), ('', t->>'channel'), (t->>'country', t->>'channel')) as scope(country, channel)
-        ) scopes
-        group by company_id order by company_id
-      loop
-        perform company_figures_refresh(r.company_id, r.countries, r.channels);
-      end loop;
-    end $$`.execute(db);
+    create table company_figures_queue (
+      id bigint generated always as identity primary key,
+      company_id integer not null,
+      country text not null,
+      channel text not null
+    )`.execute(db);
+  await sql`create index company_figures_queue_company on company_figures_queue (company_id, id)`.execute(db);
 
-  // Statement-level: one recomputation per organisation, however many rows a statement touches.
+  // Statement-level: one queue row per touched organisation, country and channel, however many rows a statement touches.
   await sql`
     create function company_figures_after_stories() returns trigger
     language plpgsql as $$
-    declare touched jsonb;
     begin
       if tg_op = 'INSERT' then
-        select jsonb_agg(jsonb_build_object('company_id', company_id, 'country', country, 'channel', channel)) into touched
-        from new_rows where hidden_at is null and deleted_at is null;
+        insert into company_figures_queue (company_id, country, channel)
+        select distinct company_id, country, channel from new_rows where hidden_at is null and deleted_at is null;
       elsif tg_op = 'DELETE' then
-        select jsonb_agg(jsonb_build_object('company_id', company_id, 'country', country, 'channel', channel)) into touched
-        from old_rows where hidden_at is null and deleted_at is null;
+        insert into company_figures_queue (company_id, country, channel)
+        select distinct company_id, country, channel from old_rows where hidden_at is null and deleted_at is null;
       else
         -- Only edits that change a figure: a new reply bumping reply_count does not.
-        select jsonb_agg(jsonb_build_object('company_id', v.company_id, 'country', v.country, 'channel', v.channel)) into touched
+        insert into company_figures_queue (company_id, country, channel)
+        select distinct v.company_id, v.country, v.channel
         from old_rows o join new_rows n on n.id = o.id
         cross join lateral (values (o.company_id, o.country, o.channel), (n.company_id, n.country, n.channel)) as v(company_id, country, channel)
         where (o.company_id, o.country, o.channel, o.escalated_at, o.first_response_at, o.outcome, o.hidden_at is null, o.deleted_at is null)
           is distinct from (n.company_id, n.country, n.channel, n.escalated_at, n.first_response_at, n.outcome, n.hidden_at is null, n.deleted_at is null);
-      end if;
-      if touched is not null then
-        perform company_figures_refresh_touched(touched);
       end if;
       return null;
     end $$`.execute(db);
@@ -200,20 +189,48 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`create trigger company_figures_update after update on stories referencing old table as old_rows new table as new_rows for each statement execute function company_figures_after_stories()`.execute(db);
   await sql`create trigger company_figures_delete after delete on stories referencing old table as old_rows for each statement execute function company_figures_after_stories()`.execute(db);
 
-  // Readers call this first: recomputes only the rows whose figures time has changed.
+  // One round of the worker, in its caller's transaction: picks an organisation
+  // with queued changes or rows that ageing has made due, recomputes those scopes
+  // and deletes the queue rows it read. Returns the organisation, or null when
+  // there is nothing to do. Without p_wait it skips organisations another
+  // transaction holds; with it, it waits for them (a flush that must see all).
   await sql`
-    create function company_figures_refresh_due() returns integer
+    create function company_figures_work_one(p_wait boolean) returns integer
     language plpgsql as $$
-    declare r record; refreshed integer := 0;
+    declare r record; v_company integer; v_ids bigint[];
     begin
-      for r in select distinct company_id from company_figures where stale_at <= now() order by 1 loop
-        perform pg_advisory_xact_lock(1717, r.company_id);
-        -- Another reader may have refreshed it while this one waited for the lock.
-        perform company_figures_refresh(r.company_id, array_agg(f.country), array_agg(f.channel))
-        from company_figures f where f.company_id = r.company_id and f.stale_at <= now() having count(*) > 0;
-        refreshed := refreshed + 1;
+      -- The oldest changes first; a few candidates, in case other workers hold some.
+      for r in
+        select c.company_id from (
+          (select q.company_id from company_figures_queue q group by q.company_id order by min(q.id) limit 16)
+          union all
+          (select f.company_id from company_figures f where f.stale_at <= now() limit 16)
+        ) c
+      loop
+        if p_wait then
+          perform pg_advisory_xact_lock(1717, r.company_id);
+        elsif not pg_try_advisory_xact_lock(1717, r.company_id) then
+          continue;
+        end if;
+        v_company := r.company_id;
+        exit;
       end loop;
-      return refreshed;
+      if v_company is null then
+        return null;
+      end if;
+      -- Read after taking the lock: a worker that held it has committed, and its rows are gone.
+      select array_agg(q.id) into v_ids from company_figures_queue q where q.company_id = v_company;
+      perform company_figures_refresh(v_company, array_agg(s.country), array_agg(s.channel))
+      from (
+        select scope.country, scope.channel
+        from company_figures_queue q
+        cross join lateral (values ('', ''), (q.country, ''), ('', q.channel), (q.country, q.channel)) as scope(country, channel)
+        where q.id = any(v_ids)
+        union
+        select f.country, f.channel from company_figures f where f.company_id = v_company and f.stale_at <= now()
+      ) s;
+      delete from company_figures_queue q where q.id = any(v_ids);
+      return v_company;
     end $$`.execute(db);
 
   // The whole table from scratch: for bulk loads that ran with the triggers disabled.
@@ -222,6 +239,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     language plpgsql as $$
     begin
       lock table company_figures in exclusive mode;
+      -- Every change queued so far is in the stories the insert below reads (a later snapshot).
+      delete from company_figures_queue;
       delete from company_figures;
       insert into company_figures (company_id, period, country, channel, stories, answered_in_30_days, response_eligible,
         answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at)
@@ -238,11 +257,12 @@ export async function down(db: Kysely<any>): Promise<void> {
   for (const trigger of ["company_figures_insert", "company_figures_update", "company_figures_delete"]) {
     await sql`drop trigger if exists ${sql.raw(trigger)} on stories`.execute(db);
   }
-  for (const fn of ["company_figures_rebuild()", "company_figures_refresh_due()", "company_figures_after_stories()", "company_figures_refresh_touched(jsonb)", "company_figures_refresh(integer, text[], text[])"]) {
+  for (const fn of ["company_figures_rebuild()", "company_figures_work_one(boolean)", "company_figures_after_stories()", "company_figures_refresh(integer, text[], text[])"]) {
     await sql`drop function if exists ${sql.raw(fn)}`.execute(db);
   }
   await sql`drop index if exists stories_company_figures`.execute(db);
   await sql`drop index if exists stories_other_party_figures`.execute(db);
+  await db.schema.dropTable("company_figures_queue").ifExists().execute();
   await db.schema.dropTable("company_figures").ifExists().execute();
   await sql`drop view if exists company_figures_computed`.execute(db);
   await sql`drop view if exists company_figure_scopes`.execute(db);

@@ -28,6 +28,7 @@ import storyWriteRoutes from "./stories/write-routes.js";
 import searchRoutes from "./search/routes.js";
 import feedRoutes from "./feeds/routes.js";
 import companyRoutes from "./companies/routes.js";
+import figuresWorker from "./companies/worker.js";
 import userRoutes from "./users/routes.js";
 
 declare module "fastify" {
@@ -86,6 +87,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(notificationsPlugin);
   await app.register(csrfPlugin);
   await app.register(rateLimitsPlugin);
+  await app.register(figuresWorker);
 
   // Features.
   await app.register(healthRoutes);

@@ -59,7 +59,7 @@ export async function isEmptyDatabase(db: Kysely<DB>): Promise<boolean> {
 /** Empties every table the app writes (for --force); the migrations stay. */
 export async function wipeData(db: Kysely<DB>): Promise<void> {
   await sql`truncate table users, sessions, organisations, organisation_aliases, stories, replies, revisions, me_toos,
-    flags, moderation_log, notifications, representatives, company_figures restart identity cascade`.execute(db);
+    flags, moderation_log, notifications, representatives, company_figures, company_figures_queue restart identity cascade`.execute(db);
   // After an interrupted run: its indexes and triggers come back, instantly on empty tables.
   await restoreInterruptedLoad(db, { jobs: 1, maintenanceWorkMem: "64MB" });
 }

@@ -3,10 +3,12 @@
 // - the database time of the leaderboard read (figures.ts leaderboard(), the
 //   stored figures) against the same figures by a plain full-scan GROUP BY with
 //   percentile_cont over stories (leaderboardByFullScan), and their ratio;
-// - posting a story through post-story.ts while the triggers keep the figures exact.
+// - posting a story through post-story.ts (the triggers only queue the change), and
+//   the figures worker's round that then brings the organisation's figures up to date.
 //   --connections 64 --duration 10 --iterations 200
 import { sql, type Kysely } from "kysely";
 import { leaderboard, leaderboardByFullScan } from "../companies/figures.js";
+import { flushFigures } from "../companies/worker.js";
 import { connectPostgres } from "../db/connect.js";
 import type { DB } from "../db/schema.js";
 import { companyPath } from "../lib/paths.js";
@@ -51,15 +53,25 @@ const scan = await onSession(db, UNLIMITED, async (connection) => {
 process.stderr.write(`postStory() × ${iterations} …\n`);
 const member = await createBenchMember(db);
 let posting: number[];
-let postingBiggest: number[];
+const postingBiggest: number[] = [];
+const catchUpBiggest: number[] = [];
 try {
+  await flushFigures(db);
   const names = await popularCompanies(db, iterations);
   let i = 0;
   posting = await timeRuns(iterations, () => postStory(db, member.id, storyInput(names[i++ % names.length]!, i), null));
-  let j = 0;
-  postingBiggest = await timeRuns(Math.min(50, iterations), () => postStory(db, member.id, storyInput(big.name, j++), null));
+  await flushFigures(db);
+  // Each post to the biggest organisation, then the worker's round that shows it in the figures.
+  for (let j = 0; j < Math.min(50, iterations); j++) {
+    postingBiggest.push(...(await timeRuns(1, () => postStory(db, member.id, storyInput(big.name, j), null))));
+    catchUpBiggest.push(...(await timeRuns(1, () => flushFigures(db))));
+  }
+  postingBiggest.sort((a, b) => a - b);
+  catchUpBiggest.sort((a, b) => a - b);
 } finally {
+  // The bench member's stories go: their figures must follow before the pages are measured.
   await removeBenchMember(db, member.id);
+  await flushFigures(db);
 }
 
 // 3. The pages under load.
@@ -93,6 +105,7 @@ console.log(table(["database time (ms)", "runs", "p50", "p95", "p99"], [
   stats("full-scan GROUP BY + percentile_cont, 12 months", scan),
   stats("postStory(), organisations by popularity", posting),
   stats(`postStory() to ${big.name}`, postingBiggest),
+  stats(`figures worker round after each, ${big.name}`, catchUpBiggest),
 ]));
 console.log();
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");

@@ -1,8 +1,10 @@
 // The company figures: their definitions, and every read of them. The leaderboard,
 // the company page, the exports and the home-page box all call these functions.
 // The stored rows come from the SQL view company_figures_computed
-// (migrations/0002), kept exact by triggers; figureSql below is the same
-// definition for ad-hoc groupings (breakdowns, the full-scan reference).
+// (migrations/0002), kept exact by the figures worker (worker.ts) within a
+// fraction of a second of a change, so a read here never recomputes anything;
+// figureSql below is the same definition for ad-hoc groupings (breakdowns, the
+// full-scan reference).
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../db/schema.js";
 import { withFigures, type Period } from "./tables.js";
@@ -93,11 +95,6 @@ export interface Leaderboard {
   pageCount: number;
 }
 
-/** Recomputes the rows whose figures changed with time alone; cheap when none are due. */
-export async function refreshDueFigures(db: Kysely<DB>): Promise<void> {
-  await sql`select company_figures_refresh_due()`.execute(db);
-}
-
 function figuresQuery(db: Kysely<DB>) {
   return withFigures(db)
     .selectFrom("company_figures as f")
@@ -123,7 +120,6 @@ function toCompanyRow(row: FiguresRow, rank: number | null): CompanyRow {
 }
 
 export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Promise<Leaderboard> {
-  await refreshDueFigures(db);
   const counts = await scopeOf(db, query)
     .innerJoin("organisations as o", "o.id", "f.company_id")
     .where("o.merged_into_id", "is", null)
@@ -169,7 +165,6 @@ async function ranksOf(db: Kysely<DB>, query: LeaderboardQuery, companyIds: numb
 
 /** One organisation's figures over a period (every country and channel). */
 export async function companyFigures(db: Kysely<DB>, companyId: number, period: Period): Promise<CompanyRow | undefined> {
-  await refreshDueFigures(db);
   const row = await figuresQuery(db)
     .where("f.company_id", "=", companyId)
     .where("f.period", "=", period)
@@ -181,7 +176,6 @@ export async function companyFigures(db: Kysely<DB>, companyId: number, period: 
 
 /** The home page's box: ranked organisations with the shortest median response, last 12 months. */
 export async function fastestToAnswer(db: Kysely<DB>, limit = 5): Promise<CompanyRow[]> {
-  await refreshDueFigures(db);
   const rows = await figuresQuery(db)
     .where("f.period", "=", "12m")
     .where("f.country", "=", "")

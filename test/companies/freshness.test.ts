@@ -1,6 +1,7 @@
-// The figures follow every change to the stories at once, with nobody
-// pressing anything: posting, a timeline update, deleting, hiding, moving a
-// story to another organisation, and time itself.
+// The figures follow every change to the stories within the promised 2 seconds,
+// with nobody pressing anything (the app's figures worker, not the test, brings
+// them up to date): posting, a timeline update, deleting, hiding, moving a story
+// to another organisation, and time itself.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
@@ -23,6 +24,9 @@ async function figures(slug: string, query = "") {
 async function leaderboardRow(slug: string, query = "") {
   return leaderboardRows((await t.app.inject(`/companies${query}`)).body).find((r) => r.slug === slug);
 }
+
+/** "Shows in the figures within 2 seconds": asked again until then. */
+const WITHIN_2_S = { timeout: 2000, interval: 50 };
 
 const day = (d: Date) => d.toISOString().slice(0, 10);
 const storyForm = (escalatedAt: Date, company: string) => ({
@@ -51,13 +55,13 @@ describe("fresh figures", () => {
     expect((await leaderboardRow("fresh"))!.rank).toBe(1);
   });
 
-  it("counts a story the moment it is posted through the form", async () => {
+  it("counts a story posted through the form within 2 seconds", async () => {
     const escalatedAt = new Date(Date.now() - 40 * DAY);
     const res = await agent.post("/stories/new", storyForm(escalatedAt, "Fresh"), { formPage: "/stories/new" });
     expect(res.statusCode).toBe(303);
     postedId = Number(res.headers.location!.toString().split("/")[2]);
     // 40 days old and unanswered: in the denominator, not the numerator; pending is not closed.
-    expect(await figures("fresh")).toEqual({ stories: 6, responseRate: 4 / 6, median: 9000, resolutionRate: 0.8 });
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 6, responseRate: 4 / 6, median: 9000, resolutionRate: 0.8 });
   });
 
   it("follows a timeline update (a first response and an outcome)", async () => {
@@ -68,19 +72,19 @@ describe("fresh figures", () => {
     }, { formPage: `/stories/${postedId}/timeline` });
     expect(res.statusCode).toBe(303);
     // Answers: 30 min, 1, 2, 3, 4 hours → median 2 h; 5 of 6; resolved 5 of 6.
-    expect(await figures("fresh")).toEqual({ stories: 6, responseRate: 5 / 6, median: 7200, resolutionRate: 5 / 6 });
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 6, responseRate: 5 / 6, median: 7200, resolutionRate: 5 / 6 });
   });
 
   it("drops a deleted story", async () => {
     await t.database.db.updateTable("stories").set({ deleted_at: new Date() }).where("id", "=", fixtureIds[3]!).execute();
     // Gone: the 4-hour answer. Left: 30 min, 1, 2, 3 h and one unanswered.
-    expect(await figures("fresh")).toEqual({ stories: 5, responseRate: 0.8, median: 5400, resolutionRate: 0.8 });
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 5, responseRate: 0.8, median: 5400, resolutionRate: 0.8 });
   });
 
   it("drops a hidden story, and an organisation left with 4 stories is no longer ranked", async () => {
     await t.database.db.updateTable("stories").set({ hidden_at: new Date(), hidden_reason: "abuse" }).where("id", "=", fixtureIds[2]!).execute();
-    expect(await figures("fresh")).toEqual({ stories: 4, responseRate: 0.75, median: 3600, resolutionRate: 0.75 });
-    expect(await leaderboardRow("fresh")).toMatchObject({ table: "unranked", rank: null, stories: 4 });
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 4, responseRate: 0.75, median: 3600, resolutionRate: 0.75 });
+    await expect.poll(() => leaderboardRow("fresh"), WITHIN_2_S).toMatchObject({ table: "unranked", rank: null, stories: 4 });
   });
 
   it("moves a story's figures with it to another organisation (edit form)", async () => {
@@ -90,16 +94,16 @@ describe("fresh figures", () => {
       first_response_date: day(escalatedAt), first_response_time: "09:30", outcome: "resolved",
     }, { formPage: `/stories/${postedId}/edit` });
     expect(res.statusCode).toBe(303);
-    expect(await figures("fresh")).toEqual({ stories: 3, responseRate: 2 / 3, median: 5400, resolutionRate: 2 / 3 });
-    expect(await figures("elsewhere")).toEqual({ stories: 1, responseRate: 1, median: 1800, resolutionRate: 1 });
-    expect(await leaderboardRow("elsewhere", "?country=US&channel=email")).toMatchObject({ stories: 1, medianSeconds: 1800 });
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 3, responseRate: 2 / 3, median: 5400, resolutionRate: 2 / 3 });
+    await expect.poll(() => figures("elsewhere"), WITHIN_2_S).toEqual({ stories: 1, responseRate: 1, median: 1800, resolutionRate: 1 });
+    await expect.poll(() => leaderboardRow("elsewhere", "?country=US&channel=email"), WITHIN_2_S).toMatchObject({ stories: 1, medianSeconds: 1800 });
   });
 
   it("moves a story by a direct change of company_id too", async () => {
     const elsewhere = (await t.database.db.selectFrom("organisations").select("id").where("slug", "=", "elsewhere").executeTakeFirstOrThrow()).id;
     await t.database.db.updateTable("stories").set({ company_id: elsewhere }).where("id", "=", fixtureIds[0]!).execute();
-    expect(await figures("fresh")).toEqual({ stories: 2, responseRate: 0.5, median: 7200, resolutionRate: 0.5 });
-    expect(await figures("elsewhere")).toEqual({ stories: 2, responseRate: 1, median: 2700, resolutionRate: 1 });
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 2, responseRate: 0.5, median: 7200, resolutionRate: 0.5 });
+    await expect.poll(() => figures("elsewhere"), WITHIN_2_S).toEqual({ stories: 2, responseRate: 1, median: 2700, resolutionRate: 1 });
   });
 
   it("follows time: a story leaves the 12 months, an unanswered one turns 30 days old", async () => {
@@ -112,11 +116,11 @@ describe("fresh figures", () => {
       { escalatedAt: new Date(now - 30 * DAY + 2500), response: null, outcome: "pending" },
     ]);
     // Now: 2 stories; the young unanswered one counts neither way → 1 of 1.
-    expect(await figures("ageing")).toMatchObject({ stories: 2, responseRate: 1 });
+    await expect.poll(() => figures("ageing"), WITHIN_2_S).toMatchObject({ stories: 2, responseRate: 1 });
     await new Promise((resolve) => setTimeout(resolve, 3500));
     // Later: the answered one is older than 365 days; the other is 30 days old, unanswered → 0 of 1.
-    expect(await figures("ageing")).toMatchObject({ stories: 1, responseRate: 0, median: null });
-    expect(await figures("ageing", "?window=all")).toMatchObject({ stories: 2, responseRate: 0.5, median: 60 });
+    await expect.poll(() => figures("ageing"), WITHIN_2_S).toMatchObject({ stories: 1, responseRate: 0, median: null });
+    await expect.poll(() => figures("ageing", "?window=all"), WITHIN_2_S).toMatchObject({ stories: 2, responseRate: 0.5, median: 60 });
   });
 });
 

@@ -2,6 +2,7 @@
 // readers that pull the figures back out of the rendered pages.
 import type { Kysely } from "kysely";
 import type { DB, NewStory } from "../../server/db/schema.js";
+import { flushFigures } from "../../server/companies/worker.js";
 import { organisationKey } from "../../server/lib/slug.js";
 import { DAY } from "../helpers/fixtures.js";
 
@@ -16,7 +17,11 @@ export interface StorySpec extends Partial<Omit<NewStory, "escalated_at" | "firs
 
 let counter = 0;
 
-/** Inserts the stories in one INSERT (one statement-trigger run), defaults like test/helpers/fixtures.ts. */
+/**
+ * Inserts the stories in one INSERT (one statement-trigger run), defaults like
+ * test/helpers/fixtures.ts, and brings the figures up to date before returning,
+ * so a fixture's figures are there without waiting for the app's worker.
+ */
 export async function insertStories(db: Kysely<DB>, base: { author_id: number; company_id: number }, specs: StorySpec[]): Promise<number[]> {
   const now = Date.now();
   const rows = specs.map(({ daysAgo, escalatedAt, response, ...facts }) => {
@@ -38,6 +43,7 @@ export async function insertStories(db: Kysely<DB>, base: { author_id: number; c
     };
   });
   const inserted = await db.insertInto("stories").values(rows).returning("id").execute();
+  await flushFigures(db);
   return inserted.map((r) => r.id);
 }
 

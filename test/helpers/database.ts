@@ -2,6 +2,7 @@
 // server, or a fresh in-memory PGlite. Migrated, optionally with the demo data.
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { flushFigures } from "../../server/companies/worker.js";
 import { connectPglite, connectPostgres, type Database } from "../../server/db/connect.js";
 import { migrateToLatest } from "../../server/db/migrate.js";
 import { loadDemoData } from "../../server/db/seed.js";
@@ -38,6 +39,10 @@ export async function createEmptyDatabase(): Promise<Database & { schema?: strin
 export async function createTestDatabase(opts: { demo?: boolean } = {}): Promise<Database> {
   const database = await createEmptyDatabase();
   await migrateToLatest(database.db);
-  if (opts.demo) await loadDemoData(database.db);
+  if (opts.demo) {
+    await loadDemoData(database.db);
+    // The demo's company figures, ready before the first request rather than on the worker's first round.
+    await flushFigures(database.db);
+  }
   return database;
 }

@@ -1,0 +1,58 @@
+// Keeps company_figures up to date outside the requests. The story triggers
+// only queue the touched (organisation, country, channel) in
+// company_figures_queue, so posting never waits for a big organisation's
+// recomputation; this worker drains the queue (and the rows that time alone has
+// changed, see stale_at) one organisation per transaction, every POLL_MS. Several
+// app processes share the work: company_figures_work_one() skips an organisation
+// another one holds (advisory lock 1717), so none is recomputed twice at once.
+import type { FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+
+/** Well under the promised 2 seconds, and an empty poll is two index probes. */
+export const POLL_MS = 250;
+
+async function workOne(db: Kysely<DB>, wait: boolean): Promise<boolean> {
+  const { rows } = await sql<{ company: number | null }>`select company_figures_work_one(${wait}) as company`.execute(db);
+  return rows[0]?.company !== null && rows[0]?.company !== undefined;
+}
+
+/**
+ * Recomputes everything queued or due, one organisation per transaction, and
+ * returns how many were done. With wait, it also waits for organisations another
+ * worker is recomputing, so that on return every change committed before the
+ * call shows in the figures (for tests, scripts and the bench).
+ */
+export async function flushFigures(db: Kysely<DB>, { wait = true }: { wait?: boolean } = {}): Promise<number> {
+  let done = 0;
+  while (await workOne(db, wait)) done++;
+  return done;
+}
+
+export default fp(async function figuresWorker(app: FastifyInstance) {
+  let timer: NodeJS.Timeout | undefined;
+  let running: Promise<void> | undefined;
+  let stopped = false;
+
+  const tick = () => {
+    running = flushFigures(app.db, { wait: false })
+      .then(() => undefined)
+      // A failed round (a dropped connection, a statement timeout) is retried on the next tick.
+      .catch((err: unknown) => app.log.error({ err }, "company figures worker"))
+      .finally(() => {
+        running = undefined;
+        if (!stopped) timer = setTimeout(tick, POLL_MS);
+      });
+  };
+
+  app.addHook("onReady", async () => {
+    timer = setTimeout(tick, POLL_MS);
+  });
+  // Before the database closes: stop polling and let a round in progress commit.
+  app.addHook("onClose", async () => {
+    stopped = true;
+    clearTimeout(timer);
+    await running;
+  });
+});
