@@ -126,10 +126,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     await sql`create index ${sql.raw(`company_figures_by_${name}`)} on company_figures (period, country, channel, ranked desc, ${sql.raw(order)})`.execute(db);
   }
   await sql`create index company_figures_due on company_figures (stale_at) where stale_at is not null`.execute(db);
-  // The triggers' recomputation reads one organisation's stories from this index alone.
+  // The worker's recomputation, and the company page's breakdowns (breakdowns.ts:
+  // histogram, monthly trend, what worked, stepped in), read one organisation's
+  // stories from this index alone, never from the table's pages.
   await sql`
     create index stories_company_figures on stories (company_id, country, channel)
-    include (escalated_at, first_response_at, response_seconds, outcome)
+    include (escalated_at, first_response_at, response_seconds, outcome, escalated_to, other_party_id, response_bucket)
     where hidden_at is null and deleted_at is null`.execute(db);
   await sql`create index stories_other_party_figures on stories (other_party_id) include (company_id, outcome, escalated_at) where other_party_id is not null and hidden_at is null and deleted_at is null`.execute(db);
 

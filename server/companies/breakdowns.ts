@@ -1,7 +1,8 @@
 // One organisation's figures broken down: by response-time bucket, by month, by
 // channel × role written to, and by the other party whose failure it fixed;
 // plus the other parties' own table. Computed live from the organisation's
-// stories (an index range), with the definitions from figures.ts.
+// stories, with the definitions from figures.ts: an index-only range scan of
+// stories_company_figures, which includes every column these groupings read.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { RESPONSE_BUCKETS, type Channel, type ResponseBucket, type Role } from "../lib/enums.js";
