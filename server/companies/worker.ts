@@ -35,14 +35,21 @@ export default fp(async function figuresWorker(app: FastifyInstance) {
   let running: Promise<void> | undefined;
   let stopped = false;
 
+  // After failures, wait longer (up to 10 s), so a database outage is not logged four times a second.
+  let delay = POLL_MS;
   const tick = () => {
     running = flushFigures(app.db, { wait: false })
-      .then(() => undefined)
-      // A failed round (a dropped connection, a statement timeout) is retried on the next tick.
-      .catch((err: unknown) => app.log.error({ err }, "company figures worker"))
+      .then(() => {
+        delay = POLL_MS;
+      })
+      // A failed round (a dropped connection, a statement timeout) is retried later.
+      .catch((err: unknown) => {
+        delay = Math.min(delay * 2, 10_000);
+        app.log.error({ err, retryInMs: delay }, "company figures worker");
+      })
       .finally(() => {
         running = undefined;
-        if (!stopped) timer = setTimeout(tick, POLL_MS);
+        if (!stopped) timer = setTimeout(tick, delay);
       });
   };
 
