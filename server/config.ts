@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean;
   /** How many requests a minute one client may make to sign up, log in and post. */
   rateLimits: { signup: number; login: number; post: number };
+  /** How long a logged-out visitor's leaderboard page is served from memory (ms; 0 = never). */
+  pageCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -79,5 +81,6 @@ export function loadConfig(env: Env = process.env): Config {
       login: integer(env, "RATE_LIMIT_LOGIN", 5, 1, 100000),
       post: integer(env, "RATE_LIMIT_POST", 10, 1, 100000),
     },
+    pageCacheMs: integer(env, "PAGE_CACHE_MS", 500, 0, 2000),
   };
 }

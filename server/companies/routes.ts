@@ -6,6 +6,7 @@ import { companyPath } from "../lib/paths.js";
 import { monthlyTrend, responseHistogram, steppedIn, whatWorked } from "./breakdowns.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
+import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PERIODS, SORTS, type Sort } from "./figures.js";
 import { fmt } from "./format.js";
 import { listParties } from "./parties.js";
@@ -15,11 +16,17 @@ import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parseParties
 type Query = Record<string, unknown>;
 
 export default async function companyRoutes(app: FastifyInstance) {
+  const pages = createPageCache(app.config.pageCacheMs);
+
   app.get("/companies", async (request, reply) => {
+    // Logged-out visitors share one rendering per URL for a moment; members see their own header.
+    const cacheable = !request.user;
+    const cached = cacheable ? pages.get(request.url) : undefined;
+    if (cached) return reply.type("text/html; charset=utf-8").send(cached);
     const query = parseLeaderboardQuery(request.query as Query);
     const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
     const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
-    return reply.view("companies/index.eta", {
+    const html = await reply.viewAsync("companies/index.eta", {
       title: "Company leaderboard",
       query, board, countries, fmt,
       periods: PERIODS, sorts: SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
@@ -29,6 +36,8 @@ export default async function companyRoutes(app: FastifyInstance) {
       clearHref: href({ country: "", channel: "", page: 1 }),
       exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
     });
+    if (cacheable) pages.set(request.url, html);
+    return reply.type("text/html; charset=utf-8").send(html);
   });
 
   app.get("/companies.json", async (request, reply) => {
