@@ -2,25 +2,31 @@
 // lag a change by up to 2 seconds anyway, so half a second of reuse keeps that
 // promise while a burst of readers costs one render instead of hundreds.
 export interface PageCache {
-  get(key: string): string | undefined;
-  set(key: string, html: string): void;
+  /** The page at `key`: reused while fresh, else rendered once however many ask at the same moment. */
+  through(key: string, render: () => Promise<string>): Promise<string>;
 }
 
 export function createPageCache(ttlMs: number, maxEntries = 200): PageCache {
   const entries = new Map<string, { html: string; expires: number }>();
+  const rendering = new Map<string, Promise<string>>();
   return {
-    get(key) {
+    async through(key, render) {
+      if (ttlMs <= 0) return render();
       const entry = entries.get(key);
-      if (!entry) return undefined;
-      if (entry.expires > Date.now()) return entry.html;
-      entries.delete(key);
-      return undefined;
-    },
-    set(key, html) {
-      if (ttlMs <= 0) return;
-      // Oldest first out: a crawler walking every filter cannot grow it without bound.
-      if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
-      entries.set(key, { html, expires: Date.now() + ttlMs });
+      if (entry && entry.expires > Date.now()) return entry.html;
+      const pending = rendering.get(key);
+      if (pending) return pending;
+      const started = render()
+        .then((html) => {
+          // Oldest first out: a crawler walking every filter cannot grow it without bound.
+          entries.delete(key);
+          if (entries.size >= maxEntries) entries.delete(entries.keys().next().value!);
+          entries.set(key, { html, expires: Date.now() + ttlMs });
+          return html;
+        })
+        .finally(() => rendering.delete(key));
+      rendering.set(key, started);
+      return started;
     },
   };
 }

@@ -20,23 +20,22 @@ export default async function companyRoutes(app: FastifyInstance) {
 
   app.get("/companies", async (request, reply) => {
     // Logged-out visitors share one rendering per URL for a moment; members see their own header.
-    const cacheable = !request.user;
-    const cached = cacheable ? pages.get(request.url) : undefined;
-    if (cached) return reply.type("text/html; charset=utf-8").send(cached);
-    const query = parseLeaderboardQuery(request.query as Query);
-    const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
-    const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
-    const html = await reply.viewAsync("companies/index.eta", {
-      title: "Company leaderboard",
-      query, board, countries, fmt,
-      periods: PERIODS, sorts: SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
-      windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
-      sortHref: (sort: Sort) => href({ sort, page: 1 }),
-      pageHref: (page: number) => href({ page }),
-      clearHref: href({ country: "", channel: "", page: 1 }),
-      exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
-    });
-    if (cacheable) pages.set(request.url, html);
+    const render = async () => {
+      const query = parseLeaderboardQuery(request.query as Query);
+      const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
+      const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
+      return reply.viewAsync("companies/index.eta", {
+        title: "Company leaderboard",
+        query, board, countries, fmt,
+        periods: PERIODS, sorts: SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
+        windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
+        sortHref: (sort: Sort) => href({ sort, page: 1 }),
+        pageHref: (page: number) => href({ page }),
+        clearHref: href({ country: "", channel: "", page: 1 }),
+        exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
+      });
+    };
+    const html = request.user ? await render() : await pages.through(request.url, render);
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
