@@ -17,7 +17,7 @@ export interface Config {
   trustProxy: boolean;
   /** How many requests a minute one client may make to sign up, log in and post. */
   rateLimits: { signup: number; login: number; post: number };
-  /** How long a logged-out visitor's leaderboard page is served from memory (ms; 0 = never). */
+  /** How long a logged-out visitor's leaderboard or company page is served from memory (ms; 0 = never). */
   pageCacheMs: number;
 }
 
