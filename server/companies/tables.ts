@@ -1,4 +1,4 @@
-// The table migrations/0002 adds, typed like server/db/schema.ts. Kept here so
+// The tables migrations/0002 and 0005 add, typed like server/db/schema.ts. Kept here so
 // the shared DB interface stays untouched; queries reach it through withFigures.
 import type { ColumnType, Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
@@ -26,8 +26,23 @@ export interface CompanyFiguresTable {
   ranked: ColumnType<boolean, never, never>;
 }
 
-export type FiguresDB = DB & { company_figures: CompanyFiguresTable };
+/** migrations/0005: per leaderboard scope, how many organisations it lists and ranks. */
+export interface CompanyFiguresTotalsTable {
+  period: Period;
+  country: string;
+  channel: string;
+  organisations: number;
+  ranked: number;
+}
+
+// A type, not an interface: withTables needs an index-signature-compatible record.
+type FiguresTables = {
+  company_figures: CompanyFiguresTable;
+  company_figures_totals: CompanyFiguresTotalsTable;
+};
+
+export type FiguresDB = DB & FiguresTables;
 
 export function withFigures(db: Kysely<DB>): Kysely<FiguresDB> {
-  return db.withTables<{ company_figures: CompanyFiguresTable }>();
+  return db.withTables<FiguresTables>();
 }

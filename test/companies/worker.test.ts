@@ -1,6 +1,7 @@
 // The figures worker: a story's transaction only queues the touched scopes;
 // flushFigures (and the app's worker) then leave company_figures equal to its
-// definition, however the rounds interleave with writes.
+// definition, and the per-scope totals equal a plain count, however the
+// rounds interleave with writes.
 import { sql, type Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flushFigures } from "../../server/companies/worker.js";
@@ -19,10 +20,18 @@ let author_id: number;
 let companies: number[];
 
 async function differences() {
-  const { rows } = await sql<{ missing: number; extra: number; queued: number }>`
+  const { rows } = await sql<{ missing: number; extra: number; queued: number; totals_off: number }>`
     select (select count(*) from (select ${FIGURE_COLUMNS} from company_figures_computed except select ${FIGURE_COLUMNS} from company_figures) m)::integer as missing,
            (select count(*) from (select ${FIGURE_COLUMNS} from company_figures except select ${FIGURE_COLUMNS} from company_figures_computed) e)::integer as extra,
-           (select count(*) from company_figures_queue)::integer as queued`.execute(database.db);
+           (select count(*) from company_figures_queue)::integer as queued,
+           -- The leaderboard's page count and ranked count (migrations/0005) against a plain count.
+           (select count(*) from (
+              (select period, country, channel, count(*)::integer, (count(*) filter (where ranked))::integer from company_figures group by 1, 2, 3
+               except select period, country, channel, organisations, ranked from company_figures_totals where organisations > 0)
+              union all
+              (select period, country, channel, organisations, ranked from company_figures_totals where organisations > 0
+               except select period, country, channel, count(*)::integer, (count(*) filter (where ranked))::integer from company_figures group by 1, 2, 3)
+           ) t)::integer as totals_off`.execute(database.db);
   return rows[0]!;
 }
 
@@ -56,7 +65,7 @@ describe("the figures worker", () => {
     expect(await storiesOf(one)).toBe(1);
     expect(await flushFigures(db)).toBe(1);
     expect(await storiesOf(one)).toBe(2);
-    expect(await differences()).toEqual({ missing: 0, extra: 0, queued: 0 });
+    expect(await differences()).toEqual({ missing: 0, extra: 0, queued: 0, totals_off: 0 });
   });
 
   it("stays exact when rounds interleave with inserts, edits, moves and deletes", async () => {
@@ -82,6 +91,15 @@ describe("the figures worker", () => {
     writes.push(db.deleteFrom("stories").where("company_id", "=", three).where("country", "=", "FR").execute());
     await Promise.all([...writes, ...rounds]);
     await flushFigures(db);
-    expect(await differences()).toEqual({ missing: 0, extra: 0, queued: 0 });
+    expect(await differences()).toEqual({ missing: 0, extra: 0, queued: 0, totals_off: 0 });
+  });
+
+  it("keeps the leaderboard's totals through a rebuild from scratch", async () => {
+    const db = database.db;
+    await sql`select company_figures_rebuild()`.execute(db);
+    expect(await differences()).toEqual({ missing: 0, extra: 0, queued: 0, totals_off: 0 });
+    const { rows } = await sql<{ organisations: number }>`select organisations from company_figures_totals
+      where period = 'all' and country = '' and channel = ''`.execute(db);
+    expect(rows).toEqual([{ organisations: 3 }]);
   });
 });
