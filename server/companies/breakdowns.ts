@@ -124,15 +124,33 @@ export interface SteppedInRow {
   fixed: number;
 }
 
-/** The other parties whose failures this organisation was asked to fix. */
-export async function steppedIn(db: Kysely<DB>, companyId: number, period: Period): Promise<SteppedInRow[]> {
-  return db
+export interface SteppedInPage {
+  rows: SteppedInRow[];
+  /** Every other party named in the window, of which rows is one slice. */
+  total: number;
+}
+
+/**
+ * The other parties whose failures this organisation was asked to fix, most
+ * fixed first; a slice of them, since a big organisation has thousands.
+ */
+export async function steppedIn(
+  db: Kysely<DB>, companyId: number, period: Period, slice: { limit: number; offset: number },
+): Promise<SteppedInPage> {
+  const named = db
     .selectFrom("stories as s")
-    .innerJoin("organisations as p", "p.id", "s.other_party_id")
     .where("s.company_id", "=", companyId)
-    .where(inPeriod(period))
-    .groupBy(["p.id", "p.slug", "p.name"])
-    .select(["p.slug", "p.name", figureSql.stories.as("stories"), figureSql.resolved.as("fixed")])
-    .orderBy("fixed", "desc").orderBy("stories", "desc").orderBy("p.name")
-    .execute();
+    .where("s.other_party_id", "is not", null)
+    .where(inPeriod(period));
+  const [rows, count] = await Promise.all([
+    named
+      .innerJoin("organisations as p", "p.id", "s.other_party_id")
+      .groupBy(["p.id", "p.slug", "p.name"])
+      .select(["p.slug", "p.name", figureSql.stories.as("stories"), figureSql.resolved.as("fixed")])
+      .orderBy("fixed", "desc").orderBy("stories", "desc").orderBy("p.name").orderBy("p.id")
+      .limit(slice.limit).offset(slice.offset)
+      .execute(),
+    named.select(sql<number>`count(distinct s.other_party_id)::integer`.as("total")).executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: count.total };
 }

@@ -1,5 +1,5 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
@@ -7,13 +7,24 @@ import { monthlyTrend, responseHistogram, steppedIn, whatWorked } from "./breakd
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
-import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PERIODS, SORTS, type Sort } from "./figures.js";
+import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, SORTS, type Period, type Sort } from "./figures.js";
 import { fmt } from "./format.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures, findOrganisation, mergeTarget } from "./queries.js";
 import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
 
 type Query = Record<string, unknown>;
+
+/** How many other parties the company page lists under "Stepped in" before linking to all. */
+export const STEPPED_IN_SHOWN = 10;
+
+/** A page address with the window and page number, defaults left out. */
+function windowPath(base: string, period: Period, page = 1): string {
+  const params = new URLSearchParams();
+  if (period !== "12m") params.set("window", period);
+  if (page > 1) params.set("page", String(page));
+  return params.size ? `${base}?${params}` : base;
+}
 
 export default async function companyRoutes(app: FastifyInstance) {
   const pages = createPageCache(app.config.pageCacheMs);
@@ -54,18 +65,31 @@ export default async function companyRoutes(app: FastifyInstance) {
       .send(csv);
   });
 
-  app.get("/companies/:slug", async (request, reply) => {
+  /**
+   * The organisation a /companies/:slug… address names, or "sent" when the reply
+   * is already a 404 or, for a merged organisation, a 301 to the same page of
+   * the one it went into.
+   */
+  async function organisationOf(request: FastifyRequest, reply: FastifyReply, subpath = "") {
     const { slug } = request.params as { slug: string };
     // Postgres text cannot hold NUL, and no slug is that long.
-    if (slug.includes("\u0000") || slug.length > 200) return reply.callNotFound();
-    const organisation = await findOrganisation(app.db, slug);
-    if (!organisation) return reply.callNotFound();
-    if (organisation.merged_into_id) {
-      const target = await mergeTarget(app.db, organisation.id);
-      if (!target) return reply.callNotFound();
-      const search = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
-      return reply.redirect(companyPath(target) + search, 301);
+    const organisation = slug.includes("\u0000") || slug.length > 200 ? undefined : await findOrganisation(app.db, slug);
+    const target = organisation?.merged_into_id ? await mergeTarget(app.db, organisation.id) : undefined;
+    if (!organisation || (organisation.merged_into_id && !target)) {
+      await reply.callNotFound();
+      return "sent";
     }
+    if (target) {
+      const search = request.url.includes("?") ? request.url.slice(request.url.indexOf("?")) : "";
+      await reply.redirect(companyPath(target) + subpath + search, 301);
+      return "sent";
+    }
+    return organisation;
+  }
+
+  app.get("/companies/:slug", async (request, reply) => {
+    const organisation = await organisationOf(request, reply);
+    if (organisation === "sent") return reply;
     // The same short reuse as the leaderboard: a big organisation's page costs a second of queries.
     const render = async () => {
       const { period, after } = parseCompanyQuery(request.query as Query);
@@ -74,7 +98,7 @@ export default async function companyRoutes(app: FastifyInstance) {
         responseHistogram(app.db, organisation.id, period),
         monthlyTrend(app.db, organisation.id, period),
         whatWorked(app.db, organisation.id, period),
-        steppedIn(app.db, organisation.id, period),
+        steppedIn(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
         companyStories(app.db, organisation.id, after),
       ]);
       const total = histogram.reduce((sum, b) => sum + b.stories, 0);
@@ -107,22 +131,35 @@ export default async function companyRoutes(app: FastifyInstance) {
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
         worked, stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
-        windowHref: (p: keyof typeof PERIODS) => (p === "12m" ? companyPath(organisation) : `${companyPath(organisation)}?window=${p}`),
+        steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
+        windowHref: (p: Period) => windowPath(companyPath(organisation), p),
       });
     };
     const html = request.user ? await render() : await pages.through(request.url, render);
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
+  // Every other party whose failures came to this organisation; the company page shows the first few.
+  app.get("/companies/:slug/stepped-in", async (request, reply) => {
+    const organisation = await organisationOf(request, reply, "/stepped-in");
+    if (organisation === "sent") return reply;
+    const { period, page } = parsePartiesQuery(request.query as Query);
+    const stepped = await steppedIn(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const base = `${companyPath(organisation)}/stepped-in`;
+    return reply.view("companies/stepped-in.eta", {
+      title: `Stepped in: ${organisation.name}`,
+      organisation, period, periods: PERIODS, page, stepped, fmt,
+      pageCount: Math.max(1, Math.ceil(stepped.total / PAGE_SIZE)),
+      companyHref: windowPath(companyPath(organisation), period),
+      windowHref: (p: Period) => windowPath(base, p),
+      pageHref: (n: number) => windowPath(base, period, n),
+    });
+  });
+
   app.get("/parties", async (request, reply) => {
     const { period, page } = parsePartiesQuery(request.query as Query);
     const parties = await listParties(app.db, period, page);
-    const href = (p: keyof typeof PERIODS, n = 1) => {
-      const params = new URLSearchParams();
-      if (p !== "12m") params.set("window", p);
-      if (n > 1) params.set("page", String(n));
-      return params.size ? `/parties?${params}` : "/parties";
-    };
+    const href = (p: Period, n = 1) => windowPath("/parties", p, n);
     return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });
   });
 }

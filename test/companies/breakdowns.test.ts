@@ -9,11 +9,12 @@ const H = 3600;
 const D = 86_400;
 let t: TestApp;
 
-const html = async (url: string) => {
-  const res = await t.app.inject(url);
+const htmlOf = async (app: TestApp, url: string) => {
+  const res = await app.app.inject(url);
   expect(res.statusCode).toBe(200);
   return res.body;
 };
+const html = (url: string) => htmlOf(t, url);
 
 beforeAll(async () => {
   t = await createTestApp();
@@ -117,6 +118,10 @@ describe("a company's page", () => {
     ]);
     expect(companyFigure(page, "stories")).toBe(5);
   });
+
+  it("has no link to all parties when every one is shown", async () => {
+    expect(await html("/companies/nokia")).not.toContain("/companies/nokia/stepped-in");
+  });
 });
 
 describe("the other parties", () => {
@@ -132,5 +137,39 @@ describe("the other parties", () => {
     const page = await html("/parties?window=all&page=-3");
     expect(page).toContain('<a aria-current="page" href="/parties?window=all">All time</a>');
     expect(tableCells(page, "parties")).toHaveLength(2);
+  });
+});
+
+describe("a company that stepped in for many parties", () => {
+  let many: TestApp;
+  beforeAll(async () => {
+    many = await createTestApp();
+    const db = many.database.db;
+    // 52 parties failed before Rescue Co stepped in; Failer 07 twice, both fixed.
+    const failers: number[] = [];
+    for (let i = 1; i <= 52; i++) failers.push(await createOrganisation(db, `Failer ${String(i).padStart(2, "0")}`));
+    await insertStories(db, { author_id: await createUser(db), company_id: await createOrganisation(db, "Rescue Co") }, [
+      ...failers.map((other_party_id) => ({ other_party_id, response: H, outcome: "refused" as const })),
+      { other_party_id: failers[6]!, response: H, outcome: "resolved" },
+      { other_party_id: failers[6]!, response: H, outcome: "resolved" },
+    ]);
+  });
+  afterAll(() => many.close());
+
+  it("lists the first 10 parties it stepped in for and links to all of them, 50 a page", async () => {
+    const page = await htmlOf(many, "/companies/rescue-co");
+    const rows = tableCells(page, "stepped-in");
+    expect(rows).toHaveLength(10);
+    expect(rows[0]).toEqual(["Failer 07", "3", "2"]);
+    expect(rows[1]).toEqual(["Failer 01", "1", "0"]);
+    expect(page).toContain('<a href="/companies/rescue-co/stepped-in">All 52 other parties whose failures came to Rescue Co</a>');
+
+    const first = await htmlOf(many, "/companies/rescue-co/stepped-in");
+    expect(tableCells(first, "stepped-in")).toHaveLength(50);
+    expect(first).toContain("Page 1 of 2");
+    const second = await htmlOf(many, "/companies/rescue-co/stepped-in?page=2");
+    expect(tableCells(second, "stepped-in")).toEqual([["Failer 51", "1", "0"], ["Failer 52", "1", "0"]]);
+    // The all-time window keeps its window in the links.
+    expect(await htmlOf(many, "/companies/rescue-co?window=all")).toContain('href="/companies/rescue-co/stepped-in?window=all"');
   });
 });

@@ -248,6 +248,9 @@ describe("moderation", async () => {
     const old = await visitor.get("/companies/telefonica-espana");
     expect(old.statusCode).toBe(301);
     expect(old.headers.location).toBe("/companies/movistar");
+    const oldStepped = await visitor.get("/companies/telefonica-espana/stepped-in?window=all");
+    expect(oldStepped.statusCode).toBe(301);
+    expect(oldStepped.headers.location).toBe("/companies/movistar/stepped-in?window=all");
     // The figures follow the moved stories within 2 seconds (the figures worker).
     const figures = async () => JSON.stringify(await (await visitor.get("/companies.json?window=all")).json());
     await expect.poll(figures, { timeout: 2000, interval: 50 }).toContain("Movistar (Telefónica)");

@@ -51,6 +51,7 @@ describe("pages are valid, accessible HTML", async () => {
     ["user", null, "/u/html_member"],
     ["companies", null, "/companies"],
     ["company", null, "/companies/nokia"],
+    ["stepped in", null, "/companies/nokia/stepped-in?window=all"],
     ["parties", null, "/parties"],
     ["login", null, "/login"],
     ["signup", null, "/signup"],
