@@ -123,13 +123,13 @@ export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Prom
   // Kept by triggers on company_figures (migrations/0005), so no request counts
   // 10,000 rows. A merged organisation has no stories left, so the figures
   // worker removes its rows (within the same 2 s as any other change).
-  const counts = (await withFigures(db)
+  const totals = withFigures(db)
     .selectFrom("company_figures_totals as t")
     .where("t.period", "=", query.period)
     .where("t.country", "=", query.country)
     .where("t.channel", "=", query.channel)
     .select(["t.organisations as total", "t.ranked"])
-    .executeTakeFirst()) ?? { total: 0, ranked: 0 };
+    .executeTakeFirst();
   let rows = figuresQuery(db)
     .where("f.period", "=", query.period)
     .where("f.country", "=", query.country)
@@ -138,7 +138,7 @@ export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Prom
     .orderBy(sql`f.ranked desc, ${sql.raw(SORTS[query.sort].order)}`);
   const offset = query.page === null ? 0 : (query.page - 1) * PAGE_SIZE;
   if (query.page !== null) rows = rows.limit(PAGE_SIZE).offset(offset);
-  const found = await rows.execute();
+  const [found, counts = { total: 0, ranked: 0 }] = await Promise.all([rows.execute(), totals]);
   const ranks = query.sort === "rank" ? null : await ranksOf(db, query, found.filter((r) => r.ranked).map((r) => r.company_id));
   return {
     rows: found.map((row, i) => toCompanyRow(row, !row.ranked ? null : ranks ? (ranks.get(row.company_id) ?? null) : offset + i + 1)),

@@ -6,19 +6,6 @@ import { withFigures, type Period } from "./tables.js";
 
 export const STORIES_PER_PAGE = 25;
 
-export async function findOrganisation(db: Kysely<DB>, slug: string) {
-  return db.selectFrom("organisations").select(["id", "slug", "name", "kind", "merged_into_id"]).where("slug", "=", slug).executeTakeFirst();
-}
-
-/** Where a merged organisation now lives: follows merged_into_id to the end. */
-export async function mergeTarget(db: Kysely<DB>, id: number): Promise<{ slug: string } | undefined> {
-  let current = await db.selectFrom("organisations").select(["id", "slug", "merged_into_id"]).where("id", "=", id).executeTakeFirst();
-  for (let hops = 0; current?.merged_into_id && hops < 20; hops++) {
-    current = await db.selectFrom("organisations").select(["id", "slug", "merged_into_id"]).where("id", "=", current.merged_into_id).executeTakeFirst();
-  }
-  return current && !current.merged_into_id ? { slug: current.slug } : undefined;
-}
-
 /** The organisation's visible stories, newest first, keyset-paged on the stories_company index. */
 export async function companyStories(db: Kysely<DB>, companyId: number, after?: number): Promise<StoryPage> {
   return listStories(db, { companyId, after, limit: STORIES_PER_PAGE });

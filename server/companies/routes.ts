@@ -10,7 +10,8 @@ import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, SORTS, type Period, type Sort } from "./figures.js";
 import { fmt } from "./format.js";
 import { listParties } from "./parties.js";
-import { companyStories, countriesWithFigures, findOrganisation, mergeTarget } from "./queries.js";
+import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
+import { companyStories, countriesWithFigures } from "./queries.js";
 import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
 
 type Query = Record<string, unknown>;
@@ -71,10 +72,8 @@ export default async function companyRoutes(app: FastifyInstance) {
    * the one it went into.
    */
   async function organisationOf(request: FastifyRequest, reply: FastifyReply, subpath = "") {
-    const { slug } = request.params as { slug: string };
-    // Postgres text cannot hold NUL, and no slug is that long.
-    const organisation = slug.includes("\u0000") || slug.length > 200 ? undefined : await findOrganisation(app.db, slug);
-    const target = organisation?.merged_into_id ? await mergeTarget(app.db, organisation.id) : undefined;
+    const organisation = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
+    const target = organisation?.merged_into_id ? await mergeTarget(app.db, organisation) : undefined;
     if (!organisation || (organisation.merged_into_id && !target)) {
       await reply.callNotFound();
       return "sent";

@@ -4,13 +4,12 @@ import { OUTCOMES } from "../lib/enums.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 import { renderAtom, type AtomEntry } from "./atom.js";
 import { companyFeedPath, siteFeedPath } from "./links.js";
-import { findOrganisationById, findOrganisationBySlug, newestStories, newestStoriesOf, type FeedStory } from "./queries.js";
+import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
+import { newestStories, newestStoriesOf, type FeedStory } from "./queries.js";
 
 const ATOM = "application/atom+xml; charset=utf-8";
 // Tag URIs (RFC 4151) need a date on which the name was held; any fixed one keeps ids stable.
 const TAG_DATE = "2025";
-// A merge chain longer than this is a data error, not a redirect to follow.
-const MAX_MERGE_HOPS = 10;
 
 interface Site {
   base: string;
@@ -63,17 +62,11 @@ export default async function feedRoutes(app: FastifyInstance) {
   });
 
   app.get("/companies/:slug/feed.xml", async (request, reply) => {
-    const { slug } = request.params as { slug: string };
-    // Postgres text cannot hold NUL, and no slug is that long.
-    if (slug.includes("\u0000") || slug.length > 200) return reply.callNotFound();
-    let organisation = await findOrganisationBySlug(app.db, slug);
+    const organisation = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
     if (!organisation) return reply.callNotFound();
     if (organisation.merged_into_id !== null) {
-      for (let hops = 0; organisation?.merged_into_id != null && hops < MAX_MERGE_HOPS; hops++) {
-        organisation = await findOrganisationById(app.db, organisation.merged_into_id);
-      }
-      if (!organisation || organisation.merged_into_id !== null) return reply.callNotFound();
-      return reply.redirect(companyFeedPath(organisation), 301);
+      const target = await mergeTarget(app.db, organisation);
+      return target ? reply.redirect(companyFeedPath(target), 301) : reply.callNotFound();
     }
     const at = site(request);
     const stories = await newestStoriesOf(app.db, organisation.id);

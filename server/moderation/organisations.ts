@@ -2,19 +2,8 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { organisationKey } from "../lib/slug.js";
+import type { OrganisationRow } from "../organisations/queries.js";
 import { logAction } from "./log.js";
-
-export interface OrganisationRow {
-  id: number;
-  slug: string;
-  name: string;
-  parent_id: number | null;
-  merged_into_id: number | null;
-}
-
-export async function findOrganisationBySlug(db: Kysely<DB>, slug: string): Promise<OrganisationRow | undefined> {
-  return db.selectFrom("organisations").select(["id", "slug", "name", "parent_id", "merged_into_id"]).where("slug", "=", slug).executeTakeFirst();
-}
 
 export type OrganisationChange = { ok: true } | { ok: false; field: "name" | "target" | "parent"; error: string };
 

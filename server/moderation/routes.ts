@@ -10,7 +10,8 @@ import { moderateReply, moderateStory, redactedRevisions, REPLY_ACTIONS, STORY_A
 import { BAN_DURATIONS, banEnd, banUser, isForever, unbanUser } from "./bans.js";
 import { FLAG_REASONS, flagQueue, listFlags } from "./flags.js";
 import { requireModerator } from "./guards.js";
-import { findOrganisationBySlug, mergeOrganisation, renameOrganisation, setParent, type OrganisationRow } from "./organisations.js";
+import { findOrganisationBySlug, type OrganisationRow } from "../organisations/queries.js";
+import { mergeOrganisation, renameOrganisation, setParent } from "./organisations.js";
 import { oneOf, readReason, readRedaction } from "./schema.js";
 
 type Errors = Record<string, string>;

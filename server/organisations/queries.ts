@@ -52,6 +52,31 @@ export async function findOrganisationByNameOrSlug(db: Kysely<DB>, text: string)
     .executeTakeFirst();
 }
 
+/** An organisation's own row, as the company pages, its feed and moderation read it. */
+export async function findOrganisationBySlug(db: Kysely<DB>, slug: string) {
+  // Postgres text cannot hold NUL, and no slug is that long: a URL may carry either.
+  if (slug.includes("\u0000") || slug.length > 200) return undefined;
+  return organisationRow(db).where("slug", "=", slug).executeTakeFirst();
+}
+
+function organisationRow(db: Kysely<DB>) {
+  return db.selectFrom("organisations").select(["id", "slug", "name", "kind", "parent_id", "merged_into_id", "created_at"]);
+}
+
+export type OrganisationRow = NonNullable<Awaited<ReturnType<typeof findOrganisationBySlug>>>;
+
+// A merge chain longer than this is a data error, not a redirect to follow.
+const MAX_MERGE_HOPS = 20;
+
+/** Where a merged organisation now lives: follows merged_into_id to the end, if it ends. */
+export async function mergeTarget(db: Kysely<DB>, organisation: OrganisationRow): Promise<OrganisationRow | undefined> {
+  let current: OrganisationRow | undefined = organisation;
+  for (let hops = 0; current?.merged_into_id != null && hops < MAX_MERGE_HOPS; hops++) {
+    current = await organisationRow(db).where("id", "=", current.merged_into_id).executeTakeFirst();
+  }
+  return current && current.merged_into_id === null ? current : undefined;
+}
+
 /** Finds the organisation by name or alias, creating it when nobody has named it before. */
 export async function resolveOrganisation(trx: Transaction<DB>, name: string): Promise<OrganisationRef> {
   const existing = await findOrganisationByName(trx, name);

@@ -5,7 +5,8 @@ import type { Sort, StoryFilters } from "./list-schema.js";
 
 export const PAGE_SIZE = 25;
 
-function storySummaryQuery(db: Kysely<DB>) {
+/** Visible stories with what a list shows of each: the story lists, company pages and feeds. */
+export function storySummaryQuery(db: Kysely<DB>) {
   return db
     .selectFrom("stories as s")
     .innerJoin("organisations as c", "c.id", "s.company_id")
