@@ -74,16 +74,3 @@ export async function moderateReply(
     await logAction(trx, { moderatorId, action, targetType: "reply", targetId: reply.id, targetLabel: `reply by ${reply.author_username} in “${reply.story_title}”`, reason });
   });
 }
-
-/** Earlier texts of an item that only moderators may read (redactions). */
-export async function redactedRevisions(db: Kysely<DB>, target: { story_id: number } | { reply_id: number }) {
-  const [column, id] = "story_id" in target ? (["story_id", target.story_id] as const) : (["reply_id", target.reply_id] as const);
-  return db
-    .selectFrom("revisions as r")
-    .innerJoin("users as u", "u.id", "r.editor_id")
-    .where(column, "=", id)
-    .where("r.moderators_only", "=", true)
-    .select(["r.id", "r.snapshot", "r.created_at", "u.username as editor"])
-    .orderBy("r.id", "desc")
-    .execute();
-}

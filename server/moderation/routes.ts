@@ -6,7 +6,8 @@ import { parseId, queryString } from "../lib/params.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { findReply } from "../replies/post-reply.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
-import { moderateReply, moderateStory, redactedRevisions, REPLY_ACTIONS, STORY_ACTIONS } from "./actions.js";
+import { listRevisions } from "../lib/revisions.js";
+import { moderateReply, moderateStory, REPLY_ACTIONS, STORY_ACTIONS } from "./actions.js";
 import { BAN_DURATIONS, banEnd, banUser, isForever, unbanUser } from "./bans.js";
 import { FLAG_REASONS, flagQueue, listFlags } from "./flags.js";
 import { requireModerator } from "./guards.js";
@@ -57,7 +58,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
 
   // Stories.
   async function storyPage(reply: FastifyReply, story: StoryDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
-    const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "story", id: story.id }), redactedRevisions(app.db, { story_id: story.id })]);
+    const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "story", id: story.id }), listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: true })]);
     return reply.code(form.status ?? 200).view("moderation/story.eta", {
       title: `Moderate “${story.title}”`, story, flags, redactions, reasons: FLAG_REASONS,
       errors: form.errors ?? {}, reason: form.reason ?? "", body: form.body ?? story.body_md, csrfToken: reply.csrfToken(),
@@ -85,7 +86,7 @@ export default async function moderationRoutes(app: FastifyInstance) {
 
   // Replies.
   async function replyPage(reply: FastifyReply, found: ReplyDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
-    const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "reply", id: found.id }), redactedRevisions(app.db, { reply_id: found.id })]);
+    const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "reply", id: found.id }), listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: true })]);
     return reply.code(form.status ?? 200).view("moderation/reply.eta", {
       title: `Moderate a reply by ${found.author_username}`, item: found, story: { id: found.story_id, slug: found.story_slug, title: found.story_title }, flags, redactions, reasons: FLAG_REASONS,
       errors: form.errors ?? {}, reason: form.reason ?? "", body: form.body ?? found.body_md, csrfToken: reply.csrfToken(),

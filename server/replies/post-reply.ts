@@ -64,14 +64,3 @@ export async function deleteReply(db: Kysely<DB>, replyId: number, storyId: numb
     }
   });
 }
-
-export async function listReplyRevisions(db: Kysely<DB>, replyId: number) {
-  return db
-    .selectFrom("revisions as r")
-    .innerJoin("users as u", "u.id", "r.editor_id")
-    .where("r.reply_id", "=", replyId)
-    .where("r.moderators_only", "=", false)
-    .select(["r.id", "r.snapshot", "r.created_at", "u.username as editor"])
-    .orderBy("r.id", "desc")
-    .execute();
-}

@@ -7,7 +7,8 @@ import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
 import { parseId, queryString } from "../lib/params.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
-import { deleteReply, editReply, findReply, listReplyRevisions, postReply } from "./post-reply.js";
+import { listRevisions } from "../lib/revisions.js";
+import { deleteReply, editReply, findReply, postReply } from "./post-reply.js";
 import { checkReply, quoteMarkdown } from "./schema.js";
 
 type ReplyRow = NonNullable<Awaited<ReturnType<typeof findReply>>>;
@@ -114,7 +115,7 @@ export default async function replyRoutes(app: FastifyInstance) {
   app.get("/replies/:id/revisions", async (request, reply) => {
     const found = await findReply(app.db, parseId((request.params as { id: string }).id) ?? 0);
     if (!found || found.deleted_at || found.hidden_at) return reply.callNotFound();
-    const revisions = await listReplyRevisions(app.db, found.id);
+    const revisions = await listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: false });
     return reply.view("replies/revisions.eta", { title: `Earlier versions of a reply by ${found.author_username}`, reply: found, story: storyOf(found), revisions });
   });
 }

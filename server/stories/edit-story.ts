@@ -50,14 +50,3 @@ export async function updateTimeline(db: Kysely<DB>, storyId: number, editorId: 
       .execute();
   });
 }
-
-export async function listStoryRevisions(db: Kysely<DB>, storyId: number) {
-  return db
-    .selectFrom("revisions as r")
-    .innerJoin("users as u", "u.id", "r.editor_id")
-    .where("r.story_id", "=", storyId)
-    .where("r.moderators_only", "=", false)
-    .select(["r.id", "r.snapshot", "r.created_at", "u.username as editor"])
-    .orderBy("r.id", "desc")
-    .execute();
-}

@@ -6,7 +6,8 @@ import { renderMarkdown } from "../lib/markdown.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
 import { parseId } from "../lib/params.js";
 import { storyPath } from "../lib/paths.js";
-import { editStory, listStoryRevisions, updateTimeline } from "./edit-story.js";
+import { listRevisions } from "../lib/revisions.js";
+import { editStory, updateTimeline } from "./edit-story.js";
 import { storyFormPage } from "./form-page.js";
 import { addMeToo } from "./me-too.js";
 import { postStory } from "./post-story.js";
@@ -111,7 +112,7 @@ export default async function storyWriteRoutes(app: FastifyInstance) {
   app.get("/stories/:id/revisions", async (request, reply) => {
     const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
     if (!story || story.hidden_at) return reply.callNotFound();
-    const revisions = await listStoryRevisions(app.db, story.id);
+    const revisions = await listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: false });
     return reply.view("stories/revisions.eta", { title: `Earlier versions of “${story.title}”`, story, revisions });
   });
 
