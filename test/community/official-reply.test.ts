@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
-import { STORY } from "../helpers/story-form.js";
+import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
 const replyIds = (html: string) => [...html.matchAll(/<li class="reply[^"]*" id="reply-(\d+)">/g)].map((m) => Number(m[1]));
 const BADGE = /<strong class="badge official">Official response from ([^<]+)<\/strong>/g;
@@ -26,17 +26,8 @@ describe("company right of reply", async () => {
   const reader = new Agent(app);
   await reader.signUp("other_reader");
 
-  async function newStory(title: string, company = "Nokia") {
-    const res = await poster.post("/stories/new", { ...STORY, title, company, action: "post" }, { formPage: "/stories/new" });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-    const path = String(res.headers.location);
-    return { path, id: Number(path.split("/")[2]) };
-  }
-  async function reply(agent: Agent, story: { id: number; path: string }, body: string, parentId?: number) {
-    const res = await agent.post(`/stories/${story.id}/replies`, { body, ...(parentId ? { parent_id: String(parentId) } : {}) }, { formPage: story.path });
-    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
-    return Number(String(res.headers.location).match(/#reply-(\d+)$/)![1]);
-  }
+  const newStory = (title: string, company = "Nokia") => postStoryForm(poster, { title, company });
+  const reply = postReplyForm;
   const represent = (username: string, organisation: string) => admin.post("/admin/representatives", { username, organisation }, { formPage: "/admin/representatives" });
   const representatives = () => db.selectFrom("representatives").selectAll().execute();
 

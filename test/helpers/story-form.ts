@@ -1,4 +1,8 @@
-// A complete, valid story form: tests change the fields they are about.
+// A complete, valid story form: tests change the fields they are about; and
+// posting it, or a reply, through the real forms.
+import { expect } from "vitest";
+import type { Agent } from "./browser-agent.js";
+
 export const STORY = {
   title: "Best Buy cancelled my Lumia 920 twice",
   company: "Nokia",
@@ -17,3 +21,23 @@ export const STORY = {
   outcome: "goodwill",
   body: "The retailer cancelled **twice**. I wrote to the CEO.\n\n- a list item",
 };
+
+export interface PostedStory {
+  path: string;
+  id: number;
+}
+
+/** Posts the story form (STORY with `fields` changed) as the agent; expects the redirect to the new thread. */
+export async function postStoryForm(agent: Agent, fields: Record<string, string>): Promise<PostedStory> {
+  const res = await agent.post("/stories/new", { ...STORY, ...fields, action: "post" }, { formPage: "/stories/new" });
+  expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+  const path = String(res.headers.location);
+  return { path, id: Number(path.split("/")[2]) };
+}
+
+/** Replies to the story (or to a reply in it) through the thread's form; returns the new reply's id. */
+export async function postReplyForm(agent: Agent, story: PostedStory, body: string, parentId?: number): Promise<number> {
+  const res = await agent.post(`/stories/${story.id}/replies`, { body, ...(parentId ? { parent_id: String(parentId) } : {}) }, { formPage: story.path });
+  expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
+  return Number(String(res.headers.location).match(/#reply-(\d+)$/)![1]);
+}

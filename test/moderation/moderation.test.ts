@@ -4,7 +4,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
 import { createTestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
-import { STORY } from "../helpers/story-form.js";
+import { postReplyForm, postStoryForm, STORY, type PostedStory } from "../helpers/story-form.js";
 
 describe("moderation", async () => {
   const { app, database, close } = await createTestApp();
@@ -21,17 +21,8 @@ describe("moderation", async () => {
   await setRole(db, "the_moderator", "moderator");
   const visitor = new Agent(app);
 
-  async function newStory(title: string, extra: Record<string, string> = {}) {
-    const res = await author.post("/stories/new", { ...STORY, title, action: "post", ...extra }, { formPage: "/stories/new" });
-    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
-    const path = String(res.headers.location);
-    return { path, id: Number(path.split("/")[2]) };
-  }
-  async function newReply(story: { id: number; path: string }, body: string, agent = author) {
-    const res = await agent.post(`/stories/${story.id}/replies`, { body }, { formPage: story.path });
-    expect(res.statusCode).toBe(303);
-    return Number(String(res.headers.location).match(/#reply-(\d+)$/)![1]);
-  }
+  const newStory = (title: string, extra: Record<string, string> = {}) => postStoryForm(author, { title, ...extra });
+  const newReply = (story: PostedStory, body: string, agent = author) => postReplyForm(agent, story, body);
   const logLines = () => db.selectFrom("moderation_log").selectAll().orderBy("id").execute();
   const act = (url: string, fields: Record<string, string>) => moderator.post(url, fields, { formPage: url });
 

@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
-import { STORY } from "../helpers/story-form.js";
+import { STORY, postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
 describe("notifications", async () => {
   const { app, database, close } = await createTestApp();
@@ -21,16 +21,8 @@ describe("notifications", async () => {
   const replierId = await idOf("helpful_reader");
   const thirdId = await idOf("third_voice");
 
-  async function newStory(title: string) {
-    const res = await author.post("/stories/new", { ...STORY, title, action: "post" }, { formPage: "/stories/new" });
-    const path = String(res.headers.location);
-    return { path, id: Number(path.split("/")[2]) };
-  }
-  async function reply(agent: Agent, story: { id: number; path: string }, body: string, parentId?: number) {
-    const res = await agent.post(`/stories/${story.id}/replies`, { body, ...(parentId ? { parent_id: String(parentId) } : {}) }, { formPage: story.path });
-    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
-    return Number(String(res.headers.location).match(/#reply-(\d+)$/)![1]);
-  }
+  const newStory = (title: string) => postStoryForm(author, { title });
+  const reply = postReplyForm;
   /** Notifications about one reply, as (recipient, kind) pairs. */
   const about = async (replyId: number) =>
     (await db.selectFrom("notifications").select(["user_id", "kind"]).where("reply_id", "=", replyId).orderBy("user_id").execute()).map((n) => [n.user_id, n.kind]);

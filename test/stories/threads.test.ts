@@ -3,7 +3,7 @@
 import { afterAll, describe, expect, it } from "vitest";
 import { createTestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
-import { STORY } from "../helpers/story-form.js";
+import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
 const replyIds = (html: string) => [...html.matchAll(/<li class="reply[^"]*" id="reply-(\d+)">/g)].map((m) => Number(m[1]));
 
@@ -16,16 +16,8 @@ describe("threads", async () => {
   const replier = new Agent(app);
   await replier.signUp("helpful_reader");
 
-  async function newStory(title: string) {
-    const res = await author.post("/stories/new", { ...STORY, title, action: "post" }, { formPage: "/stories/new" });
-    const path = String(res.headers.location);
-    return { path, id: Number(path.split("/")[2]) };
-  }
-  async function reply(agent: Agent, story: { id: number; path: string }, body: string, parentId?: number) {
-    const res = await agent.post(`/stories/${story.id}/replies`, { body, ...(parentId ? { parent_id: String(parentId) } : {}) }, { formPage: story.path });
-    expect(res.statusCode, res.body.slice(0, 500)).toBe(303);
-    return Number(String(res.headers.location).match(/#reply-(\d+)$/)![1]);
-  }
+  const newStory = (title: string) => postStoryForm(author, { title });
+  const reply = postReplyForm;
 
   it("shows a logged-out reader a log-in link instead of the reply form", async () => {
     const story = await newStory("A story read while logged out");
