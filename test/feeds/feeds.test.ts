@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../server/lib/markdown.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { insertOrganisation, insertStory, insertUser } from "../helpers/insert-rows.js";
+import { createOrganisation, createUser, insertStory } from "../helpers/fixtures.js";
 import { parseAtom, type ParsedEntry } from "./parse-atom.js";
 
 const ATOM_NS = "http://www.w3.org/2005/Atom";
@@ -27,10 +27,10 @@ describe("Atom feeds", () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    const kai = await insertUser(db, "kai_berlin");
-    const dhl = await insertOrganisation(db, "dhl", "DHL");
-    const hermes = await insertOrganisation(db, "hermes", "Hermes & Söhne");
-    const old = await insertOrganisation(db, "dhl-express", "DHL Express", dhl);
+    const kai = await createUser(db, "kai_berlin");
+    const dhl = await createOrganisation(db, "DHL", { slug: "dhl" });
+    const hermes = await createOrganisation(db, "Hermes & Söhne", { slug: "hermes" });
+    const old = await createOrganisation(db, "DHL Express", { slug: "dhl-express", merged_into_id: dhl });
     const add = async (name: string, title: string, extra: { hours: number; company?: number; otherParty?: number; body?: string; hidden?: boolean; deleted?: boolean }) => {
       ids[name] = (await insertStory(db, { authorId: kai, companyId: extra.company ?? dhl, otherPartyId: extra.otherParty, title, body: extra.body, createdAt: hoursAgo(extra.hours), hidden: extra.hidden, deleted: extra.deleted })).id;
     };
@@ -118,7 +118,7 @@ describe("Atom feeds", () => {
   });
 
   it("an organisation without stories still has a valid, empty feed", async () => {
-    await insertOrganisation(t.database.db, "quiet-co", "Quiet Co");
+    await createOrganisation(t.database.db, "Quiet Co", { slug: "quiet-co" });
     const { feed: f } = await feed("/companies/quiet-co/feed.xml");
     expect(f.entries).toEqual([]);
     expect(Date.parse(f.updated)).toBeGreaterThan(0);

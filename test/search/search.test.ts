@@ -2,7 +2,7 @@
 // exclusions, replies leading to their story, and nothing hidden or deleted.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { insertOrganisation, insertReply, insertStory, insertUser } from "../helpers/insert-rows.js";
+import { createOrganisation, createUser, insertReply, insertStory } from "../helpers/fixtures.js";
 
 interface Result {
   href: string;
@@ -40,10 +40,10 @@ describe("search", () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    const anna = await insertUser(db, "anna_hamburg");
-    const sam = await insertUser(db, "sam_ohio");
-    const dhl = await insertOrganisation(db, "dhl", "DHL");
-    const airline = await insertOrganisation(db, "skyways", "Skyways");
+    const anna = await createUser(db, "anna_hamburg");
+    const sam = await createUser(db, "sam_ohio");
+    const dhl = await createOrganisation(db, "DHL", { slug: "dhl" });
+    const airline = await createOrganisation(db, "Skyways", { slug: "skyways" });
     const add = async (name: string, title: string, body: string, extra: { hidden?: boolean; deleted?: boolean; minutesAgo?: number } = {}) => {
       story[name] = await insertStory(db, { authorId: anna, companyId: name.startsWith("de") ? dhl : airline, title, body, hidden: extra.hidden, deleted: extra.deleted, createdAt: ago(extra.minutesAgo ?? 10) });
     };

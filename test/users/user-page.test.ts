@@ -2,7 +2,7 @@
 // paged on its own; any spelling of the name finds them; nobody else is a 404.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { insertOrganisation, insertReply, insertStory, insertUser } from "../helpers/insert-rows.js";
+import { createOrganisation, createUser, insertReply, insertStory } from "../helpers/fixtures.js";
 
 const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000);
 
@@ -26,9 +26,9 @@ describe("a member's page", () => {
   beforeAll(async () => {
     t = await createTestApp();
     const db = t.database.db;
-    const jose = await insertUser(db, "José_Ñandú");
-    const other = await insertUser(db, "someone_else");
-    const org = await insertOrganisation(db, "acme", "Acme");
+    const jose = await createUser(db, "José_Ñandú");
+    const other = await createUser(db, "someone_else");
+    const org = await createOrganisation(db, "Acme", { slug: "acme" });
     // 23 stories by José, oldest first; one more hidden and one deleted; one by someone else.
     for (let i = 1; i <= 23; i++) stories.push(await insertStory(db, { authorId: jose, companyId: org, title: `José's story number ${i}`, createdAt: minutesAgo(1000 - i) }));
     stories = stories.reverse();
@@ -91,7 +91,7 @@ describe("a member's page", () => {
   });
 
   it("a member without stories or replies gets a page that says so", async () => {
-    await insertUser(t.database.db, "quiet_one");
+    await createUser(t.database.db, "quiet_one");
     const html = await page("/u/quiet_one");
     expect(html).toContain("No stories.");
     expect(html).toContain("No replies.");
