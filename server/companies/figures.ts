@@ -119,26 +119,39 @@ function toCompanyRow(row: FiguresRow, rank: number | null): CompanyRow {
   };
 }
 
-export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Promise<Leaderboard> {
-  // Kept by triggers on company_figures (migrations/0005), so no request counts
-  // 10,000 rows. A merged organisation has no stories left, so the figures
-  // worker removes its rows (within the same 2 s as any other change).
-  const totals = withFigures(db)
+function scopeTotals(db: Kysely<DB>, query: Pick<LeaderboardQuery, "period" | "country" | "channel">) {
+  return withFigures(db)
     .selectFrom("company_figures_totals as t")
     .where("t.period", "=", query.period)
     .where("t.country", "=", query.country)
-    .where("t.channel", "=", query.channel)
-    .select(["t.organisations as total", "t.ranked"])
-    .executeTakeFirst();
-  let rows = figuresQuery(db)
+    .where("t.channel", "=", query.channel);
+}
+
+/** The one statement behind a leaderboard page: its rows, and the scope's totals beside each. */
+export function leaderboardQuery(db: Kysely<DB>, query: LeaderboardQuery) {
+  const totals = scopeTotals(db, query);
+  const rows = figuresQuery(db)
     .where("f.period", "=", query.period)
     .where("f.country", "=", query.country)
     .where("f.channel", "=", query.channel)
+    // Read in the same statement (one probe each, once): one round trip per page.
+    .select([totals.select("t.organisations").as("scope_total"), totals.select("t.ranked").as("scope_ranked")])
     // Ranked organisations first, then the rest, each in the chosen order.
     .orderBy(sql`f.ranked desc, ${sql.raw(SORTS[query.sort].order)}`);
+  return query.page === null ? rows : rows.limit(PAGE_SIZE).offset((query.page - 1) * PAGE_SIZE);
+}
+
+export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Promise<Leaderboard> {
+  // How many organisations the scope lists and ranks, kept by triggers on
+  // company_figures (migrations/0005), so no request counts 10,000 rows. A
+  // merged organisation has no stories left, so the figures worker removes its
+  // rows (within the same 2 s as any other change).
   const offset = query.page === null ? 0 : (query.page - 1) * PAGE_SIZE;
-  if (query.page !== null) rows = rows.limit(PAGE_SIZE).offset(offset);
-  const [found, counts = { total: 0, ranked: 0 }] = await Promise.all([rows.execute(), totals]);
+  const found = await leaderboardQuery(db, query).execute();
+  // Past the last page, or an empty scope: the totals alone.
+  const counts = found[0]
+    ? { total: found[0].scope_total ?? 0, ranked: found[0].scope_ranked ?? 0 }
+    : ((await scopeTotals(db, query).select(["t.organisations as total", "t.ranked"]).executeTakeFirst()) ?? { total: 0, ranked: 0 });
   const ranks = query.sort === "rank" ? null : await ranksOf(db, query, found.filter((r) => r.ranked).map((r) => r.company_id));
   return {
     rows: found.map((row, i) => toCompanyRow(row, !row.ranked ? null : ranks ? (ranks.get(row.company_id) ?? null) : offset + i + 1)),
@@ -194,7 +207,7 @@ export async function fastestToAnswer(db: Kysely<DB>, limit = 5): Promise<Compan
 }
 
 /** The same figures by a plain full scan with GROUP BY: the reference the bench compares against. */
-export async function leaderboardByFullScan(db: Kysely<DB>, period: Period) {
+export function leaderboardByFullScan(db: Kysely<DB>, period: Period) {
   return db
     .selectFrom("stories as s")
     .where(inPeriod(period))
@@ -209,6 +222,5 @@ export async function leaderboardByFullScan(db: Kysely<DB>, period: Period) {
       figureSql.p90Seconds.as("p90_seconds"),
       figureSql.resolved.as("resolved"),
       figureSql.closed.as("closed"),
-    ])
-    .execute();
+    ]);
 }
