@@ -5,7 +5,7 @@
 //   percentile_cont over stories (leaderboardByFullScan), and their ratio: inside
 //   the server (EXPLAIN ANALYZE's planning + execution, the database's own time)
 //   and as the app sees it (leaderboard() and the scan's round trip, which adds
-//   the network and Node's parsing, ~1 ms that varies with the machine's load);
+//   the network and Node's parsing, ~2 ms here that varies with the machine's load);
 // - posting a story through post-story.ts (the triggers only queue the change), and
 //   the figures worker's round that then brings the organisation's figures up to date.
 //   --connections 64 --duration 10 --iterations 200

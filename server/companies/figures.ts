@@ -119,21 +119,24 @@ function toCompanyRow(row: FiguresRow, rank: number | null): CompanyRow {
   };
 }
 
-function scopeTotals(db: Kysely<DB>, query: Pick<LeaderboardQuery, "period" | "country" | "channel">) {
-  return withFigures(db)
-    .selectFrom("company_figures_totals as t")
-    .where("t.period", "=", query.period)
-    .where("t.country", "=", query.country)
-    .where("t.channel", "=", query.channel);
+type Scope = Pick<LeaderboardQuery, "period" | "country" | "channel">;
+
+/** One leaderboard scope's rows of company_figures (alias f) or company_figures_totals (alias t). */
+function inScope(alias: "f" | "t", scope: Scope) {
+  // Postgres splits a row comparison into three equalities, so the indexes apply.
+  const column = (name: string) => sql.ref(`${alias}.${name}`);
+  return sql<boolean>`(${column("period")}, ${column("country")}, ${column("channel")}) = (${scope.period}, ${scope.country}, ${scope.channel})`;
+}
+
+function scopeTotals(db: Kysely<DB>, scope: Scope) {
+  return withFigures(db).selectFrom("company_figures_totals as t").where(inScope("t", scope));
 }
 
 /** The one statement behind a leaderboard page: its rows, and the scope's totals beside each. */
 export function leaderboardQuery(db: Kysely<DB>, query: LeaderboardQuery) {
   const totals = scopeTotals(db, query);
   const rows = figuresQuery(db)
-    .where("f.period", "=", query.period)
-    .where("f.country", "=", query.country)
-    .where("f.channel", "=", query.channel)
+    .where(inScope("f", query))
     // Read in the same statement (one probe each, once): one round trip per page.
     .select([totals.select("t.organisations").as("scope_total"), totals.select("t.ranked").as("scope_ranked")])
     // Ranked organisations first, then the rest, each in the chosen order.
@@ -161,12 +164,8 @@ export async function leaderboard(db: Kysely<DB>, query: LeaderboardQuery): Prom
   };
 }
 
-function scopeOf(db: Kysely<DB>, query: Pick<LeaderboardQuery, "period" | "country" | "channel">) {
-  return withFigures(db)
-    .selectFrom("company_figures as f")
-    .where("f.period", "=", query.period)
-    .where("f.country", "=", query.country)
-    .where("f.channel", "=", query.channel);
+function scopeOf(db: Kysely<DB>, scope: Scope) {
+  return withFigures(db).selectFrom("company_figures as f").where(inScope("f", scope));
 }
 
 /** The rank (position in the default order) of some ranked organisations, when the page is sorted otherwise. */

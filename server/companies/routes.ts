@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
+import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
 import { monthlyTrend, responseHistogram, steppedIn, whatWorked } from "./breakdowns.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
@@ -10,7 +11,6 @@ import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, SORTS, type Period, type Sort } from "./figures.js";
 import { fmt } from "./format.js";
 import { listParties } from "./parties.js";
-import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
 import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
 
