@@ -142,15 +142,18 @@ export async function steppedIn(
     .where("s.company_id", "=", companyId)
     .where("s.other_party_id", "is not", null)
     .where(inPeriod(period));
-  const [rows, count] = await Promise.all([
-    named
-      .innerJoin("organisations as p", "p.id", "s.other_party_id")
-      .groupBy(["p.id", "p.slug", "p.name"])
-      .select(["p.slug", "p.name", figureSql.stories.as("stories"), figureSql.resolved.as("fixed")])
-      .orderBy("fixed", "desc").orderBy("stories", "desc").orderBy("p.name").orderBy("p.id")
-      .limit(slice.limit).offset(slice.offset)
-      .execute(),
-    named.select(sql<number>`count(distinct s.other_party_id)::integer`.as("total")).executeTakeFirstOrThrow(),
-  ]);
+  const found = await named
+    .innerJoin("organisations as p", "p.id", "s.other_party_id")
+    .groupBy(["p.id", "p.slug", "p.name"])
+    // The number of groups, counted before LIMIT in the same pass over the stories.
+    .select(["p.slug", "p.name", figureSql.stories.as("stories"), figureSql.resolved.as("fixed"), sql<number>`(count(*) over ())::integer`.as("total")])
+    .orderBy("fixed", "desc").orderBy("stories", "desc").orderBy("p.name").orderBy("p.id")
+    .limit(slice.limit).offset(slice.offset)
+    .execute();
+  const rows = found.map(({ total: _total, ...row }) => row);
+  if (found[0]) return { rows, total: found[0].total };
+  // Past the last page (or none at all): count on its own.
+  if (slice.offset === 0) return { rows, total: 0 };
+  const count = await named.select(sql<number>`count(distinct s.other_party_id)::integer`.as("total")).executeTakeFirstOrThrow();
   return { rows, total: count.total };
 }
