@@ -5,6 +5,7 @@ import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { pgDialect } from "./pg-driver.js";
+import { SET_LOCAL_DEFAULTS } from "./session-defaults.js";
 import type { DB } from "./schema.js";
 
 // bigint (count(*), sums) and numeric (percentiles, averages) as numbers on
@@ -62,8 +63,8 @@ function createPool(url: string, target: Extract<DatabaseTarget, { kind: "postgr
     keepAlive: true,
     keepAliveInitialDelayMillis: 10_000,
     // No other startup parameter: PgBouncer refuses them. The server's timeouts
-    // are the role's defaults in this database (db/session-defaults.ts). A test
-    // schema is the one exception; tests never pass one through PgBouncer.
+    // come as db/session-defaults.ts explains. A test schema is the one
+    // exception; tests never pass one through PgBouncer.
     options: target.schema ? `-c search_path=${target.schema}` : undefined,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
@@ -85,7 +86,13 @@ export function connectPostgres(
   const primary = createPool(target.url, target, onIdleError);
   const replica = target.readUrl ? createPool(target.readUrl, target, onIdleError) : undefined;
   const db = new Kysely<DB>({
-    dialect: pgDialect({ primary, replica, queryTimeoutMs: target.queryTimeoutMs, mayReadReplica: target.mayReadReplica }),
+    dialect: pgDialect({
+      primary,
+      replica,
+      queryTimeoutMs: target.queryTimeoutMs,
+      mayReadReplica: target.mayReadReplica,
+      beginStatements: SET_LOCAL_DEFAULTS,
+    }),
   });
   const url = new URL(target.url);
   const stats = (pool: pg.Pool, name: PoolStats["pool"]): PoolStats => ({ pool: name, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });

@@ -13,7 +13,7 @@ import { applySessionDefaults } from "./session-defaults.js";
 export const migrationsFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
 
 // Any constant shared by every Escalator process; "escalatr" in ASCII.
-const MIGRATION_LOCK_KEY = 0x657363616c617472n;
+export const MIGRATION_LOCK_KEY = 0x657363616c617472n;
 
 const provider = new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder });
 

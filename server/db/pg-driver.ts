@@ -31,6 +31,8 @@ export interface PgDriverOptions {
   queryTimeoutMs?: number;
   /** Whether the current request may read from the replica. */
   mayReadReplica?: () => boolean;
+  /** Sent with every BEGIN in the same round trip (SET LOCAL …): each transaction carries its own timeouts. */
+  beginStatements?: string;
 }
 
 class PgConnection implements DatabaseConnection {
@@ -94,7 +96,8 @@ class PgConnection implements DatabaseConnection {
     let begin = "begin";
     if (settings.isolationLevel) begin += ` isolation level ${settings.isolationLevel}`;
     if (settings.accessMode) begin += ` ${settings.accessMode}`;
-    await this.executeQuery(CompiledQuery.raw(begin));
+    const extra = this.options.beginStatements ? `; ${this.options.beginStatements}` : "";
+    await this.executeQuery(CompiledQuery.raw(begin + extra));
   }
 
   end(): void {

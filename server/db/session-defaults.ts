@@ -1,8 +1,11 @@
-// The server-side timeouts every Escalator connection runs with. They are the
-// role's defaults in this database (ALTER ROLE … IN DATABASE … SET) rather than
-// startup parameters, because PgBouncer refuses those ("unsupported startup
-// parameter") and a SET would leak to other clients in transaction mode. A
-// role may always set its own defaults; new connections get them.
+// The server-side timeouts every Escalator connection runs with, without
+// startup parameters (PgBouncer refuses them: "unsupported startup parameter")
+// and without session SETs (they leak to other clients in transaction mode):
+// - every transaction starts with SET LOCAL of them (db/pg-driver.ts), in the
+//   BEGIN's own round trip, so writes and their locks are always bounded;
+// - they are also the role's defaults in this database (ALTER ROLE … IN
+//   DATABASE … SET, which a role may always do for itself), for statements
+//   outside a transaction on connections opened after the first migration.
 import { sql, type Kysely } from "kysely";
 import type { StartupLog } from "./advisory-lock.js";
 
@@ -11,6 +14,10 @@ export const SESSION_DEFAULTS = {
   lock_timeout: "5s",
   idle_in_transaction_session_timeout: "30s",
 } as const;
+
+export const SET_LOCAL_DEFAULTS = Object.entries(SESSION_DEFAULTS)
+  .map(([name, value]) => `set local ${name} = '${value}'`)
+  .join("; ");
 
 /** Sets the defaults that differ; runs inside the migration lock, so two instances never race on the catalog row. */
 export async function applySessionDefaults(trx: Kysely<any>, log: StartupLog): Promise<void> {
