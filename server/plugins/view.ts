@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { fileURLToPath } from "node:url";
 import { CHANNELS, ORGANISATION_KINDS, OUTCOMES, RESPONSE_BUCKETS, ROLES } from "../lib/enums.js";
+import { countryName } from "../lib/countries.js";
 import { formatDate, formatDateTime, formatDuration } from "../lib/durations.js";
 import * as paths from "../lib/paths.js";
 import { jsonLd, type PageMeta } from "../seo/meta.js";
@@ -16,6 +17,7 @@ export const viewsFolder = fileURLToPath(new URL("../../views", import.meta.url)
 /** What every template can use besides its own data (as `it.helpers`). */
 export const helpers = {
   ...paths,
+  countryName,
   formatDate,
   formatDateTime,
   formatDuration,
