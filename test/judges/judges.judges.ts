@@ -14,6 +14,14 @@ const AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-
 const VIEWPORTS = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } } as const;
 const SCHEMES = ["light", "dark"] as const;
 
+function cookiesFor(header: string, baseUrl: string) {
+  const domain = new URL(baseUrl).hostname;
+  return header.split("; ").map((pair) => {
+    const [name, ...value] = pair.split("=");
+    return { name: name!, value: value.join("="), domain, path: "/" };
+  });
+}
+
 describe("the judges", () => {
   let session: BrowserSession;
   let pages: JudgedPage[];
@@ -36,13 +44,7 @@ describe("the judges", () => {
   async function contextFor(page: JudgedPage, viewport: keyof typeof VIEWPORTS, colorScheme: (typeof SCHEMES)[number]): Promise<BrowserContext> {
     // axe is injected by the test, not the site: the page's CSP rightly refuses it.
     const context = await session.browser.newContext({ viewport: VIEWPORTS[viewport], colorScheme, bypassCSP: true });
-    if (page.member) {
-      const url = new URL(session.baseUrl);
-      await context.addCookies(memberCookie.split("; ").map((pair) => {
-        const [name, ...value] = pair.split("=");
-        return { name: name!, value: value.join("="), domain: url.hostname, path: "/" };
-      }));
-    }
+    if (page.member) await context.addCookies(cookiesFor(memberCookie, session.baseUrl));
     return context;
   }
 
@@ -64,6 +66,20 @@ describe("the judges", () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it("no page scrolls sideways on a 320 px phone (wide tables scroll inside their own region)", async () => {
+    const wide: string[] = [];
+    for (const judged of pages) {
+      const context = await session.browser.newContext({ viewport: { width: 320, height: 640 } });
+      if (judged.member) await context.addCookies(cookiesFor(memberCookie, session.baseUrl));
+      const page = await context.newPage();
+      await page.goto(session.baseUrl + judged.path);
+      const [scrollWidth, clientWidth] = await page.evaluate<[number, number]>("[document.documentElement.scrollWidth, document.documentElement.clientWidth]");
+      if (scrollWidth > clientWidth) wide.push(`${judged.name}: ${scrollWidth} px wide`);
+      await context.close();
+    }
+    expect(wide).toEqual([]);
   });
 
   it("the Nu HTML checker finds no error on any page", async () => {
