@@ -43,16 +43,6 @@ function replyWithKey(trx: Transaction<DB>, reply: { submissionKey: string | nul
   return trx.selectFrom("replies").select("id").where("submission_key", "=", reply.submissionKey).where("author_id", "=", reply.authorId).executeTakeFirst();
 }
 
-export async function findReply(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom("replies as r")
-    .innerJoin("users as u", "u.id", "r.author_id")
-    .innerJoin("stories as s", "s.id", "r.story_id")
-    .where("r.id", "=", id)
-    .select(["r.id", "r.story_id", "r.parent_id", "r.author_id", "r.body_md", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at", "u.username as author_username", "s.slug as story_slug", "s.title as story_title"])
-    .executeTakeFirst();
-}
-
 export async function editReply(db: Kysely<DB>, replyId: number, editorId: number, body: string) {
   await db.transaction().execute(async (trx) => {
     const before = await trx.selectFrom("replies").select(["body_md", "body_html", "created_at", "edited_at"]).where("id", "=", replyId).executeTakeFirstOrThrow();
