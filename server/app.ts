@@ -5,10 +5,10 @@ import helmet from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
-import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
 import type { Database } from "./db/connect.js";
 import type { DB } from "./db/schema.js";
+import { staticFolder } from "./folders.js";
 import healthRoutes from "./health/routes.js";
 import accountRoutes from "./accounts/routes.js";
 import csrfPlugin from "./plugins/csrf.js";
@@ -37,8 +37,6 @@ declare module "fastify" {
     config: Config;
   }
 }
-
-const staticFolder = fileURLToPath(new URL("../static", import.meta.url));
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({

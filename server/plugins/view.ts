@@ -4,12 +4,12 @@ import view from "@fastify/view";
 import { Eta } from "eta";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
-import { fileURLToPath } from "node:url";
+import { viewsFolder } from "../folders.js";
 import { CHANNELS, ORGANISATION_KINDS, OUTCOMES, RESPONSE_BUCKETS, ROLES } from "../lib/enums.js";
 import { formatDate, formatDateTime, formatDuration } from "../lib/durations.js";
 import * as paths from "../lib/paths.js";
 
-export const viewsFolder = fileURLToPath(new URL("../../views", import.meta.url));
+export { viewsFolder };
 
 /** What every template can use besides its own data (as `it.helpers`). */
 export const helpers = {
