@@ -8,12 +8,14 @@ import { viewsFolder } from "../folders.js";
 import { CHANNELS, ORGANISATION_KINDS, OUTCOMES, RESPONSE_BUCKETS, ROLES } from "../lib/enums.js";
 import { formatDate, formatDateTime, formatDuration } from "../lib/durations.js";
 import * as paths from "../lib/paths.js";
+import { assetUrl } from "./assets.js";
 
 export { viewsFolder };
 
 /** What every template can use besides its own data (as `it.helpers`). */
 export const helpers = {
   ...paths,
+  asset: assetUrl,
   formatDate,
   formatDateTime,
   formatDuration,
