@@ -34,6 +34,10 @@ declare module "fastify" {
   interface FastifyReply {
     locals?: Partial<PageLocals> & Record<string, unknown>;
   }
+  interface FastifyInstance {
+    /** Renders a template without the layout, e.g. a part of a page kept for reuse. */
+    renderFragment(template: string, data: Record<string, unknown>): string;
+  }
 }
 
 export default fp(async function viewPlugin(app: FastifyInstance, opts: { production: boolean }) {
@@ -45,6 +49,7 @@ export default fp(async function viewPlugin(app: FastifyInstance, opts: { produc
     production: opts.production,
     defaultContext: { helpers },
   });
+  app.decorate("renderFragment", (template: string, data: Record<string, unknown>) => eta.render(template, { helpers, ...data }));
   app.addHook("onRequest", async (request, reply) => {
     reply.locals = { currentPath: request.url };
   });
