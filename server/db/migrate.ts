@@ -5,12 +5,10 @@
 // which is also what keeps it safe behind PgBouncer in transaction mode.
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { migrationsFolder } from "../folders.js";
 import { FileMigrationProvider, Migrator, sql, type Kysely, type MigrationResult } from "kysely";
 import { lockForStartup, type StartupLog } from "./advisory-lock.js";
 import { applySessionDefaults } from "./session-defaults.js";
-
-export const migrationsFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
 
 // Any constant shared by every Escalator process; "escalatr" in ASCII.
 export const MIGRATION_LOCK_KEY = 0x657363616c617472n;
