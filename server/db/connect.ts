@@ -105,8 +105,17 @@ export function connectPostgres(
     poolStats: () => [stats(primary, "primary"), ...(replica ? [stats(replica, "replica")] : [])],
     replicaHasReplayed: replica
       ? async (lsn) => {
-          const { rows } = await replica.query<{ replayed: boolean }>("select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) as replayed", [lsn]);
-          return rows[0]?.replayed === true;
+          // A replica slower than a query's deadline counts as behind: the page reads the primary.
+          const asked = replica.query<{ replayed: boolean }>("select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) as replayed", [lsn]);
+          asked.catch(() => {});
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), target.queryTimeoutMs ?? 5_000)));
+          try {
+            const answer = await Promise.race([asked, late]);
+            return answer !== false && answer.rows[0]?.replayed === true;
+          } finally {
+            clearTimeout(timer);
+          }
         }
       : undefined,
     close: () => db.destroy(),

@@ -70,7 +70,7 @@ describeWithServers(["TEST_DATABASE_URL"], "npm start", () => {
     npm.stderr.on("data", (chunk) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => npm.on("exit", (code) => resolve(code)));
     try {
-      await eventually(async () => /Open http:\/\/localhost:\d+\//.test(output), 90_000, `the start-up line; got:\n${output}`);
+      await eventually(async () => /Open http:\/\/localhost:\d+\//.test(output), 170_000, `the start-up line; got:\n${output}`);
       const port = Number(output.match(/Open http:\/\/localhost:(\d+)\//)![1]);
       expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200);
       npm.kill("SIGTERM");
@@ -82,5 +82,5 @@ describeWithServers(["TEST_DATABASE_URL"], "npm start", () => {
       npm.kill("SIGKILL");
       await database.drop();
     }
-  }, 120_000);
+  }, 200_000); // npm start compiles dist/ first when a source changed since the last build
 });
