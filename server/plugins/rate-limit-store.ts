@@ -2,10 +2,15 @@
 // (migrations/0010), so all instances count against one limit. A window starts
 // with a key's first hit and lasts timeWindow, as in the plugin's own stores.
 import type { FastifyRateLimitStore, FastifyRateLimitStoreCtor } from "@fastify/rate-limit";
+import { createHash } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 
 type Callback = (error: Error | null, result?: { current: number; ttl: number }) => void;
+
+// A key holds whatever a visitor typed (a username, with a NUL byte even), which
+// Postgres text may not: the table stores a digest of it.
+const digest = (key: string) => createHash("sha256").update(key).digest("base64url");
 
 /** Expired counters are swept by every this-many hits of an instance. */
 const SWEEP_EVERY = 200;
@@ -16,7 +21,7 @@ export function postgresRateLimitStore(db: Kysely<DB>): FastifyRateLimitStoreCto
   const incr = async (key: string, timeWindow: number) => {
     const { rows } = await sql<{ current: number; ttl: number }>`
       insert into rate_limit_hits as h (key, hits, resets_at)
-      values (${key}, 1, now() + ${timeWindow} * interval '1 millisecond')
+      values (${digest(key)}, 1, now() + ${timeWindow} * interval '1 millisecond')
       on conflict (key) do update set
         hits = case when h.resets_at <= now() then 1 else h.hits + 1 end,
         resets_at = case when h.resets_at <= now() then excluded.resets_at else h.resets_at end
@@ -31,7 +36,7 @@ export function postgresRateLimitStore(db: Kysely<DB>): FastifyRateLimitStoreCto
   const read = async (key: string) => {
     const { rows } = await sql<{ current: number; ttl: number }>`
       select hits as current, greatest(0, ceil(extract(epoch from resets_at - now()) * 1000))::integer as ttl
-      from rate_limit_hits where key = ${key} and resets_at > now()`.execute(db);
+      from rate_limit_hits where key = ${digest(key)} and resets_at > now()`.execute(db);
     return rows[0] ?? { current: 0, ttl: 0 };
   };
 
