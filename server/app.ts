@@ -29,6 +29,7 @@ import searchRoutes from "./search/routes.js";
 import feedRoutes from "./feeds/routes.js";
 import companyRoutes from "./companies/routes.js";
 import figuresWorker from "./companies/worker.js";
+import mailWorker from "./mail/worker.js";
 import userRoutes from "./users/routes.js";
 
 declare module "fastify" {
@@ -88,6 +89,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(csrfPlugin);
   await app.register(rateLimitsPlugin);
   await app.register(figuresWorker);
+  await app.register(mailWorker);
 
   // Features.
   await app.register(healthRoutes);

@@ -17,6 +17,18 @@ export interface Config {
   trustProxy: boolean;
   /** How many requests a minute one client may make to sign up, log in and post. */
   rateLimits: { signup: number; login: number; post: number };
+  /** How many password-reset requests a minute one client (and one account name) may make. */
+  resetRateLimit: number;
+  mail: {
+    /** An SMTP server (smtp://user:pass@host:587); absent = every mail is written to dataDir/outbox/ as an .eml file. */
+    smtpUrl: string | undefined;
+    /** The From: of every mail. */
+    from: string;
+    /** Where members reach this site: the start of every link in a mail. */
+    publicUrl: string;
+    /** How often the mail worker looks for work (ms; 0 = never, e.g. a process that only serves pages). */
+    pollMs: number;
+  };
   /** How long a logged-out visitor's leaderboard or company page is served from memory (ms; 0 = never). */
   pageCacheMs: number;
 }
@@ -58,6 +70,19 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function url(env: Env, name: string, protocols: string[], example: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${parsed.protocol}"`);
+  return raw;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const cookieSecureRaw = env.COOKIE_SECURE?.toLowerCase() ?? "auto";
@@ -66,8 +91,9 @@ export function loadConfig(env: Env = process.env): Config {
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(level)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`);
   }
+  const port = integer(env, "PORT", 3000, 0, 65535);
   return {
-    port: integer(env, "PORT", 3000, 0, 65535),
+    port,
     host: env.HOST || "localhost",
     databaseUrl: databaseUrl(env),
     dataDir: resolve(env.DATA_DIR || ".data"),
@@ -80,6 +106,13 @@ export function loadConfig(env: Env = process.env): Config {
       signup: integer(env, "RATE_LIMIT_SIGNUP", 5, 1, 100000),
       login: integer(env, "RATE_LIMIT_LOGIN", 5, 1, 100000),
       post: integer(env, "RATE_LIMIT_POST", 10, 1, 100000),
+    },
+    resetRateLimit: integer(env, "RATE_LIMIT_RESET", 5, 1, 100000),
+    mail: {
+      smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@mail.example.com:587"),
+      from: env.MAIL_FROM || "Escalator <escalator@localhost>",
+      publicUrl: (url(env, "PUBLIC_URL", ["http:", "https:"], "https://escalator.example") ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+      pollMs: integer(env, "MAIL_POLL_MS", 1000, 0, 600_000),
     },
     pageCacheMs: integer(env, "PAGE_CACHE_MS", 500, 0, 2000),
   };
