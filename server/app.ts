@@ -31,6 +31,7 @@ import companyRoutes from "./companies/routes.js";
 import figuresWorker from "./companies/worker.js";
 import mailWorker from "./mail/worker.js";
 import userRoutes from "./users/routes.js";
+import seoRoutes from "./seo/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -106,6 +107,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(flagRoutes);
   await app.register(moderationRoutes);
   await app.register(moderationLogRoutes);
+  await app.register(seoRoutes);
 
   return app;
 }

@@ -24,11 +24,13 @@ export interface Config {
     smtpUrl: string | undefined;
     /** The From: of every mail. */
     from: string;
-    /** Where members reach this site: the start of every link in a mail. */
+    /** The start of every link in a mail: PUBLIC_URL, or http://localhost:PORT without it. */
     publicUrl: string;
     /** How often the mail worker looks for work (ms; 0 = never, e.g. a process that only serves pages). */
     pollMs: number;
   };
+  /** The site's public address (canonical links, sitemaps, feeds); unset = the request's own host. */
+  publicUrl: string | undefined;
   /** How long a logged-out visitor's leaderboard or company page is served from memory (ms; 0 = never). */
   pageCacheMs: number;
 }
@@ -83,6 +85,21 @@ function url(env: Env, name: string, protocols: string[], example: string): stri
   return raw;
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL must be the site's origin like https://escalator.example, got "${raw}"`);
+  }
+  return url.origin;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const cookieSecureRaw = env.COOKIE_SECURE?.toLowerCase() ?? "auto";
@@ -92,6 +109,7 @@ export function loadConfig(env: Env = process.env): Config {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`);
   }
   const port = integer(env, "PORT", 3000, 0, 65535);
+  const site = publicUrl(env);
   return {
     port,
     host: env.HOST || "localhost",
@@ -111,9 +129,10 @@ export function loadConfig(env: Env = process.env): Config {
     mail: {
       smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@mail.example.com:587"),
       from: env.MAIL_FROM || "Escalator <escalator@localhost>",
-      publicUrl: (url(env, "PUBLIC_URL", ["http:", "https:"], "https://escalator.example") ?? `http://localhost:${port}`).replace(/\/+$/, ""),
+      publicUrl: site ?? `http://localhost:${port}`,
       pollMs: integer(env, "MAIL_POLL_MS", 1000, 0, 600_000),
     },
+    publicUrl: site,
     pageCacheMs: integer(env, "PAGE_CACHE_MS", 500, 0, 2000),
   };
 }
