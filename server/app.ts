@@ -11,6 +11,8 @@ import type { Database } from "./db/connect.js";
 import type { DB } from "./db/schema.js";
 import healthRoutes from "./health/routes.js";
 import accountRoutes from "./accounts/routes.js";
+import recoveryRoutes from "./accounts/recovery-routes.js";
+import mailRoutes from "./mail/routes.js";
 import csrfPlugin from "./plugins/csrf.js";
 import errorsPlugin from "./plugins/errors.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
@@ -95,6 +97,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   // Features.
   await app.register(healthRoutes);
   await app.register(accountRoutes);
+  await app.register(recoveryRoutes);
+  await app.register(mailRoutes);
   await app.register(storyRoutes);
   await app.register(storyWriteRoutes);
   await app.register(replyRoutes);
