@@ -33,6 +33,8 @@ import companyRoutes from "./companies/routes.js";
 import figuresWorker from "./companies/worker.js";
 import mailWorker from "./mail/worker.js";
 import userRoutes from "./users/routes.js";
+import followRoutes from "./follows/routes.js";
+import yourDataRoutes from "./your-data/routes.js";
 import seoRoutes from "./seo/routes.js";
 
 declare module "fastify" {
@@ -106,6 +108,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(feedRoutes);
   await app.register(companyRoutes);
   await app.register(userRoutes);
+  await app.register(followRoutes);
+  await app.register(yourDataRoutes);
   await app.register(notificationRoutes);
   await app.register(representativeRoutes);
   await app.register(flagRoutes);

@@ -4,3 +4,7 @@ export const storyPath = (story: { id: number; slug: string }) => `/stories/${st
 export const replyPath = (story: { id: number; slug: string }, replyId: number) => `${storyPath(story)}#reply-${replyId}`;
 export const companyPath = (organisation: { slug: string }) => `/companies/${organisation.slug}`;
 export const userPath = (user: { username: string }) => `/u/${encodeURIComponent(user.username)}`;
+
+/** A deleted member's name, shown where their kept stories and replies stand; it links nowhere. */
+export const DELETED_MEMBER = "[deleted member]";
+export const isDeletedMember = (username: string) => username === DELETED_MEMBER;

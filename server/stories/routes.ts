@@ -12,6 +12,7 @@ import { listReplies } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
+import { followsStory } from "../follows/queries.js";
 import { hasMeToo } from "./me-too.js";
 import { findStory, listStories, type StoryPage } from "./queries.js";
 
@@ -61,9 +62,10 @@ export default async function storyRoutes(app: FastifyInstance) {
     if (slug !== story.slug) return reply.redirect(storyPath(story), 301);
     const moderator = isModerator(request.user);
     if (story.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: story.hidden_reason });
-    const [rows, meToo] = await Promise.all([
+    const [rows, meToo, following] = await Promise.all([
       listReplies(app.db, story.id),
       request.user ? hasMeToo(app.db, story.id, request.user.id) : Promise.resolve(false),
+      request.user ? followsStory(app.db, request.user.id, story.id) : Promise.resolve(false),
     ]);
     return reply.view("stories/show.eta", {
       title: story.title,
@@ -75,6 +77,7 @@ export default async function storyRoutes(app: FastifyInstance) {
       isAuthor: request.user?.id === story.author_id,
       isModerator: moderator,
       meToo,
+      following,
       submissionKey: request.user ? randomUUID() : null,
       // Only members see forms here; a logged-out page stays free of cookies.
       csrfToken: request.user ? reply.csrfToken() : null,

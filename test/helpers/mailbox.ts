@@ -62,3 +62,9 @@ export const pathOf = (link: string) => {
   const url = new URL(link);
   return url.pathname + url.search;
 };
+
+/** A header as sent (mailparser folds the List-* headers into one structure). */
+export function rawHeader(mail: ParsedMail, name: string): string | undefined {
+  const line = mail.headerLines.find((h) => h.key === name.toLowerCase())?.line;
+  return line?.slice(line.indexOf(":") + 1).replace(/\r?\n[ \t]+/g, " ").trim();
+}
