@@ -79,3 +79,24 @@ export async function findPageStart(db: Kysely<DB>, storyId: number, officialRoo
   const start = index < 0 ? 0 : index - (index % THREAD_PAGE_SIZE);
   return start === 0 ? null : rows[start - 1]!.id;
 }
+
+/** One reply with its author and story, whatever its state: callers decide who may see it (isPublicReply). */
+export async function findReply(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom("replies as r")
+    .innerJoin("users as u", "u.id", "r.author_id")
+    .innerJoin("stories as s", "s.id", "r.story_id")
+    .where("r.id", "=", id)
+    .select([
+      "r.id", "r.story_id", "r.parent_id", "r.author_id", "r.body_md", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at",
+      "u.username as author_username", "s.slug as story_slug", "s.title as story_title", "s.hidden_at as story_hidden_at", "s.deleted_at as story_deleted_at",
+    ])
+    .executeTakeFirst();
+}
+
+export type ReplyDetail = NonNullable<Awaited<ReturnType<typeof findReply>>>;
+
+/** Whether everyone may read the reply: neither it nor its story is hidden or deleted. */
+export function isPublicReply(reply: ReplyDetail): boolean {
+  return !reply.deleted_at && !reply.hidden_at && !reply.story_hidden_at && !reply.story_deleted_at;
+}

@@ -13,6 +13,7 @@ import { replyPath, storyPath, threadPagePath } from "../lib/paths.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
+import { storyMeta } from "../seo/meta.js";
 import { hasMeToo } from "./me-too.js";
 import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
 
@@ -94,6 +95,8 @@ export function threadPages(app: FastifyInstance) {
     const story = entry.story;
     return {
       title: story.title,
+      // Each page of a long thread is its own canonical address.
+      meta: storyMeta(story, threadPagePath(story, after)),
       story,
       officialLinks: entry.officialLinks,
       firstPageHref: after === null ? null : storyPath(story),
