@@ -13,6 +13,8 @@ import assetRoutes from "./plugins/assets.js";
 import httpCachePlugin from "./plugins/http-cache.js";
 import healthRoutes from "./health/routes.js";
 import accountRoutes from "./accounts/routes.js";
+import recoveryRoutes from "./accounts/recovery-routes.js";
+import mailRoutes from "./mail/routes.js";
 import csrfPlugin from "./plugins/csrf.js";
 import errorsPlugin from "./plugins/errors.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
@@ -31,7 +33,10 @@ import searchRoutes from "./search/routes.js";
 import feedRoutes from "./feeds/routes.js";
 import companyRoutes from "./companies/routes.js";
 import figuresWorker from "./companies/worker.js";
+import mailWorker from "./mail/worker.js";
 import userRoutes from "./users/routes.js";
+import followRoutes from "./follows/routes.js";
+import yourDataRoutes from "./your-data/routes.js";
 import seoRoutes from "./seo/routes.js";
 
 declare module "fastify" {
@@ -92,11 +97,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   // After the session and CSRF plugins: a page that sets a cookie is never public.
   await app.register(httpCachePlugin);
   await app.register(figuresWorker);
+  await app.register(mailWorker);
 
   // Features.
   await app.register(assetRoutes, { production: config.production });
   await app.register(healthRoutes);
   await app.register(accountRoutes);
+  await app.register(recoveryRoutes);
+  await app.register(mailRoutes);
   await app.register(storyRoutes);
   await app.register(storyWriteRoutes);
   await app.register(replyRoutes);
@@ -104,6 +112,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(feedRoutes);
   await app.register(companyRoutes);
   await app.register(userRoutes);
+  await app.register(followRoutes);
+  await app.register(yourDataRoutes);
   await app.register(notificationRoutes);
   await app.register(representativeRoutes);
   await app.register(flagRoutes);

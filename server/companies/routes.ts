@@ -1,4 +1,5 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
+import { followsCompany } from "../follows/queries.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
@@ -134,6 +135,8 @@ export default async function companyRoutes(app: FastifyInstance) {
         worked, stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
+        // Members only, so the cached page a visitor gets never carries a form.
+        follow: request.user ? { following: await followsCompany(app.db, request.user.id, organisation.id), csrfToken: reply.csrfToken() } : null,
       });
     };
     const html = request.user ? await render() : await pages.through(request.url, render);

@@ -7,3 +7,7 @@ export const replyPath = (story: { id: number; slug: string }, replyId: number) 
 export const threadPagePath = (story: { id: number; slug: string }, after: number | null) => (after === null ? storyPath(story) : `${storyPath(story)}?after=${after}`);
 export const companyPath = (organisation: { slug: string }) => `/companies/${organisation.slug}`;
 export const userPath = (user: { username: string }) => `/u/${encodeURIComponent(user.username)}`;
+
+/** A deleted member's name, shown where their kept stories and replies stand; it links nowhere. */
+export const DELETED_MEMBER = "[deleted member]";
+export const isDeletedMember = (username: string) => username === DELETED_MEMBER;

@@ -14,6 +14,7 @@ import { bodyEtag } from "../plugins/http-cache.js";
 import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { storyMeta } from "../seo/meta.js";
+import { followsStory } from "../follows/queries.js";
 import { hasMeToo } from "./me-too.js";
 import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
 
@@ -105,6 +106,11 @@ export function threadPages(app: FastifyInstance) {
     };
   }
 
+  async function viewerState(storyId: number, userId: number) {
+    const [meToo, following] = await Promise.all([hasMeToo(app.db, storyId, userId), followsStory(app.db, userId, storyId)]);
+    return { meToo, following };
+  }
+
   /** Sends the thread page at `after` (null: the first page); false when the story is gone. */
   return async function sendThreadPage(request: FastifyRequest, reply: FastifyReply, head: ThreadHead, after: number | null, audience: Audience): Promise<boolean> {
     const language: Language = "en";
@@ -118,7 +124,7 @@ export function threadPages(app: FastifyInstance) {
           currentPath: threadPagePath(entry.story, after),
           ...pageData(entry, after),
           repliesHtml: entry.repliesHtml,
-          viewerId: null, isAuthor: false, isModerator: false, meToo: false, submissionKey: null, csrfToken: null,
+          viewerId: null, isAuthor: false, isModerator: false, meToo: false, following: false, submissionKey: null, csrfToken: null,
         });
         entry.page = { html, etag: bodyEtag(html) };
       }
@@ -132,7 +138,7 @@ export function threadPages(app: FastifyInstance) {
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",
-      meToo: await hasMeToo(app.db, entry.story.id, user.id),
+      ...(await viewerState(entry.story.id, user.id)),
       submissionKey: randomUUID(),
       csrfToken,
     });
