@@ -1,8 +1,10 @@
 // Rate limits for signing up, logging in and posting, built on
-// @fastify/rate-limit's stores. Over the limit → the 429 page with Retry-After.
+// @fastify/rate-limit with its counters in Postgres (rate-limit-store.ts), so
+// the limit holds across every instance. Over the limit → the 429 page with Retry-After.
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { postgresRateLimitStore } from "./rate-limit-store.js";
 
 const WINDOW_MS = 60_000;
 
@@ -33,7 +35,7 @@ const formField = (name: string) => (request: FastifyRequest) => {
 const usernameOf = formField("username");
 
 export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.db) });
 
   const limiter = (max: number, name: string, key: (request: FastifyRequest) => string): Limiter => {
     const check = app.createRateLimit({ max, timeWindow: WINDOW_MS, keyGenerator: (request) => `${name}:${key(request)}` });
