@@ -2,13 +2,15 @@
 // would look for them. The process entry (main.ts) listens; tests inject.
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
-import fastifyStatic from "@fastify/static";
+import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
-import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
 import type { Database } from "./db/connect.js";
 import type { DB } from "./db/schema.js";
+import { constants as zlib } from "node:zlib";
+import assetRoutes from "./plugins/assets.js";
+import httpCachePlugin from "./plugins/http-cache.js";
 import healthRoutes from "./health/routes.js";
 import accountRoutes from "./accounts/routes.js";
 import recoveryRoutes from "./accounts/recovery-routes.js";
@@ -43,8 +45,6 @@ declare module "fastify" {
     config: Config;
   }
 }
-
-const staticFolder = fileURLToPath(new URL("../static", import.meta.url));
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -81,11 +81,12 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     strictTransportSecurity: false,
   });
   await app.register(formbody);
-  await app.register(fastifyStatic, {
-    root: staticFolder,
-    prefix: "/static/",
-    maxAge: config.production ? "7d" : 0,
-    etag: true,
+  // Compression by Accept-Encoding runs last, after the cache headers and ETags (plugins/http-cache.ts).
+  await app.register(compress, {
+    encodings: ["br", "gzip"],
+    threshold: 1024,
+    // Brotli's default quality (11) costs ~10 ms a page; 4 is faster than gzip and still smaller.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(viewPlugin, { production: config.production });
   await app.register(errorsPlugin);
@@ -93,10 +94,13 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(notificationsPlugin);
   await app.register(csrfPlugin);
   await app.register(rateLimitsPlugin);
+  // After the session and CSRF plugins: a page that sets a cookie is never public.
+  await app.register(httpCachePlugin);
   await app.register(figuresWorker);
   await app.register(mailWorker);
 
   // Features.
+  await app.register(assetRoutes, { production: config.production });
   await app.register(healthRoutes);
   await app.register(accountRoutes);
   await app.register(recoveryRoutes);

@@ -42,6 +42,8 @@ export interface OrganisationsTable {
   parent_id: number | null;
   merged_into_id: number | null;
   created_at: Timestamp;
+  /** Bumped by a trigger on every change and on a change of its representatives (migrations/0008_1). */
+  version: ReadOnly<number>;
 }
 
 export interface OrganisationAliasesTable {
@@ -103,6 +105,14 @@ export interface RepliesTable {
   /** tsvector of the body, in English and in German (migrations/0003). */
   search_en: ReadOnly<string>;
   search_de: ReadOnly<string>;
+  /** The reply's place in display order, set by a trigger from its parent's (migrations/0008_1). */
+  thread_path: ReadOnly<string>;
+}
+
+/** Bumped in the same transaction by every write that changes what a story's thread shows (migrations/0008_1). */
+export interface StoryVersionsTable {
+  story_id: number;
+  version: number;
 }
 
 export interface RevisionsTable {
@@ -255,6 +265,7 @@ export interface DB {
   company_follows: CompanyFollowsTable;
   nudges: NudgesTable;
   app_secrets: AppSecretsTable;
+  story_versions: StoryVersionsTable;
 }
 
 export type User = Selectable<UsersTable>;

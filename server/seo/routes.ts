@@ -24,9 +24,8 @@ export default async function seoRoutes(fastify: FastifyInstance) {
   app.get("/robots.txt", async (request, reply) => {
     const lines = [
       "User-agent: *",
-      // Forms, personal pages and the moderators' queue have nothing to index; search results are endless.
-      "Disallow: /login", "Disallow: /signup", "Disallow: /settings", "Disallow: /notifications",
-      "Disallow: /stories/new", "Disallow: /search", "Disallow: /moderation/", "Allow: /moderation/log",
+      // Personal pages and the moderators' queue have nothing to index; the public log does.
+      "Disallow: /settings", "Disallow: /notifications", "Disallow: /moderation/", "Allow: /moderation/log",
       "",
       `Sitemap: ${base(request)}/sitemap.xml`,
       "",

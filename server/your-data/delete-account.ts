@@ -21,6 +21,10 @@ export async function deleteAccount(db: Kysely<DB>, userId: number, opts: { remo
           .execute();
       }
     }
+    // Every thread that shows the name is rendered anew (story_versions, migrations/0008_1):
+    // a no-op write on their rows fires the triggers that bump the versions.
+    await trx.updateTable("stories").set({ author_id: userId }).where("author_id", "=", userId).execute();
+    await trx.updateTable("replies").set({ author_id: userId }).where("author_id", "=", userId).execute();
     for (const table of ["sessions", "notifications", "story_follows", "company_follows", "mail_outbox", "mail_preferences", "email_confirmations", "password_resets", "representatives"] as const) {
       await trx.deleteFrom(table).where("user_id", "=", userId).execute();
     }

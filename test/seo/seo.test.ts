@@ -31,12 +31,13 @@ describe("search engines and shared links", () => {
   });
   afterAll(() => t.close());
 
-  it("robots.txt points at the sitemap and keeps crawlers out of forms and search", async () => {
+  it("robots.txt points at the sitemap and keeps crawlers out of personal pages and the moderators' queue", async () => {
     const res = await get("/robots.txt");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toContain("text/plain");
     expect(res.body).toContain("Sitemap: http://escalator.example/sitemap.xml");
-    expect(res.body).toMatch(/^Disallow: \/search$/m);
+    expect(res.body).toMatch(/^Disallow: \/settings$/m);
+    expect(res.body).toMatch(/^Disallow: \/moderation\/$/m);
     expect(res.body).toMatch(/^Allow: \/moderation\/log$/m);
   });
 
