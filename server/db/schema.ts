@@ -257,6 +257,7 @@ export interface DB {
   moderation_log: ModerationLogTable;
   notifications: NotificationsTable;
   representatives: RepresentativesTable;
+  story_versions: StoryVersionsTable;
   email_confirmations: EmailConfirmationsTable;
   password_resets: PasswordResetsTable;
   mail_outbox: MailOutboxTable;
@@ -265,7 +266,6 @@ export interface DB {
   company_follows: CompanyFollowsTable;
   nudges: NudgesTable;
   app_secrets: AppSecretsTable;
-  story_versions: StoryVersionsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -57,14 +57,17 @@ class RenderingCache {
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
+// What a screen reader hears after the short visible word ("flag" of which reply?).
+const HIDDEN = '<span class="visually-hidden">';
+
 /** The viewer's own links in each reply: edit and delete on theirs, flag on the others'. */
 function addViewerLinks(html: string, viewerId: number, csrfToken: string): string {
   const token = escapeHtml(csrfToken);
   return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) =>
     Number(authorId) === viewerId
-      ? `<a href="/replies/${replyId}/edit">edit</a>
-      <form class="inline-form" method="post" action="/replies/${replyId}/delete"><input type="hidden" name="_csrf" value="${token}"><button type="submit" class="link-button">delete</button></form>`
-      : `<a href="/replies/${replyId}/flag">flag</a>`,
+      ? `<a href="/replies/${replyId}/edit">edit${HIDDEN} your reply</span></a>
+      <form class="inline-form" method="post" action="/replies/${replyId}/delete"><input type="hidden" name="_csrf" value="${token}"><button type="submit" class="link-button">delete${HIDDEN} your reply</span></button></form>`
+      : `<a href="/replies/${replyId}/flag">flag${HIDDEN} this reply for the moderators</span></a>`,
   );
 }
 
@@ -106,6 +109,11 @@ export function threadPages(app: FastifyInstance) {
     };
   }
 
+  async function viewerState(storyId: number, userId: number) {
+    const [meToo, following] = await Promise.all([hasMeToo(app.db, storyId, userId), followsStory(app.db, userId, storyId)]);
+    return { meToo, following };
+  }
+
   /** Sends the thread page at `after` (null: the first page); false when the story is gone. */
   return async function sendThreadPage(request: FastifyRequest, reply: FastifyReply, head: ThreadHead, after: number | null, audience: Audience): Promise<boolean> {
     const language: Language = "en";
@@ -119,7 +127,7 @@ export function threadPages(app: FastifyInstance) {
           currentPath: threadPagePath(entry.story, after),
           ...pageData(entry, after),
           repliesHtml: entry.repliesHtml,
-          viewerId: null, isAuthor: false, isModerator: false, meToo: false, submissionKey: null, csrfToken: null,
+          viewerId: null, isAuthor: false, isModerator: false, meToo: false, following: false, submissionKey: null, csrfToken: null,
         });
         entry.page = { html, etag: bodyEtag(html) };
       }
@@ -133,8 +141,7 @@ export function threadPages(app: FastifyInstance) {
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",
-      meToo: await hasMeToo(app.db, entry.story.id, user.id),
-      following: await followsStory(app.db, user.id, entry.story.id),
+      ...(await viewerState(entry.story.id, user.id)),
       submissionKey: randomUUID(),
       csrfToken,
     });

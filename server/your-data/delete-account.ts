@@ -21,10 +21,6 @@ export async function deleteAccount(db: Kysely<DB>, userId: number, opts: { remo
           .execute();
       }
     }
-    // Every thread that shows the name is rendered anew (story_versions, migrations/0008_1):
-    // a no-op write on their rows fires the triggers that bump the versions.
-    await trx.updateTable("stories").set({ author_id: userId }).where("author_id", "=", userId).execute();
-    await trx.updateTable("replies").set({ author_id: userId }).where("author_id", "=", userId).execute();
     for (const table of ["sessions", "notifications", "story_follows", "company_follows", "mail_outbox", "mail_preferences", "email_confirmations", "password_resets", "representatives"] as const) {
       await trx.deleteFrom(table).where("user_id", "=", userId).execute();
     }
@@ -44,5 +40,9 @@ export async function deleteAccount(db: Kysely<DB>, userId: number, opts: { remo
       })
       .where("id", "=", userId)
       .execute();
+    // Touching the member's rows bumps their threads' versions (migrations/0008_1), so no kept
+    // rendering shows the old name.
+    await trx.updateTable("stories").set({ author_id: userId }).where("author_id", "=", userId).execute();
+    await trx.updateTable("replies").set({ author_id: userId }).where("author_id", "=", userId).execute();
   });
 }
