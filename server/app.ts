@@ -30,6 +30,7 @@ import feedRoutes from "./feeds/routes.js";
 import companyRoutes from "./companies/routes.js";
 import figuresWorker from "./companies/worker.js";
 import userRoutes from "./users/routes.js";
+import seoRoutes from "./seo/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -104,6 +105,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(flagRoutes);
   await app.register(moderationRoutes);
   await app.register(moderationLogRoutes);
+  await app.register(seoRoutes);
 
   return app;
 }

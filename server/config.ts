@@ -17,6 +17,8 @@ export interface Config {
   trustProxy: boolean;
   /** How many requests a minute one client may make to sign up, log in and post. */
   rateLimits: { signup: number; login: number; post: number };
+  /** The site's public address (canonical links, sitemaps, feeds); unset = the request's own host. */
+  publicUrl: string | undefined;
   /** How long a logged-out visitor's leaderboard or company page is served from memory (ms; 0 = never). */
   pageCacheMs: number;
 }
@@ -58,6 +60,21 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function publicUrl(env: Env): string | undefined {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL must be the site's origin like https://escalator.example, got "${raw}"`);
+  }
+  return url.origin;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const cookieSecureRaw = env.COOKIE_SECURE?.toLowerCase() ?? "auto";
@@ -81,6 +98,7 @@ export function loadConfig(env: Env = process.env): Config {
       login: integer(env, "RATE_LIMIT_LOGIN", 5, 1, 100000),
       post: integer(env, "RATE_LIMIT_POST", 10, 1, 100000),
     },
+    publicUrl: publicUrl(env),
     pageCacheMs: integer(env, "PAGE_CACHE_MS", 500, 0, 2000),
   };
 }

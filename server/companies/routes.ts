@@ -10,6 +10,7 @@ import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, SORTS, type Period, type Sort } from "./figures.js";
 import { fmt } from "./format.js";
+import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
 import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
@@ -126,6 +127,7 @@ export default async function companyRoutes(app: FastifyInstance) {
       });
       return reply.viewAsync("companies/show.eta", {
         title: organisation.name,
+        meta: companyMeta(organisation, figures, PERIODS[period].toLowerCase()),
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,

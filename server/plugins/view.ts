@@ -6,25 +6,34 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { fileURLToPath } from "node:url";
 import { CHANNELS, ORGANISATION_KINDS, OUTCOMES, RESPONSE_BUCKETS, ROLES } from "../lib/enums.js";
+import { countryName } from "../lib/countries.js";
 import { formatDate, formatDateTime, formatDuration } from "../lib/durations.js";
 import * as paths from "../lib/paths.js";
+import { jsonLd, type PageMeta } from "../seo/meta.js";
+import { siteOf } from "../seo/site.js";
 
 export const viewsFolder = fileURLToPath(new URL("../../views", import.meta.url));
 
 /** What every template can use besides its own data (as `it.helpers`). */
 export const helpers = {
   ...paths,
+  countryName,
   formatDate,
   formatDateTime,
   formatDuration,
   labels: { channel: CHANNELS, role: ROLES, outcome: OUTCOMES, bucket: RESPONSE_BUCKETS, kind: ORGANISATION_KINDS },
   iso: (date: Date) => date.toISOString(),
+  jsonLd,
 };
 
 /** Per-request values the layout needs; routes add to them through reply.locals. */
 export interface PageLocals {
   title?: string;
   currentPath: string;
+  /** The site's absolute origin, for canonical links and share cards. */
+  siteBase: string;
+  /** Canonical link, description and share card of a page worth sharing. */
+  meta?: PageMeta;
   alternateFeeds?: { title: string; href: string }[];
 }
 
@@ -44,6 +53,6 @@ export default fp(async function viewPlugin(app: FastifyInstance, opts: { produc
     defaultContext: { helpers },
   });
   app.addHook("onRequest", async (request, reply) => {
-    reply.locals = { currentPath: request.url };
+    reply.locals = { currentPath: request.url, siteBase: siteOf(request, app.config.publicUrl).base };
   });
 });

@@ -7,6 +7,7 @@ import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { parseId } from "../lib/params.js";
 import { isModerator } from "../moderation/guards.js";
 import { storyPath } from "../lib/paths.js";
+import { listMeta, storyMeta } from "../seo/meta.js";
 import { listReplies } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
@@ -36,6 +37,7 @@ export default async function storyRoutes(app: FastifyInstance) {
     const filtered = Object.values(query.filters).some(Boolean);
     return reply.view("stories/index.eta", {
       title: filtered ? "Escalation stories (filtered)" : "Escalation stories",
+      meta: filtered || query.after !== undefined ? undefined : listMeta("/", "Escalation stories: whom customers wrote to when a company would not help, who answered, how fast, and who fixed it."),
       page,
       query: resolved,
       filtered,
@@ -65,6 +67,7 @@ export default async function storyRoutes(app: FastifyInstance) {
     ]);
     return reply.view("stories/show.eta", {
       title: story.title,
+      meta: storyMeta(story),
       story,
       replies: nestReplies(rows),
       maxIndent: MAX_INDENT,
