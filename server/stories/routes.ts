@@ -1,21 +1,24 @@
 // Reading stories: the front page list (sorts, filters, keyset paging) and the thread page.
 import { randomUUID } from "node:crypto";
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isModerator } from "../accounts/guards.js";
 import { fastestToAnswer } from "../companies/figures.js";
 import { COUNTRIES } from "../lib/countries.js";
 import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
-import { parseId } from "../lib/params.js";
-import { isModerator } from "../moderation/guards.js";
+import { listRevisions } from "../lib/revisions.js";
+import { IdParams, Slug } from "../lib/schemas.js";
 import { storyPath } from "../lib/paths.js";
 import { listMeta, storyMeta } from "../seo/meta.js";
 import { listReplies } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
-import { listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
+import { ListQuerySchema, listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
 import { hasMeToo } from "./me-too.js";
 import { findStory, listStories, type StoryPage } from "./queries.js";
 
-export default async function storyRoutes(app: FastifyInstance) {
+export default async function storyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   /** Filters name organisations by any spelling; unknown names match nothing and say so. */
   async function resolveFilters(query: ListQuery) {
     const unknown: string[] = [];
@@ -30,8 +33,8 @@ export default async function storyRoutes(app: FastifyInstance) {
     return { resolved, unknown, names: { company: company.name ?? "", otherParty: otherParty.name ?? "" } };
   }
 
-  app.get("/", async (request, reply) => {
-    const query = parseListQuery(request.query as Record<string, unknown>);
+  app.get("/", { schema: { querystring: ListQuerySchema } }, async (request, reply) => {
+    const query = parseListQuery(request.query);
     const { resolved, unknown, names } = await resolveFilters(query);
     const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
     const filtered = Object.values(query.filters).some(Boolean);
@@ -54,9 +57,8 @@ export default async function storyRoutes(app: FastifyInstance) {
     });
   });
 
-  async function showStory(request: FastifyRequest, reply: FastifyReply, slug: string | undefined) {
-    const id = parseId((request.params as { id: string }).id);
-    const story = id === undefined ? undefined : await findStory(app.db, id);
+  async function showStory(request: FastifyRequest, reply: FastifyReply, id: number, slug: string | undefined) {
+    const story = await findStory(app.db, id);
     if (!story) return reply.callNotFound();
     if (slug !== story.slug) return reply.redirect(storyPath(story), 301);
     const moderator = isModerator(request.user);
@@ -82,6 +84,17 @@ export default async function storyRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get("/stories/:id", async (request, reply) => showStory(request, reply, undefined));
-  app.get("/stories/:id/:slug", async (request, reply) => showStory(request, reply, (request.params as { slug: string }).slug));
+  app.get("/stories/:id", { schema: { params: IdParams } }, async (request, reply) => showStory(request, reply, request.params.id, undefined));
+  app.get("/stories/:id/:slug", { schema: { params: Type.Object({ id: IdParams.properties.id, slug: Slug }) } }, async (request, reply) =>
+    showStory(request, reply, request.params.id, request.params.slug),
+  );
+
+  app.get("/stories/:id/revisions", { schema: { params: IdParams } }, async (request, reply) => {
+    const story = await findStory(app.db, request.params.id);
+    if (!story || story.hidden_at) return reply.callNotFound();
+    const revisions = await listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: false });
+    return reply.view("stories/revisions.eta", { title: `Earlier versions of “${story.title}”`, story, revisions });
+  });
+
+
 }
