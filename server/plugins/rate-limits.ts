@@ -1,5 +1,6 @@
 // Rate limits for signing up, logging in and posting, built on
 // @fastify/rate-limit's stores. Over the limit → the 429 page with Retry-After.
+import { normaliseUsername } from "../lib/usernames.js";
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
@@ -26,8 +27,10 @@ declare module "fastify" {
 }
 
 const usernameOf = (request: FastifyRequest) => {
-  const body = request.body as Record<string, unknown> | undefined;
-  return typeof body?.username === "string" ? body.username.normalize("NFKC").trim().toLowerCase().slice(0, 100) : "";
+  // Runs before the route's schema, so the body is still unknown here.
+  const body: unknown = request.body;
+  const username = typeof body === "object" && body !== null && "username" in body ? body.username : undefined;
+  return typeof username === "string" ? normaliseUsername(username.trim()).slice(0, 100) : "";
 };
 
 export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
