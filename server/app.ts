@@ -2,18 +2,25 @@
 // would look for them. The process entry (main.ts) listens; tests inject.
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
-import fastifyStatic from "@fastify/static";
+import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { Kysely } from "kysely";
-import { fileURLToPath } from "node:url";
 import type { Config } from "./config.js";
 import type { Database } from "./db/connect.js";
 import type { DB } from "./db/schema.js";
+import { constants as zlib } from "node:zlib";
+import assetRoutes from "./plugins/assets.js";
+import httpCachePlugin from "./plugins/http-cache.js";
 import healthRoutes from "./health/routes.js";
-import { guardFor, type Audience } from "./accounts/guards.js";
+import { guardScope, type Audience } from "./accounts/guards.js";
 import accountRoutes, { settingsRoutes } from "./accounts/routes.js";
+import recoveryRoutes from "./accounts/recovery-routes.js";
+import mailRoutes from "./mail/routes.js";
+import closingPlugin from "./plugins/closing.js";
 import csrfPlugin from "./plugins/csrf.js";
 import errorsPlugin from "./plugins/errors.js";
+import metricsPlugin from "./plugins/metrics.js";
+import readReplicaPlugin from "./plugins/read-replica.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
 import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
@@ -30,7 +37,10 @@ import searchRoutes from "./search/routes.js";
 import feedRoutes from "./feeds/routes.js";
 import companyRoutes from "./companies/routes.js";
 import figuresWorker from "./companies/worker.js";
+import mailWorker from "./mail/worker.js";
 import userRoutes from "./users/routes.js";
+import followRoutes from "./follows/routes.js";
+import yourDataRoutes from "./your-data/routes.js";
 import seoRoutes from "./seo/routes.js";
 
 declare module "fastify" {
@@ -55,15 +65,10 @@ export interface RegisteredRoute {
 /** Registers one audience's routes inside its own scope, behind its one guard. */
 function audienceScope(audience: Audience, plugins: FastifyPluginAsync[]): FastifyPluginAsync {
   return async (scope) => {
-    scope.addHook("onRoute", (route) => {
-      route.config = { ...route.config, audience };
-    });
-    scope.addHook("onRequest", guardFor(audience));
+    guardScope(scope, audience);
     for (const plugin of plugins) await scope.register(plugin);
   };
 }
-
-const staticFolder = fileURLToPath(new URL("../static", import.meta.url));
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
   const app = Fastify({
@@ -71,7 +76,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     trustProxy: config.trustProxy,
     // Forms are small; a 10 kB search or a long story still fits.
     bodyLimit: 512 * 1024,
-    return503OnClosing: true,
+    // plugins/closing.ts answers while closing, with the friendly page in the route's format.
+    return503OnClosing: false,
   });
   app.decorate("db", database.db);
   const routes: { method: string | string[]; url: string; config?: { audience?: Audience } }[] = [];
@@ -82,7 +88,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   app.addHook("onRoute", (route) => void routes.push(route));
   app.decorate("config", config);
 
-  // Plumbing.
+  // Plumbing. Security headers, then draining and the choice of database:
+  // those decide before any hook that touches the database.
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -105,12 +112,16 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     // Served over plain HTTP on localhost too; a proxy adds HSTS where it belongs.
     strictTransportSecurity: false,
   });
+  await app.register(closingPlugin);
+  await app.register(readReplicaPlugin, { database });
+  await app.register(metricsPlugin, { database });
   await app.register(formbody);
-  await app.register(fastifyStatic, {
-    root: staticFolder,
-    prefix: "/static/",
-    maxAge: config.production ? "7d" : 0,
-    etag: true,
+  // Compression by Accept-Encoding runs last, after the cache headers and ETags (plugins/http-cache.ts).
+  await app.register(compress, {
+    encodings: ["br", "gzip"],
+    threshold: 1024,
+    // Brotli's default quality (11) costs ~10 ms a page; 4 is faster than gzip and still smaller.
+    brotliOptions: { params: { [zlib.BROTLI_PARAM_QUALITY]: 4 } },
   });
   await app.register(viewPlugin, { production: config.production });
   await app.register(errorsPlugin);
@@ -118,17 +129,25 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(notificationsPlugin);
   await app.register(csrfPlugin);
   await app.register(rateLimitsPlugin);
+  // After the session and CSRF plugins: a page that sets a cookie is never public.
+  await app.register(httpCachePlugin);
   await app.register(figuresWorker);
+  await app.register(mailWorker);
 
   // Features.
+  await app.register(assetRoutes, { production: config.production });
   await app.register(healthRoutes);
   await app.register(accountRoutes);
+  await app.register(recoveryRoutes);
+  await app.register(mailRoutes);
   await app.register(storyRoutes);
   await app.register(replyReadingRoutes);
   await app.register(searchRoutes);
   await app.register(feedRoutes);
   await app.register(companyRoutes);
   await app.register(userRoutes);
+  await app.register(followRoutes);
+  await app.register(yourDataRoutes);
   await app.register(moderationLogRoutes);
   await app.register(seoRoutes);
   // Members only: visitors are sent to log in and back; a banned member's session is refused.

@@ -6,6 +6,13 @@ export interface Config {
   host: string;
   /** A Postgres server; absent = the embedded PGlite database in dataDir. */
   databaseUrl: string | undefined;
+  /** A streaming replica of databaseUrl that pages may read from. */
+  databaseReadUrl: string | undefined;
+  /** The longest a request waits for a database connection, and then for each query (ms). */
+  databaseTimeoutMs: number;
+  /** Prometheus metrics on their own port (absent = no metrics), on metricsHost. */
+  metricsPort: number | undefined;
+  metricsHost: string;
   /** Where the embedded database lives (git-ignored). */
   dataDir: string;
   production: boolean;
@@ -17,6 +24,18 @@ export interface Config {
   trustProxy: boolean;
   /** How many requests a minute one client may make to sign up, log in and post. */
   rateLimits: { signup: number; login: number; post: number };
+  /** How many password-reset requests a minute one client (and one account name) may make. */
+  resetRateLimit: number;
+  mail: {
+    /** An SMTP server (smtp://user:pass@host:587); absent = every mail is written to dataDir/outbox/ as an .eml file. */
+    smtpUrl: string | undefined;
+    /** The From: of every mail. */
+    from: string;
+    /** The start of every link in a mail: PUBLIC_URL, or http://localhost:PORT without it. */
+    publicUrl: string;
+    /** How often the mail worker looks for work (ms; 0 = never, e.g. a process that only serves pages). */
+    pollMs: number;
+  };
   /** The site's public address (canonical links, sitemaps, feeds); unset = the request's own host. */
   publicUrl: string | undefined;
   /** How long a logged-out visitor's leaderboard or company page is served from memory (ms; 0 = never). */
@@ -45,18 +64,31 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
+function databaseUrl(env: Env, name = "DATABASE_URL"): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === "") return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`DATABASE_URL must be a URL like postgres://user@host:5432/escalator, got "${raw}"`);
+    throw new ConfigError(`${name} must be a URL like postgres://user@host:5432/escalator, got "${raw}"`);
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}"`);
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://, got "${url.protocol}"`);
   }
+  return raw;
+}
+
+function url(env: Env, name: string, protocols: string[], example: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${parsed.protocol}"`);
   return raw;
 }
 
@@ -83,10 +115,19 @@ export function loadConfig(env: Env = process.env): Config {
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(level)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`);
   }
+  const port = integer(env, "PORT", 3000, 0, 65535);
+  const site = publicUrl(env);
+  const readUrl = databaseUrl(env, "DATABASE_READ_URL");
+  if (readUrl && !env.DATABASE_URL) throw new ConfigError("DATABASE_READ_URL needs DATABASE_URL (the primary it replicates)");
+  const metricsPort = env.METRICS_PORT ? integer(env, "METRICS_PORT", 0, 1, 65535) : undefined;
   return {
-    port: integer(env, "PORT", 3000, 0, 65535),
+    port,
     host: env.HOST || "localhost",
     databaseUrl: databaseUrl(env),
+    databaseReadUrl: readUrl,
+    databaseTimeoutMs: integer(env, "DATABASE_TIMEOUT_MS", 2500, 100, 60000),
+    metricsPort,
+    metricsHost: env.METRICS_HOST || "127.0.0.1",
     dataDir: resolve(env.DATA_DIR || ".data"),
     production,
     logLevel: level,
@@ -98,7 +139,14 @@ export function loadConfig(env: Env = process.env): Config {
       login: integer(env, "RATE_LIMIT_LOGIN", 5, 1, 100000),
       post: integer(env, "RATE_LIMIT_POST", 10, 1, 100000),
     },
-    publicUrl: publicUrl(env),
+    resetRateLimit: integer(env, "RATE_LIMIT_RESET", 5, 1, 100000),
+    mail: {
+      smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@mail.example.com:587"),
+      from: env.MAIL_FROM || "Escalator <escalator@localhost>",
+      publicUrl: site ?? `http://localhost:${port}`,
+      pollMs: integer(env, "MAIL_POLL_MS", 1000, 0, 600_000),
+    },
+    publicUrl: site,
     pageCacheMs: integer(env, "PAGE_CACHE_MS", 500, 0, 2000),
   };
 }

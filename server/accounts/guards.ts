@@ -1,7 +1,7 @@
 // Who may do what. Members', moderators' and admins' routes sit in encapsulated
 // plugins (app.ts), each with one of these onRequest guards; a handler never
 // checks the role itself. Refusals are pages (values), not thrown errors.
-import type { FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { sendErrorPage } from "../plugins/errors.js";
 import type { SessionUser } from "./session.js";
 
@@ -42,6 +42,14 @@ export function guardFor(audience: Audience) {
     }
     if (!ALLOWED[audience](user)) return forbidden(reply, REFUSED[audience]);
   };
+}
+
+/** Puts every route registered after it in this plugin behind the audience's guard, and marks them with it. */
+export function guardScope(scope: FastifyInstance, audience: Audience) {
+  scope.addHook("onRoute", (route) => {
+    route.config = { ...route.config, audience };
+  });
+  scope.addHook("onRequest", guardFor(audience));
 }
 
 /** The member a guarded route serves (its guard has let only members through). */

@@ -1,5 +1,6 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { followsCompany } from "../follows/queries.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { QueryText, SlugParams } from "../lib/schemas.js";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
@@ -35,7 +36,7 @@ function windowPath(base: string, period: Period, page = 1): string {
 
 export default async function companyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const pages = createPageCache(app.config.pageCacheMs);
+  const pages = createPageCache(app.config.pageCacheMs, 200, (hit) => app.metrics.pageCacheLookup("companies", hit));
 
   app.get("/companies", listSchema, async (request, reply) => {
     // Logged-out visitors share one rendering per URL for a moment; members see their own header.
@@ -140,6 +141,8 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         worked, stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
+        // Members only, so the cached page a visitor gets never carries a form.
+        follow: request.user ? { following: await followsCompany(app.db, request.user.id, organisation.id), csrfToken: reply.csrfToken() } : null,
       });
     };
     const html = request.user ? await render() : await pages.through(request.url, render);

@@ -8,6 +8,11 @@ export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
 const CONTROL = /[\u0000-\u001f\u007f-\u009f]/g;
 const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
+/** A parsed form (or JSON object) body, as opposed to none or a string. */
+export function isFormBody(body: unknown): body is FormBody {
+  return typeof body === "object" && body !== null && !Array.isArray(body);
+}
+
 /** A single-line text: control characters removed, NFC, trimmed unless asked not to. */
 export function cleanText(raw: unknown, opts: { trim?: boolean } = {}): string {
   if (Array.isArray(raw)) raw = raw[0];

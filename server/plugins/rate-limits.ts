@@ -1,9 +1,12 @@
 // Rate limits for signing up, logging in and posting, built on
-// @fastify/rate-limit's stores. Over the limit → the 429 page with Retry-After.
-import { normaliseUsername } from "../lib/usernames.js";
+// @fastify/rate-limit with its counters in Postgres (rate-limit-store.ts), so
+// the limit holds across every instance. Over the limit → the 429 page with Retry-After.
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { field, isFormBody } from "../lib/form.js";
+import { normaliseUsername } from "../lib/usernames.js";
+import { postgresRateLimitStore } from "./rate-limit-store.js";
 
 const WINDOW_MS = 60_000;
 
@@ -22,19 +25,20 @@ export interface Limiter {
 
 declare module "fastify" {
   interface FastifyInstance {
-    limits: { signup: Limiter; loginByAddress: Limiter; loginByUsername: Limiter; post: Limiter };
+    limits: { signup: Limiter; loginByAddress: Limiter; loginByUsername: Limiter; post: Limiter; resetByAddress: Limiter; resetByAccount: Limiter };
   }
 }
 
-const usernameOf = (request: FastifyRequest) => {
-  // Runs before the route's schema, so the body is still unknown here.
-  const body: unknown = request.body;
-  const username = typeof body === "object" && body !== null && "username" in body ? body.username : undefined;
-  return typeof username === "string" ? normaliseUsername(username.trim()).slice(0, 100) : "";
+// The account a log-in names, read by the one field reader (no NUL reaches the store) and
+// compared as accounts are, so "Kai" and "kai" share one limit.
+const accountNamed = (name: string) => (request: FastifyRequest) => {
+  const body = request.body;
+  return isFormBody(body) ? normaliseUsername(field(body, name)).slice(0, 100) : "";
 };
+const usernameOf = accountNamed("username");
 
 export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.db) });
 
   const limiter = (max: number, name: string, key: (request: FastifyRequest) => string): Limiter => {
     const check = app.createRateLimit({ max, timeWindow: WINDOW_MS, keyGenerator: (request) => `${name}:${key(request)}` });
@@ -64,5 +68,8 @@ export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
     loginByAddress: limiter(login * 4, "login-ip", (r) => r.ip),
     loginByUsername: limiter(login, "login-user", usernameOf),
     post: limiter(post, "post", (r) => String(r.user?.id ?? r.ip)),
+    // Password-reset requests: per address, and per account named, so nobody floods one member's inbox.
+    resetByAddress: limiter(app.config.resetRateLimit, "reset-ip", (r) => r.ip),
+    resetByAccount: limiter(app.config.resetRateLimit, "reset-account", accountNamed("account")),
   });
 });

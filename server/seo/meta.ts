@@ -39,7 +39,7 @@ interface StoryFacts {
   reply_count: number;
 }
 
-export function storyMeta(story: StoryFacts): PageMeta {
+export function storyMeta(story: StoryFacts, path = storyPath(story)): PageMeta {
   const answer = story.response_seconds === null
     ? "no response"
     : `answered in ${formatDuration(story.response_seconds)}${story.answered_by ? ` by ${ROLES[story.answered_by]}` : ""}`;
@@ -49,7 +49,6 @@ export function storyMeta(story: StoryFacts): PageMeta {
     `outcome: ${OUTCOMES[story.outcome].toLowerCase()}`,
     countryName(story.country),
   ];
-  const path = storyPath(story);
   return {
     path,
     description: clip(facts.join(" · ")),

@@ -2,6 +2,7 @@
 // every earlier version. "Update the timeline" is the same, for the facts only.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
+import { notifyTimeline } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
 import { storyColumns } from "./post-story.js";
 import type { StoryInput, TimelineInput } from "./schema.js";
@@ -48,5 +49,6 @@ export async function updateTimeline(db: Kysely<DB>, storyId: number, editorId: 
       })
       .where("id", "=", storyId)
       .execute();
+    await notifyTimeline(trx, { id: storyId, authorId: editorId });
   });
 }

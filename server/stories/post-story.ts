@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { slugify } from "../lib/slug.js";
+import { notifyNewStory } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
 import type { StoryInput } from "./schema.js";
 
@@ -25,8 +26,12 @@ export async function postStory(db: Kysely<DB>, authorId: number, input: StoryIn
       .onConflict((oc) => oc.column("submission_key").doNothing())
       .returning(["id", "slug"])
       .executeTakeFirst();
+    if (inserted) {
+      await notifyNewStory(trx, { id: inserted.id, authorId, companyId: company.id });
+      return inserted;
+    }
     // A concurrent duplicate of this very form won the race: answer with its story.
-    return inserted ?? (await trx.selectFrom("stories").select(["id", "slug"]).where("submission_key", "=", submissionKey).executeTakeFirstOrThrow());
+    return (await trx.selectFrom("stories").select(["id", "slug"]).where("submission_key", "=", submissionKey).executeTakeFirstOrThrow());
   });
 }
 

@@ -1,21 +1,19 @@
 // Reading stories: the front page list (sorts, filters, keyset paging) and the thread page.
-import { randomUUID } from "node:crypto";
-import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type, type Static, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isModerator } from "../accounts/guards.js";
 import { fastestToAnswer } from "../companies/figures.js";
 import { COUNTRIES } from "../lib/countries.js";
 import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { listRevisions } from "../lib/revisions.js";
-import { IdParams, Slug } from "../lib/schemas.js";
+import { IdParams, OptionalId, Slug } from "../lib/schemas.js";
 import { storyPath } from "../lib/paths.js";
-import { listMeta, storyMeta } from "../seo/meta.js";
-import { listReplies } from "../replies/queries.js";
-import { MAX_INDENT, nestReplies } from "../replies/thread.js";
+import { listMeta } from "../seo/meta.js";
+import { findPageStart, listOfficialReplies } from "../replies/queries.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { ListQuerySchema, listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
-import { hasMeToo } from "./me-too.js";
-import { findStory, listStories, type StoryPage } from "./queries.js";
+import { findStory, findThreadHead, listStories, type StoryPage } from "./queries.js";
+import { threadPages } from "./thread-page.js";
 
 export default async function storyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -57,37 +55,29 @@ export default async function storyRoutes(fastify: FastifyInstance) {
     });
   });
 
-  async function showStory(request: FastifyRequest, reply: FastifyReply, id: number, slug: string | undefined) {
-    const story = await findStory(app.db, id);
-    if (!story) return reply.callNotFound();
-    if (slug !== story.slug) return reply.redirect(storyPath(story), 301);
+  const sendThreadPage = threadPages(app);
+  const threadQuery = Type.Object({ after: OptionalId, reply: OptionalId });
+
+  async function showStory(request: FastifyRequest, reply: FastifyReply, params: { id: number; slug?: string }, query: Static<typeof threadQuery>) {
+    const head = await findThreadHead(app.db, params.id);
+    if (!head) return reply.callNotFound();
+    if (params.slug !== head.slug) return reply.redirect(storyPath(head), 301);
     const moderator = isModerator(request.user);
-    if (story.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: story.hidden_reason });
-    const [rows, meToo] = await Promise.all([
-      listReplies(app.db, story.id),
-      request.user ? hasMeToo(app.db, story.id, request.user.id) : Promise.resolve(false),
-    ]);
-    return reply.view("stories/show.eta", {
-      title: story.title,
-      meta: storyMeta(story),
-      story,
-      replies: nestReplies(rows),
-      maxIndent: MAX_INDENT,
-      viewerId: request.user?.id ?? null,
-      isAuthor: request.user?.id === story.author_id,
-      isModerator: moderator,
-      meToo,
-      submissionKey: request.user ? randomUUID() : null,
-      // Only members see forms here; a logged-out page stays free of cookies.
-      csrfToken: request.user ? reply.csrfToken() : null,
-      loginHref: `/login?next=${encodeURIComponent(storyPath(story))}`,
-    });
+    if (head.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: head.hidden_reason });
+    // A permalink (?reply=) shows the page that holds the reply; ?after= is the next-page link.
+    const replyId = query.reply;
+    const after = replyId !== undefined
+      ? await findPageStart(app.db, head.id, (await listOfficialReplies(app.db, head.id)).map((o) => o.root), replyId)
+      : (query.after ?? null);
+    const audience = !request.user ? "visitor" : moderator ? "moderator" : "member";
+    if (!(await sendThreadPage(request, reply, head, after, audience))) return reply.callNotFound();
+    return reply;
   }
 
-  app.get("/stories/:id", { schema: { params: IdParams } }, async (request, reply) => showStory(request, reply, request.params.id, undefined));
-  app.get("/stories/:id/:slug", { schema: { params: Type.Object({ id: IdParams.properties.id, slug: Slug }) } }, async (request, reply) =>
-    showStory(request, reply, request.params.id, request.params.slug),
-  );
+  app.get("/stories/:id", { schema: { params: IdParams, querystring: threadQuery } }, async (request, reply) =>
+    showStory(request, reply, request.params, request.query));
+  app.get("/stories/:id/:slug", { schema: { params: Type.Object({ id: IdParams.properties.id, slug: Slug }), querystring: threadQuery } }, async (request, reply) =>
+    showStory(request, reply, request.params, request.query));
 
   app.get("/stories/:id/revisions", { schema: { params: IdParams } }, async (request, reply) => {
     const story = await findStory(app.db, request.params.id);
@@ -95,6 +85,5 @@ export default async function storyRoutes(fastify: FastifyInstance) {
     const revisions = await listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: false });
     return reply.view("stories/revisions.eta", { title: `Earlier versions of “${story.title}”`, story, revisions });
   });
-
 
 }

@@ -35,7 +35,7 @@ describe("threads", async () => {
     const id = await reply(replier, story, "Same thing happened to me with **Optus**.");
     const page = await new Agent(app).get(story.path);
     expect(page.body).toContain(`id="reply-${id}"`);
-    expect(page.body).toContain(`href="${story.path}#reply-${id}"`);
+    expect(page.body).toContain(`href="${story.path}?reply=${id}#reply-${id}"`);
     expect(page.body).toContain("<strong>Optus</strong>");
     expect(page.body).toContain("1 reply</h2>");
     const list = await new Agent(app).get("/");
@@ -100,7 +100,7 @@ describe("threads", async () => {
     const page = await new Agent(app).get(story.path);
     expect(page.body).toContain("Second version of my reply");
     expect(page.body).not.toContain("First version of my reply");
-    expect(page.body).toContain(`<a href="/replies/${id}/revisions">edited</a>`);
+    expect(page.body).toContain(`<a href="/replies/${id}/revisions">edited<span class="visually-hidden">: revision history of this reply</span></a>`);
     const revisions = await new Agent(app).get(`/replies/${id}/revisions`);
     expect(revisions.body).toContain("First version of my reply");
     expect(revisions.body).toContain("Second version of my reply");
