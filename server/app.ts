@@ -60,6 +60,8 @@ export interface RegisteredRoute {
   method: string;
   url: string;
   audience: Audience | undefined;
+  /** A one-click link from a mail: its signed token stands in for the CSRF token. */
+  signedLink: boolean;
 }
 
 /** Registers one audience's routes inside its own scope, behind its one guard. */
@@ -80,9 +82,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return503OnClosing: false,
   });
   app.decorate("db", database.db);
-  const routes: { method: string | string[]; url: string; config?: { audience?: Audience } }[] = [];
+  const routes: { method: string | string[]; url: string; config?: { audience?: Audience; signedLink?: boolean } }[] = [];
   app.decorate("registeredRoutes", {
-    getter: () => routes.flatMap((r) => [r.method].flat().map((method) => ({ method, url: r.url, audience: r.config?.audience }))),
+    getter: () => routes.flatMap((r) => [r.method].flat().map((method) => ({ method, url: r.url, audience: r.config?.audience, signedLink: r.config?.signedLink === true }))),
   });
   // Kept by reference: an audience scope sets the route's config after this hook has seen it.
   app.addHook("onRoute", (route) => void routes.push(route));
