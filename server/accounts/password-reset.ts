@@ -39,7 +39,7 @@ export async function findPasswordReset(db: Kysely<DB>, token: string, now = new
   return db
     .selectFrom("password_resets as r")
     .innerJoin("users as u", "u.id", "r.user_id")
-    .select(["u.id", "u.username"])
+    .select(["u.id", "u.username", "u.banned_until"])
     .where("r.token_hash", "=", hashToken(token))
     .where("r.used_at", "is", null)
     .where("r.expires_at", ">", now)

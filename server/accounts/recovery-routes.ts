@@ -55,6 +55,8 @@ export default async function recoveryRoutes(fastify: FastifyInstance) {
     }
     const userId = await resetPassword(app.db, token, await hashPassword(password));
     if (userId === undefined) return spent(reply); // used in another tab meanwhile
+    // A banned member may set a password, but logs in (and hears why not) through the log-in form.
+    if (reset.banned_until && reset.banned_until > new Date()) return reply.redirect("/login", 303);
     // Every session ended with the reset; this browser starts a new one.
     const session = await app.sessions.createSession(userId, { user_agent: request.headers["user-agent"] ?? "" });
     reply.setSessionCookie(app.sessions.createSessionCookie(session.id));

@@ -30,6 +30,7 @@ export async function showSettings(app: FastifyInstance, request: FastifyRequest
     mailKinds: Object.entries(MAIL_KINDS).map(([kind, label]) => ({ kind, label, delivery: preferences[kind as keyof typeof MAIL_KINDS] })),
     deliveries: Object.entries(DELIVERIES),
     nudge: preferences[NUDGE] !== "off",
+    isAdmin: user.role === "admin",
     errors: state.errors ?? {},
     values: state.values ?? {},
     notice: state.notice,

@@ -1,83 +1,172 @@
-// npm run bench: req/s and p50/p99 of the pages readers hit most, on the data
-// set npm run generate made, next to a bare Fastify route serving the thread
-// page's bytes from memory (the most this process could serve a page at).
-//   --connections 10 --duration 10 --search "words"
+// npm run bench: every row of issue #12's table on the data set npm run
+// generate made, each comparison run as pairs interleaved A B A B in one run
+// (the machine is shared: absolute figures move with its load, ratios less),
+// printed as goal / measured / ratio / met or missed with the load average.
+//   --connections 10 --duration 6 (seconds per page, split over two rounds)
+import { spawn } from "node:child_process";
+import { once } from "node:events";
+import { get, type IncomingMessage } from "node:http";
 import { sql } from "kysely";
 import { createSessionManager, SESSION_COOKIE } from "../accounts/session.js";
 import { connectPostgres } from "../db/connect.js";
-import { storyPath } from "../lib/paths.js";
-import { PAGE_SIZE } from "../stories/queries.js";
-import { benchSetup, load, machine, ms, startBenchServer, table, type LoadResult } from "./harness.js";
+import { companyPath, storyPath } from "../lib/paths.js";
+import { projectRoot } from "../folders.js";
+import { SORTS } from "../stories/list-schema.js";
+import { benchSetup, load, machine, mergeRuns, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
+import { ensureThread } from "./thousand-replies.js";
 import { createBenchMember, removeBenchMember } from "./member.js";
 
-const LIST_PAGE = 10_000;
-
-const options = benchSetup({ connections: 10, seconds: 10 });
+const options = benchSetup({ connections: 10, seconds: 6 });
 const database = connectPostgres({ kind: "postgres", url: options.databaseUrl, poolSize: 2 }, () => {});
 const db = database.db;
 
-// The thread with the most replies: the generator's 100-reply one.
-const thread = await db.selectFrom("stories").select(["id", "slug", "reply_count"]).where("hidden_at", "is", null).where("deleted_at", "is", null)
-  .orderBy("reply_count", "desc").limit(1).executeTakeFirst();
-if (!thread) {
+const hundred = await db.selectFrom("stories").select(["id", "slug", "reply_count"]).where("hidden_at", "is", null).where("deleted_at", "is", null)
+  .where("reply_count", "<", 500).orderBy("reply_count", "desc").limit(1).executeTakeFirst();
+if (!hundred) {
   console.error("No stories: run npm run generate first.");
   process.exit(1);
 }
-// Page 10,000 continues after the last story of page 9,999, in the list's own order (stories/queries.ts).
-const cursor = await sql<{ id: number }>`
-  select id from stories where hidden_at is null and deleted_at is null
-  order by created_at desc, id desc offset ${PAGE_SIZE * (LIST_PAGE - 1) - 1} limit 1`.execute(db);
-const after = cursor.rows[0]?.id;
-// A mid-sized organisation's name and a common word: a search with a few hundred hits.
-const organisation = await sql<{ name: string }>`
-  select o.name from company_figures f join organisations o on o.id = f.company_id
-  where f.period = 'all' and f.country = '' and f.channel = '' order by f.stories desc, f.company_id offset 49 limit 1`.execute(db);
-const searchText = options.search ?? `${organisation.rows[0]?.name.split(" ")[0] ?? "refund"} refund`;
+const thousand = await ensureThread(db, 1000);
+const biggest = await sql<{ slug: string; stories: number }>`
+  select o.slug, f.stories from company_figures f join organisations o on o.id = f.company_id
+  where f.period = 'all' and f.country = '' and f.channel = '' order by f.stories desc limit 1`.execute(db);
+const big = biggest.rows[0]!;
 
 const member = await createBenchMember(db);
 const sessions = createSessionManager(db, { secure: false });
 const session = await sessions.createSession(member.id, { user_agent: "autocannon" });
 const loggedIn = { cookie: `${SESSION_COOKIE}=${session.id}` };
 
-const server = await startBenchServer({ databaseUrl: options.databaseUrl });
-try {
-  const threadUrl = `${server.url}${storyPath(thread)}`;
-  const page = await fetch(threadUrl);
-  if (!page.ok) throw new Error(`${threadUrl} answered ${page.status}`);
-  const bareUrl = await server.bare(await page.text());
+interface Row { page: string; goal: string; measured: string; ratio: string; met: boolean }
+const rows: Row[] = [];
+const row = (page: string, goal: string, measured: string, ratio: number | null, met: boolean) =>
+  rows.push({ page, goal, measured, ratio: ratio === null ? "" : ratio.toFixed(2), met });
+const lat = (r: LoadResult) => `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)} ms, ${r.reqPerSec.toFixed(0)} req/s${r.failures ? `, ${r.failures} failed` : ""}`;
 
-  const runs: [string, string, Record<string, string>?][] = [
-    ["home page /", `${server.url}/`],
-    [`list page ${LIST_PAGE.toLocaleString("en")} /?after=${after}`, `${server.url}/?after=${after}`],
-    [`${thread.reply_count}-reply thread, logged out`, threadUrl],
-    [`${thread.reply_count}-reply thread, logged in`, threadUrl, loggedIn],
-    [`search "${searchText}"`, `${server.url}/search?q=${encodeURIComponent(searchText)}`],
-    ["bare Fastify, thread bytes from memory", bareUrl],
-  ];
-  if (after === undefined) runs.splice(1, 1);
-  const results: LoadResult[] = [];
-  for (const [name, url, headers] of runs) {
-    process.stderr.write(`${name} …\n`);
-    results.push(await load(name, url, { connections: options.connections, seconds: options.seconds, headers }));
+/** Pages measured in turns, A B A B: each gets `seconds` in all, over two rounds. */
+async function interleaved(pages: { name: string; url: string; headers?: Record<string, string>; connections?: number }[], seconds = options.seconds) {
+  const runs = pages.map(() => [] as LoadResult[]);
+  for (let round = 0; round < 2; round++) {
+    for (const [i, page] of pages.entries()) {
+      process.stderr.write(`${page.name} (round ${round + 1}) …\n`);
+      runs[i]!.push(await load(page.name, page.url, { connections: page.connections ?? options.connections, seconds: Math.max(1, Math.round(seconds / 2)), headers: page.headers, warmup: round ? 0 : 1 }));
+    }
   }
+  return runs.map(mergeRuns);
+}
 
-  const bare = results[results.length - 1]!;
-  console.log(`\nnpm run bench: ${options.connections} connections, ${options.seconds}s each after a 2s warm-up;`);
-  console.log(`"of bare" = req/s as a share of the bare route's; "alone" = one request at a time, before the load`);
-  console.log(`machine: ${machine()}\n`);
-  console.log(
-    table(
-      ["page", "req/s", "p50 ms", "p99 ms", "of bare", "alone ms", "kB", "responses", "failed"],
-      results.map((r) => [
-        r.name, r.reqPerSec.toFixed(0), ms(r.p50), ms(r.p99),
-        r === bare ? "100 %" : `${((r.reqPerSec / bare.reqPerSec) * 100).toFixed(1)} %`,
-        ms(r.alone), (r.bytesPerRequest / 1024).toFixed(1), r.requests, r.failures,
-      ]),
-    ),
-  );
+/** The body's size as sent (fetch would decompress it). */
+async function bytesOnTheWire(target: string, acceptEncoding: string): Promise<{ encoding: string | undefined; bytes: number }> {
+  const response = await new Promise<IncomingMessage>((resolve, reject) => get(target, { headers: { "accept-encoding": acceptEncoding } }, resolve).on("error", reject));
+  let bytes = 0;
+  for await (const chunk of response) bytes += (chunk as Buffer).length;
+  const encoding = response.headers["content-encoding"];
+  return { encoding: typeof encoding === "string" ? encoding : undefined, bytes };
+}
+
+/** Milliseconds from `node server/start.mjs` to its first 200: the plain-JavaScript start (the build is current). */
+async function warmStart(): Promise<number> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ["server/start.mjs"], {
+    cwd: projectRoot,
+    env: { ...process.env, DATABASE_URL: options.databaseUrl, PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "warn", SEED_DEMO: "false" },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  try {
+    let output = "";
+    child.stdout.on("data", (chunk: Buffer) => (output += chunk.toString()));
+    for (;;) {
+      const url = output.match(/Open (http:\/\/\S+)/)?.[1];
+      if (url) {
+        const response = await fetch(url.replace("localhost", "127.0.0.1")).catch(() => undefined);
+        if (response?.status === 200) return performance.now() - started;
+      }
+      if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}: ${output}`);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+  } finally {
+    child.kill("SIGTERM");
+    if (child.exitCode === null) await once(child, "exit");
+  }
+}
+
+const server = await startBenchServer({ databaseUrl: options.databaseUrl, poolSize: 10 });
+try {
+  const url = (path: string) => `${server.url}${path}`;
+  const page = await fetch(url(storyPath(hundred)));
+  if (!page.ok) throw new Error(`${storyPath(hundred)} answered ${page.status}`);
+  const bareUrl = await server.bare(await page.text());
+  const threadName = `${hundred.reply_count}-reply thread`;
+
+  // The thread against the same bytes from memory.
+  const [out, inn, bare] = await interleaved([
+    { name: `${threadName}, logged out`, url: url(storyPath(hundred)) },
+    { name: `${threadName}, logged in`, url: url(storyPath(hundred)), headers: loggedIn },
+    { name: "bare Fastify, the thread's bytes", url: bareUrl },
+  ]);
+  row(`${threadName}, logged out ÷ bare`, "≥ 0.5 of bare", `${out!.reqPerSec.toFixed(0)} vs ${bare!.reqPerSec.toFixed(0)} req/s; ${lat(out!)}`, out!.reqPerSec / bare!.reqPerSec, out!.reqPerSec / bare!.reqPerSec >= 0.5 && !out!.failures);
+  row(`${threadName}, logged in`, "≥ 0.2 of bare; p99 ≤ 100 ms", lat(inn!), inn!.reqPerSec / bare!.reqPerSec, inn!.reqPerSec / bare!.reqPerSec >= 0.2 && inn!.p99 <= 100 && !inn!.failures);
+  const rss = process.resourceUsage().maxRSS / 1024;
+  row("RSS under the logged-in load", "≤ 250 MB", `${rss.toFixed(0)} MB peak of the bench process (app, autocannon and the bare route together: an upper bound)`, null, rss <= 250);
+
+  // Searches against the home page.
+  for (const text of ["refund", "order", "refund OR order", '"credit card"', "Bestellung"]) {
+    const [search, home] = await interleaved([{ name: `search ${text}`, url: url(`/search?q=${encodeURIComponent(text)}`) }, { name: "home page", url: url("/") }]);
+    const ratio = search!.p95 / home!.p95;
+    row(`search ${text}`, "p95 ≤ 10× home's p95", `${lat(search!)}; home p95 ${ms(home!.p95)} ms`, ratio, ratio <= 10 && !search!.failures);
+  }
+  const [storm] = await interleaved([{ name: "search refund, 64 connections", url: url("/search?q=refund"), connections: 64 }]);
+  row("search refund, 64 connections", "no 503", lat(storm!), null, storm!.requests > 0 && storm!.failures === 0);
+
+  // Every filter combination without a company, each sort, one request at a time against that sort's page 1.
+  const filters = { country: "DE", outcome: "goodwill", bucket: "under_1h" } as const;
+  const keys = Object.keys(filters) as (keyof typeof filters)[];
+  let worst = { ratio: 0, what: "" };
+  for (const sort of Object.keys(SORTS)) {
+    const first = url(`/?sort=${sort}`);
+    for (let mask = 1; mask < 1 << keys.length; mask++) {
+      const chosen = keys.filter((_, i) => mask & (1 << i));
+      const filtered = url(`/?sort=${sort}&${chosen.map((k) => `${k}=${filters[k]}`).join("&")}`);
+      const a: number[] = [], b: number[] = [];
+      for (let i = 0; i < 10; i++) {
+        a.push(...(await timeRuns(1, () => fetch(filtered).then((r) => r.arrayBuffer()))));
+        b.push(...(await timeRuns(1, () => fetch(first).then((r) => r.arrayBuffer()))));
+      }
+      a.sort((x, y) => x - y);
+      b.sort((x, y) => x - y);
+      const ratio = percentile(a, 0.95) / percentile(b, 0.95);
+      if (ratio > worst.ratio) worst = { ratio, what: `${chosen.join(" × ")}, sort ${sort}: p95 ${ms(percentile(a, 0.95))} ms vs page 1 ${ms(percentile(b, 0.95))} ms` };
+    }
+  }
+  row("list filters, 21 combinations × sorts (worst shown)", "each ≤ 5× page 1", worst.what, worst.ratio, worst.ratio <= 5);
+
+  const [long, short] = await interleaved([
+    { name: "1,000-reply thread", url: url(storyPath(thousand)) },
+    { name: threadName, url: url(storyPath(hundred)) },
+  ]);
+  row("1,000-reply thread (paged)", "p95 ≤ 2× the 100-reply thread", `${lat(long!)}; ${(long!.bytesPerRequest / 1024).toFixed(0)} kB`, long!.p95 / short!.p95, long!.p95 / short!.p95 <= 2);
+
+  const [companies, company, companyIn] = await interleaved([
+    { name: "/companies", url: url("/companies"), connections: 64 },
+    { name: "biggest company", url: url(companyPath(big)), connections: 64 },
+    { name: "biggest company, logged in", url: url(companyPath(big)), headers: loggedIn, connections: 64 },
+  ]);
+  row("/companies, 64 connections", "p99 ≤ 50 ms", lat(companies!), null, companies!.p99 <= 50);
+  row(`biggest company (${big.stories.toLocaleString("en")} stories), logged out, 64 conn.`, "p99 ≤ 50 ms", lat(company!), null, company!.p99 <= 50);
+  row("biggest company, logged in, 64 conn.", "p99 ≤ 50 ms", lat(companyIn!), null, companyIn!.p99 <= 50);
+
+  const wire = await bytesOnTheWire(url(storyPath(hundred)), "br, gzip");
+  row("response bodies", "brotli/gzip by Accept-Encoding", `thread: ${wire.encoding ?? "not compressed"}, ${(wire.bytes / 1024).toFixed(0)} kB on the wire (${(out!.bytesPerRequest / 1024).toFixed(0)} kB plain)`, null, wire.encoding === "br");
+
+  const starts = [await warmStart(), await warmStart(), await warmStart()].sort((x, y) => x - y);
+  row("warm npm start to the first 200", "≤ 3 s", `${(starts[1]! / 1000).toFixed(2)} s (median of 3: ${starts.map((s) => (s / 1000).toFixed(2)).join(", ")})`, null, starts[1]! <= 3000);
 } finally {
   await server.close();
   await sessions.invalidateSession(session.id);
   await removeBenchMember(db, member.id);
   await database.close();
 }
+
+console.log(`\nnpm run bench: ${options.connections} connections unless said, ${options.seconds} s a page over two interleaved rounds`);
+console.log(`machine: ${machine()}\n`);
+console.log(table(["page", "goal", "measured", "ratio", "result"], rows.map((r) => [r.page, r.goal, r.measured, r.ratio, r.met ? "met" : "MISSED"])));

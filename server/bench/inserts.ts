@@ -84,17 +84,25 @@ export async function insertReplies(
   o: { from: number; to: number; users: readonly number[]; bodies: RenderedBodies },
 ): Promise<void> {
   // Deterministic picks (a hash of story id and reply number), so a seed gives one data set.
+  // The ids are drawn here, so each top-level reply's thread path (its own
+  // padded id, migrations/0008_1) goes in with it: a bulk load may run with
+  // triggers off (session_replication_role = replica).
   await sql`
-    insert into replies (story_id, author_id, depth, body_md, body_html, created_at)
-    select s.id, u.ids[1 + ((s.id::bigint * 7919 + k * 104729) % cardinality(u.ids))::integer], 0,
-      b.md[1 + ((s.id::bigint * 31 + k * 17) % cardinality(b.md))::integer],
-      b.html[1 + ((s.id::bigint * 31 + k * 17) % cardinality(b.md))::integer],
-      s.created_at + (s.last_activity_at - s.created_at) * (k::float8 / s.reply_count)
-    from stories s
-    cross join lateral generate_series(1, s.reply_count) as k
-    cross join (select ${[...o.users]}::integer[] as ids) as u
-    cross join (select ${o.bodies.md}::text[] as md, ${o.bodies.html}::text[] as html) as b
-    where s.id between ${o.from} and ${o.to}`.execute(db);
+    insert into replies (id, thread_path, story_id, author_id, depth, body_md, body_html, created_at)
+    overriding system value
+    select r.id, lpad(r.id::text, 10, '0'), r.story_id, r.author_id, 0, r.body_md, r.body_html, r.created_at
+    from (
+      select nextval(pg_get_serial_sequence('replies', 'id')) as id, s.id as story_id,
+        u.ids[1 + ((s.id::bigint * 7919 + k * 104729) % cardinality(u.ids))::integer] as author_id,
+        b.md[1 + ((s.id::bigint * 31 + k * 17) % cardinality(b.md))::integer] as body_md,
+        b.html[1 + ((s.id::bigint * 31 + k * 17) % cardinality(b.md))::integer] as body_html,
+        s.created_at + (s.last_activity_at - s.created_at) * (k::float8 / s.reply_count) as created_at
+      from stories s
+      cross join lateral generate_series(1, s.reply_count) as k
+      cross join (select ${[...o.users]}::integer[] as ids) as u
+      cross join (select ${o.bodies.md}::text[] as md, ${o.bodies.html}::text[] as html) as b
+      where s.id between ${o.from} and ${o.to}
+    ) as r`.execute(db);
 }
 
 /** One "me too" row per counted member: consecutive picks from the member list never repeat within a story. */

@@ -115,6 +115,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         description: histogram.map((b) => `${RESPONSE_BUCKETS[b.bucket]}: ${b.stories}`).join("; ") + ` (of ${total} stories).`,
         points: histogram.map((b) => ({ label: RESPONSE_BUCKETS[b.bucket], value: b.stories })),
         formatValue: (v) => String(Math.round(v)),
+        scale: "count",
       });
       const trendPoints = trend.map((m) => ({ label: fmt.month(m.month).replace(" 20", " ’"), value: m.medianSeconds }));
       const medianTrendSvg = lineChartSvg({
@@ -123,6 +124,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         description: trend.map((m) => `${fmt.month(m.month)}: ${fmt.duration(m.medianSeconds)}`).join("; ") + ".",
         points: trendPoints,
         formatValue: (v) => fmt.duration(v),
+        scale: "duration",
       });
       const rateTrendSvg = lineChartSvg({
         id: "rate-trend",
@@ -130,6 +132,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         description: trend.map((m) => `${fmt.month(m.month)}: ${fmt.percent(m.responseRate)}`).join("; ") + ".",
         points: trend.map((m, i) => ({ label: trendPoints[i]!.label, value: m.responseRate })),
         formatValue: (v) => fmt.percent(v),
+        scale: "percent",
         max: 1,
       });
       return reply.viewAsync("companies/show.eta", {

@@ -36,7 +36,8 @@ export async function claimNextMail(db: Kysely<DB>, now: Date): Promise<Outgoing
     update mail_outbox set status = 'sending', lease_until = ${new Date(now.getTime() + LEASE_MS)}, attempts = attempts + 1
     where id = (
       select id from mail_outbox
-      where (status = 'queued' and next_attempt_at <= ${now}) or (status = 'sending' and lease_until < ${now})
+      -- The database's clock too: a mail queued a moment ago (by its now()) is due whatever this process's clock says.
+      where (status = 'queued' and next_attempt_at <= greatest(${now}::timestamptz, now())) or (status = 'sending' and lease_until < ${now})
       order by next_attempt_at, id
       limit 1
       for update skip locked)

@@ -55,7 +55,7 @@ export default fp(async function csrfPlugin(app: FastifyInstance) {
       if (request.user && reply.locals) reply.locals.csrfToken = reply.csrfToken();
       return done();
     }
-    if (request.routeOptions.config.signedLink) return done();
+    if (request.routeOptions.config?.signedLink) return done();
     if (!sameSite(request)) return done(new CsrfError("This form was sent from another site, so it was refused. Please go back, reload the page and try again."));
     // On a bad or missing token this sends a 403 FST_CSRF_* error to the error page.
     app.csrfProtection(request, reply, done);

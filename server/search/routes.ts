@@ -4,6 +4,7 @@ import { QueryText } from "../lib/schemas.js";
 import type { FastifyInstance } from "fastify";
 import { siteFeed } from "../feeds/links.js";
 import { replyPath, storyPath } from "../lib/paths.js";
+import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { searchStories, SEARCH_PAGE_SIZE, type SearchRow } from "./queries.js";
 import { MAX_PAGE, MAX_QUERY_CHARS, parseSearch } from "./schema.js";
 import { highlight, markdownToSnippetText, newMarkers, type Markers } from "./snippets.js";
@@ -37,7 +38,9 @@ export default async function searchRoutes(fastify: FastifyInstance) {
     const search = parseSearch(request.query);
     if (reply.locals) reply.locals.alternateFeeds = [siteFeed()];
     const markers = newMarkers();
-    const found = search.q ? await searchStories(app.db, { text: search.q, page: search.page, markers }) : null;
+    // A query that is an organisation's name or alias ("ATT") finds its stories too.
+    const organisation = search.q ? await findOrganisationByNameOrSlug(app.db, search.q) : undefined;
+    const found = search.q ? await searchStories(app.db, { text: search.q, page: search.page, markers, organisationId: organisation?.id ?? null }) : null;
     // Paging stops at MAX_PAGE: a link past it would show the same page again.
     const lastPage = search.page >= MAX_PAGE;
     const nextHref = found?.hasMore && !lastPage ? `/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}` : null;
@@ -47,6 +50,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       maxQueryChars: MAX_QUERY_CHARS,
       results: found?.results.map((row) => present(row, markers)) ?? null,
       firstNumber: (search.page - 1) * SEARCH_PAGE_SIZE + 1,
+      total: found?.total ?? null,
       nextHref,
       moreThanShown: found?.hasMore && lastPage ? MAX_PAGE * SEARCH_PAGE_SIZE : null,
     });

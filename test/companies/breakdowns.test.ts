@@ -75,7 +75,7 @@ describe("a company's page", () => {
       ["no response", "1"],
     ]);
     // The chart carries the same numbers as its text alternative.
-    expect(page).toMatch(/<svg class="chart" id="response-histogram"[^>]* role="img"/);
+    expect(page).toMatch(/<svg class="chart chart-wide" id="response-histogram"[^>]* role="img"/);
     expect(page).toContain("<desc id=\"response-histogram-desc\">&lt; 1 hour: 1; &lt; 24 hours: 2; 1–3 days: 2; 3–7 days: 1; 7–30 days: 2; over 30 days: 1; no response: 1 (of 10 stories).</desc>");
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Escalator: stories about Edges" href="/companies/edges/feed.xml">');
   });
@@ -95,7 +95,7 @@ describe("a company's page", () => {
     const monthsSince = (now.getUTCFullYear() - 2024) * 12 + now.getUTCMonth() + 1;
     expect(rows).toHaveLength(monthsSince);
     expect(rows.slice(3).every((r) => r[1] === "0")).toBe(true);
-    expect(page).toMatch(/<svg class="chart" id="median-trend"[^>]*role="img"[^>]*><title id="median-trend-title">/);
+    expect(page).toMatch(/<svg class="chart chart-wide" id="median-trend"[^>]*role="img"[^>]*><title id="median-trend-title">/);
     // Nothing in the last 12 months.
     expect(await html("/companies/trend")).toContain("No stories escalated to Trend in this window.");
   });

@@ -1,6 +1,9 @@
 // The outbox: two app processes on one database send a queued mail once; a
 // mail the SMTP server keeps refusing is retried with back-off, then marked
 // failed and listed for admins, who can send it again.
+import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { enqueueMail, MAX_ATTEMPTS, RETRY_MINUTES } from "../../server/mail/outbox.js";
 import { createTestApp } from "../helpers/app.js";
@@ -82,5 +85,25 @@ describe("mail outbox", async () => {
     await first.app.mail.runOnce();
     expect(mailbox.to("unlucky@example.test").map((m) => m.subject)).toEqual(["A mail that cannot go"]);
     expect((await admin.get("/admin/mail")).body).toContain("Nothing failed.");
+  });
+});
+
+describe("mail without SMTP_URL", async () => {
+  const dataDir = await mkdtemp(join(tmpdir(), "escalator-outbox-"));
+  const { app, database, close } = await createTestApp({ config: { dataDir, mail: { smtpUrl: undefined, from: "Escalator <escalator@example.test>", publicUrl: "http://localhost:80", pollMs: 0 } } });
+  afterAll(async () => {
+    await close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
+
+  it("writes each mail into the data folder's outbox/ as an .eml file", async () => {
+    await enqueueMail(database.db, { userId: null, to: "local@example.test", kind: "password_reset", subject: "Reset your Escalator password", text: "Choose a new password\nhttp://localhost:80/reset-password?token=x", html: "<p>x</p>" });
+    expect(await app.mail.runOnce()).toBe(1);
+    const files = await readdir(join(dataDir, "outbox"));
+    expect(files).toHaveLength(1);
+    expect(files[0]).toMatch(/password_reset\.eml$/);
+    const eml = await readFile(join(dataDir, "outbox", files[0]!), "utf8");
+    expect(eml).toContain("Subject: Reset your Escalator password");
+    expect(eml).toContain("To: local@example.test");
   });
 });
