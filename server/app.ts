@@ -3,7 +3,7 @@
 import formbody from "@fastify/formbody";
 import helmet from "@fastify/helmet";
 import compress from "@fastify/compress";
-import Fastify, { type FastifyInstance } from "fastify";
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { Kysely } from "kysely";
 import type { Config } from "./config.js";
 import type { Database } from "./db/connect.js";
@@ -12,7 +12,8 @@ import { constants as zlib } from "node:zlib";
 import assetRoutes from "./plugins/assets.js";
 import httpCachePlugin from "./plugins/http-cache.js";
 import healthRoutes from "./health/routes.js";
-import accountRoutes from "./accounts/routes.js";
+import { guardScope, type Audience } from "./accounts/guards.js";
+import accountRoutes, { settingsRoutes } from "./accounts/routes.js";
 import recoveryRoutes from "./accounts/recovery-routes.js";
 import mailRoutes from "./mail/routes.js";
 import closingPlugin from "./plugins/closing.js";
@@ -29,7 +30,7 @@ import representativeRoutes from "./representatives/routes.js";
 import flagRoutes from "./moderation/flag-routes.js";
 import moderationLogRoutes from "./moderation/log-routes.js";
 import moderationRoutes from "./moderation/routes.js";
-import replyRoutes from "./replies/routes.js";
+import replyRoutes, { replyReadingRoutes } from "./replies/routes.js";
 import storyRoutes from "./stories/routes.js";
 import storyWriteRoutes from "./stories/write-routes.js";
 import searchRoutes from "./search/routes.js";
@@ -46,7 +47,29 @@ declare module "fastify" {
   interface FastifyInstance {
     db: Kysely<DB>;
     config: Config;
+    /** Every route, as registered: what the route-walking tests check. */
+    registeredRoutes: RegisteredRoute[];
   }
+  interface FastifyContextConfig {
+    /** Who may use the route; absent = everyone. */
+    audience?: Audience;
+  }
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  audience: Audience | undefined;
+  /** A one-click link from a mail: its signed token stands in for the CSRF token. */
+  signedLink: boolean;
+}
+
+/** Registers one audience's routes inside its own scope, behind its one guard. */
+function audienceScope(audience: Audience, plugins: FastifyPluginAsync[]): FastifyPluginAsync {
+  return async (scope) => {
+    guardScope(scope, audience);
+    for (const plugin of plugins) await scope.register(plugin);
+  };
 }
 
 export async function buildApp(config: Config, database: Database): Promise<FastifyInstance> {
@@ -59,6 +82,12 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     return503OnClosing: false,
   });
   app.decorate("db", database.db);
+  const routes: { method: string | string[]; url: string; config?: { audience?: Audience; signedLink?: boolean } }[] = [];
+  app.decorate("registeredRoutes", {
+    getter: () => routes.flatMap((r) => [r.method].flat().map((method) => ({ method, url: r.url, audience: r.config?.audience, signedLink: r.config?.signedLink === true }))),
+  });
+  // Kept by reference: an audience scope sets the route's config after this hook has seen it.
+  app.addHook("onRoute", (route) => void routes.push(route));
   app.decorate("config", config);
 
   // Plumbing. Security headers, then draining and the choice of database:
@@ -114,20 +143,19 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(recoveryRoutes);
   await app.register(mailRoutes);
   await app.register(storyRoutes);
-  await app.register(storyWriteRoutes);
-  await app.register(replyRoutes);
+  await app.register(replyReadingRoutes);
   await app.register(searchRoutes);
   await app.register(feedRoutes);
   await app.register(companyRoutes);
   await app.register(userRoutes);
   await app.register(followRoutes);
   await app.register(yourDataRoutes);
-  await app.register(notificationRoutes);
-  await app.register(representativeRoutes);
-  await app.register(flagRoutes);
-  await app.register(moderationRoutes);
   await app.register(moderationLogRoutes);
   await app.register(seoRoutes);
+  // Members only: visitors are sent to log in and back; a banned member's session is refused.
+  await app.register(audienceScope("member", [settingsRoutes, storyWriteRoutes, replyRoutes, flagRoutes, notificationRoutes]));
+  await app.register(audienceScope("moderator", [moderationRoutes]));
+  await app.register(audienceScope("admin", [representativeRoutes]));
 
   return app;
 }

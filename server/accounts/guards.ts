@@ -1,23 +1,61 @@
-// Who may do what: pages that need a member send visitors to log in and back.
-import type { FastifyReply, FastifyRequest } from "fastify";
+// Who may do what. Members', moderators' and admins' routes sit in encapsulated
+// plugins (app.ts), each with one of these onRequest guards; a handler never
+// checks the role itself. Refusals are pages (values), not thrown errors.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { sendErrorPage } from "../plugins/errors.js";
 import type { SessionUser } from "./session.js";
+
+export type Audience = "member" | "moderator" | "admin";
 
 export function loginPath(returnTo: string): string {
   return `/login?next=${encodeURIComponent(returnTo)}`;
 }
 
-/** The logged-in user, or undefined after sending the visitor to the log-in page. */
-export function requireUser(request: FastifyRequest, reply: FastifyReply): SessionUser | undefined {
-  const user = request.user;
-  if (user?.banned_until && user.banned_until > new Date()) {
-    // Bans end sessions, so this is a session that outlived one (e.g. a ban set from the database).
-    throw Object.assign(new Error(`Your account is banned until ${user.banned_until.toISOString().slice(0, 16).replace("T", " ")} UTC: ${user.ban_reason ?? "no reason given"}. You can still read everything.`), { statusCode: 403 });
-  }
-  if (user) return user;
-  // After a form post, come back to the page that showed the form.
-  const back = request.method === "GET" ? request.url : refererPath(request) ?? "/";
-  void reply.redirect(loginPath(back), 303);
-  return undefined;
+export const isModerator = (user: { role: string } | null | undefined) => user?.role === "moderator" || user?.role === "admin";
+export const isAdmin = (user: { role: string } | null | undefined) => user?.role === "admin";
+export const isBanned = (user: { banned_until: Date | null }, now = new Date()) => user.banned_until !== null && user.banned_until > now;
+
+/** The 403 page, with why. */
+export function forbidden(reply: FastifyReply, message: string): FastifyReply {
+  return sendErrorPage(reply, { status: 403, title: "Not allowed", message });
+}
+
+const ALLOWED: Record<Audience, (user: SessionUser) => boolean> = { member: () => true, moderator: isModerator, admin: isAdmin };
+const REFUSED: Record<Audience, string> = {
+  member: "",
+  moderator: "Only moderators can do that.",
+  admin: "Only admins can do that.",
+};
+
+/** The onRequest guard of one audience's routes. */
+export function guardFor(audience: Audience) {
+  return async function guard(request: FastifyRequest, reply: FastifyReply) {
+    const user = request.user;
+    if (!user) {
+      // After a form post, come back to the page that showed the form.
+      const back = request.method === "GET" ? request.url : refererPath(request) ?? "/";
+      return reply.redirect(loginPath(back), 303);
+    }
+    // Bans end sessions; this is one that outlived its ban being set (e.g. from the database).
+    if (isBanned(user)) {
+      return forbidden(reply, `Your account is banned until ${user.banned_until!.toISOString().slice(0, 16).replace("T", " ")} UTC: ${user.ban_reason ?? "no reason given"}. You can still read everything.`);
+    }
+    if (!ALLOWED[audience](user)) return forbidden(reply, REFUSED[audience]);
+  };
+}
+
+/** Puts every route registered after it in this plugin behind the audience's guard, and marks them with it. */
+export function guardScope(scope: FastifyInstance, audience: Audience) {
+  scope.addHook("onRoute", (route) => {
+    route.config = { ...route.config, audience };
+  });
+  scope.addHook("onRequest", guardFor(audience));
+}
+
+/** The member a guarded route serves (its guard has let only members through). */
+export function memberOf(request: FastifyRequest): SessionUser {
+  if (!request.user) throw new Error(`${request.method} ${request.url} ran without its audience guard`);
+  return request.user;
 }
 
 function refererPath(request: FastifyRequest): string | undefined {

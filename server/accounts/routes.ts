@@ -1,8 +1,10 @@
 // Sign up, log in, log out and settings.
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { formatDateTime } from "../lib/durations.js";
 import { isForever } from "../moderation/bans.js";
-import { loginPath, requireUser } from "./guards.js";
+import { FormBody, QueryText } from "../lib/schemas.js";
+import { loginPath, memberOf } from "./guards.js";
 import { checkPassword, hashPassword } from "./passwords.js";
 import { endOtherSessions, endSession, findUserByUsername, insertUser, setPasswordHash } from "./queries.js";
 import { safeReturnPath, validateLogin, validatePasswordChange, validateSignup } from "./schema.js";
@@ -10,7 +12,8 @@ import { hashToken } from "./session.js";
 import { requestConfirmation } from "./email-confirmation.js";
 import { showSettings, type SettingsState } from "./settings-page.js";
 
-type Body = Record<string, unknown>;
+const nextQuery = { querystring: Type.Object({ next: QueryText }) };
+const form = { body: FormBody };
 
 /** What /settings?done=… says after a form elsewhere sent the member back here. */
 const SETTINGS_NOTICES: Record<string, string | undefined> = {
@@ -21,7 +24,8 @@ const SETTINGS_NOTICES: Record<string, string | undefined> = {
   mail: "Your mail settings are saved.",
 };
 
-export default async function accountRoutes(app: FastifyInstance) {
+export default async function accountRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   async function startSession(request: FastifyRequest, reply: FastifyReply, userId: number) {
     // A new session id at every log-in, so a planted cookie is never promoted.
     if (request.session) await app.sessions.invalidateSession(request.session.id);
@@ -29,14 +33,14 @@ export default async function accountRoutes(app: FastifyInstance) {
     reply.setSessionCookie(app.sessions.createSessionCookie(session.id));
   }
 
-  app.get("/signup", async (request, reply) => {
-    const next = safeReturnPath((request.query as Body).next);
+  app.get("/signup", { schema: nextQuery }, async (request, reply) => {
+    const next = safeReturnPath(request.query.next);
     return reply.view("accounts/signup.eta", { title: "Sign up", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/signup", async (request, reply) => {
+  app.post("/signup", { schema: form }, async (request, reply) => {
     await app.limits.signup.hit(request, reply);
-    const body = (request.body ?? {}) as Body;
+    const body = request.body;
     const next = safeReturnPath(body.next);
     const input = validateSignup(body);
     const again = (errors: object, values: object) =>
@@ -52,16 +56,16 @@ export default async function accountRoutes(app: FastifyInstance) {
     return reply.redirect(next, 303);
   });
 
-  app.get("/login", async (request, reply) => {
-    const next = safeReturnPath((request.query as Body).next);
+  app.get("/login", { schema: nextQuery }, async (request, reply) => {
+    const next = safeReturnPath(request.query.next);
     if (request.user) return reply.redirect(next, 303);
     return reply.view("accounts/login.eta", { title: "Log in", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/login", async (request, reply) => {
+  app.post("/login", { schema: form }, async (request, reply) => {
     await app.limits.loginByAddress.guard(request, reply);
     await app.limits.loginByUsername.guard(request, reply);
-    const body = (request.body ?? {}) as Body;
+    const body = request.body;
     const next = safeReturnPath(body.next);
     const input = validateLogin(body);
     const again = (errors: object, values: object) =>
@@ -91,35 +95,36 @@ export default async function accountRoutes(app: FastifyInstance) {
     reply.setSessionCookie(app.sessions.createBlankSessionCookie());
     return reply.redirect("/", 303);
   });
+}
 
+/** The member's own settings: password and sessions (registered behind the members' guard). */
+export async function settingsRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const settingsPage = (request: FastifyRequest, reply: FastifyReply, state?: SettingsState) => showSettings(app, request, reply, state);
 
-  app.get("/settings", async (request, reply) => {
-    if (!requireUser(request, reply)) return reply;
-    const notice = SETTINGS_NOTICES[String((request.query as Body).done)];
+  app.get("/settings", { schema: { querystring: Type.Object({ done: QueryText }) } }, async (request, reply) => {
+    const notice = SETTINGS_NOTICES[request.query.done ?? ""];
     return settingsPage(request, reply, { notice });
   });
 
-  app.post("/settings/password", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const input = validatePasswordChange((request.body ?? {}) as Body, user.username);
+  app.post("/settings/password", { schema: form }, async (request, reply) => {
+    const user = memberOf(request);
+    const input = validatePasswordChange(request.body, user.username);
     if (!input.ok) return settingsPage(request, reply, { errors: input.errors, status: 422 });
     const stored = await findUserByUsername(app.db, user.username);
     if (!(await checkPassword(stored?.password_hash, input.value.current))) {
       return settingsPage(request, reply, { errors: { current: "That is not your current password." }, status: 422 });
     }
     await setPasswordHash(app.db, user.id, await hashPassword(input.value.password));
-    await endOtherSessions(app.db, user.id, request.session!.id);
+    if (request.session) await endOtherSessions(app.db, user.id, request.session.id);
     return reply.redirect("/settings?done=password", 303);
   });
 
-  app.post("/settings/sessions/end", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const id = (request.body as Body | undefined)?.session;
-    if (typeof id === "string") await endSession(app.db, user.id, id);
-    if (typeof id === "string" && id === hashToken(request.session!.id)) {
+  app.post("/settings/sessions/end", { schema: { body: Type.Object({ session: Type.String({ maxLength: 200 }) }) } }, async (request, reply) => {
+    const user = memberOf(request);
+    const id = request.body.session;
+    await endSession(app.db, user.id, id);
+    if (request.session && id === hashToken(request.session.id)) {
       reply.setSessionCookie(app.sessions.createBlankSessionCookie());
       return reply.redirect(loginPath("/settings"), 303);
     }

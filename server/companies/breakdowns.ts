@@ -3,6 +3,7 @@
 // plus the other parties' own table. Computed live from the organisation's
 // stories, with the definitions from figures.ts: an index-only range scan of
 // stories_company_figures, which includes every column these groupings read.
+import { TWELVE_MONTHS_HOURS } from "./rules.js";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { RESPONSE_BUCKETS, type Channel, type ResponseBucket, type Role } from "../lib/enums.js";
@@ -54,7 +55,7 @@ export async function monthlyTrend(db: Kysely<DB>, companyId: number, period: Pe
     .execute();
   if (rows.length === 0) return [];
   const byMonth = new Map(rows.map((r) => [r.month, r]));
-  const first = period === "12m" ? new Date(now.getTime() - 8760 * 3_600_000).toISOString().slice(0, 7) : rows[0]!.month;
+  const first = period === "12m" ? new Date(now.getTime() - TWELVE_MONTHS_HOURS * 3_600_000).toISOString().slice(0, 7) : rows[0]!.month;
   const last = now.toISOString().slice(0, 7);
   return monthsBetween(first, last).map((m) => {
     const r = byMonth.get(m);

@@ -1,5 +1,6 @@
 // The open data: the leaderboard's rows with the window and the definitions,
 // as JSON and as CSV. Both read the same leaderboard() as the page.
+import { TWELVE_MONTHS_HOURS } from "./rules.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { toCsv } from "./csv.js";
@@ -16,7 +17,7 @@ export interface ExportWindow {
 }
 
 export function exportWindow(period: LeaderboardQuery["period"], now = new Date()): ExportWindow {
-  return { key: period, label: PERIODS[period], from: period === "12m" ? new Date(now.getTime() - 8760 * HOUR).toISOString() : null, to: now.toISOString() };
+  return { key: period, label: PERIODS[period], from: period === "12m" ? new Date(now.getTime() - TWELVE_MONTHS_HOURS * HOUR).toISOString() : null, to: now.toISOString() };
 }
 
 const exportRow = (row: CompanyRow) => ({

@@ -7,11 +7,12 @@
 // full-scan reference).
 import { sql, type Kysely, type RawBuilder } from "kysely";
 import type { DB } from "../db/schema.js";
+import { MIN_RANKED_STORIES, OPEN_OUTCOMES, RESOLVED_OUTCOMES, RESPONSE_WINDOW_HOURS, RESPONSE_WINDOW_SECONDS, TWELVE_MONTHS_HOURS } from "./rules.js";
 import { withFigures, type Period } from "./tables.js";
 
 export type { Period };
 export const PERIODS: Record<Period, string> = { "12m": "Last 12 months", all: "All time" };
-export const MIN_RANKED_STORIES = 5;
+export { MIN_RANKED_STORIES };
 export const PAGE_SIZE = 50;
 
 export const DEFINITIONS = [
@@ -27,19 +28,19 @@ export const DEFINITIONS = [
 /** The figure definitions as SQL over stories aliased `s`, for groupings the table does not hold. */
 export const figureSql = {
   stories: sql<number>`count(*)::integer`,
-  answeredIn30Days: sql<number>`count(*) filter (where s.response_seconds <= 2592000)::integer`,
-  responseEligible: sql<number>`count(*) filter (where s.escalated_at <= now() - interval '720 hours' or s.first_response_at is not null)::integer`,
+  answeredIn30Days: sql<number>`count(*) filter (where s.response_seconds <= ${RESPONSE_WINDOW_SECONDS})::integer`,
+  responseEligible: sql<number>`count(*) filter (where s.escalated_at <= now() - make_interval(hours => ${RESPONSE_WINDOW_HOURS}) or s.first_response_at is not null)::integer`,
   answered: sql<number>`count(s.response_seconds)::integer`,
   medianSeconds: sql<number | null>`percentile_cont(0.5) within group (order by s.response_seconds)`,
   p90Seconds: sql<number | null>`percentile_cont(0.9) within group (order by s.response_seconds)`,
-  resolved: sql<number>`count(*) filter (where s.outcome in ('resolved', 'goodwill'))::integer`,
-  closed: sql<number>`count(*) filter (where s.outcome <> 'pending')::integer`,
+  resolved: sql<number>`count(*) filter (where s.outcome in (${sql.join(RESOLVED_OUTCOMES)}))::integer`,
+  closed: sql<number>`count(*) filter (where s.outcome not in (${sql.join(OPEN_OUTCOMES)}))::integer`,
 };
 
 /** Visible stories of the period, over stories aliased `s`. */
 export function inPeriod(period: Period): RawBuilder<boolean> {
   const visible = sql<boolean>`s.hidden_at is null and s.deleted_at is null`;
-  return period === "all" ? visible : sql<boolean>`${visible} and s.escalated_at > now() - interval '8760 hours'`;
+  return period === "all" ? visible : sql<boolean>`${visible} and s.escalated_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})`;
 }
 
 export const rate = (k: number, n: number): number | null => (n === 0 ? null : k / n);

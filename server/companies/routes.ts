@@ -1,6 +1,8 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { followsCompany } from "../follows/queries.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { QueryText, SlugParams } from "../lib/schemas.js";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
@@ -16,7 +18,10 @@ import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
 import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
 
-type Query = Record<string, unknown>;
+// Figures pages read their links leniently (schema.ts): an odd window, sort or page falls back to the default.
+const FiguresQuery = Type.Object({ window: QueryText, country: QueryText, channel: QueryText, sort: QueryText, page: QueryText, after: QueryText });
+const listSchema = { schema: { querystring: FiguresQuery } };
+const companySchema = { schema: { params: SlugParams, querystring: FiguresQuery } };
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */
 export const STEPPED_IN_SHOWN = 10;
@@ -29,13 +34,14 @@ function windowPath(base: string, period: Period, page = 1): string {
   return params.size ? `${base}?${params}` : base;
 }
 
-export default async function companyRoutes(app: FastifyInstance) {
+export default async function companyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const pages = createPageCache(app.config.pageCacheMs, 200, (hit) => app.metrics.pageCacheLookup("companies", hit));
 
-  app.get("/companies", async (request, reply) => {
+  app.get("/companies", listSchema, async (request, reply) => {
     // Logged-out visitors share one rendering per URL for a moment; members see their own header.
     const render = async () => {
-      const query = parseLeaderboardQuery(request.query as Query);
+      const query = parseLeaderboardQuery(request.query);
       const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
       const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
       return reply.viewAsync("companies/index.eta", {
@@ -53,13 +59,13 @@ export default async function companyRoutes(app: FastifyInstance) {
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
-  app.get("/companies.json", async (request, reply) => {
-    const query = parseLeaderboardQuery(request.query as Query);
+  app.get("/companies.json", listSchema, async (request, reply) => {
+    const query = parseLeaderboardQuery(request.query);
     return reply.header("link", '</companies#definitions>; rel="describedby"').send(await exportJson(app.db, { ...query, page: null }));
   });
 
-  app.get("/companies.csv", async (request, reply) => {
-    const query = parseLeaderboardQuery(request.query as Query);
+  app.get("/companies.csv", listSchema, async (request, reply) => {
+    const query = parseLeaderboardQuery(request.query);
     const csv = await exportCsv(app.db, { ...query, page: null });
     return reply
       .type("text/csv; charset=utf-8; header=present")
@@ -73,8 +79,8 @@ export default async function companyRoutes(app: FastifyInstance) {
    * is already a 404 or, for a merged organisation, a 301 to the same page of
    * the one it went into.
    */
-  async function organisationOf(request: FastifyRequest, reply: FastifyReply, subpath = "") {
-    const organisation = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
+  async function organisationOf(request: { params: { slug: string }; url: string }, reply: FastifyReply, subpath = "") {
+    const organisation = await findOrganisationBySlug(app.db, request.params.slug);
     const target = organisation?.merged_into_id ? await mergeTarget(app.db, organisation) : undefined;
     if (!organisation || (organisation.merged_into_id && !target)) {
       await reply.callNotFound();
@@ -88,12 +94,12 @@ export default async function companyRoutes(app: FastifyInstance) {
     return organisation;
   }
 
-  app.get("/companies/:slug", async (request, reply) => {
+  app.get("/companies/:slug", companySchema, async (request, reply) => {
     const organisation = await organisationOf(request, reply);
     if (organisation === "sent") return reply;
     // The same short reuse as the leaderboard: a big organisation's page costs a second of queries.
     const render = async () => {
-      const { period, after } = parseCompanyQuery(request.query as Query);
+      const { period, after } = parseCompanyQuery(request.query);
       const [figures, histogram, trend, worked, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
         responseHistogram(app.db, organisation.id, period),
@@ -147,10 +153,10 @@ export default async function companyRoutes(app: FastifyInstance) {
   });
 
   // Every other party whose failures came to this organisation; the company page shows the first few.
-  app.get("/companies/:slug/stepped-in", async (request, reply) => {
+  app.get("/companies/:slug/stepped-in", companySchema, async (request, reply) => {
     const organisation = await organisationOf(request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
-    const { period, page } = parsePartiesQuery(request.query as Query);
+    const { period, page } = parsePartiesQuery(request.query);
     const stepped = await steppedIn(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
@@ -163,8 +169,8 @@ export default async function companyRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get("/parties", async (request, reply) => {
-    const { period, page } = parsePartiesQuery(request.query as Query);
+  app.get("/parties", listSchema, async (request, reply) => {
+    const { period, page } = parsePartiesQuery(request.query);
     const parties = await listParties(app.db, period, page);
     const href = (p: Period, n = 1) => windowPath("/parties", p, n);
     return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });

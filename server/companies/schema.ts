@@ -4,7 +4,7 @@ import { CHANNELS, isKey } from "../lib/enums.js";
 import { parseId, queryString } from "../lib/params.js";
 import { SORTS, type LeaderboardQuery, type Period, type Sort } from "./figures.js";
 
-type Query = Record<string, unknown>;
+type Query = Partial<Record<string, string>>;
 
 export function parsePeriod(raw: unknown): Period {
   return queryString(raw) === "all" ? "all" : "12m";

@@ -1,5 +1,7 @@
 // /feed.xml and /companies/:slug/feed.xml: Atom feeds of the newest stories.
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { SlugParams } from "../lib/schemas.js";
 import { OUTCOMES } from "../lib/enums.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 import { siteOf, type Site } from "../seo/site.js";
@@ -37,7 +39,8 @@ function sendAtom(reply: FastifyReply, xml: string) {
   return reply.type(ATOM).send(xml);
 }
 
-export default async function feedRoutes(app: FastifyInstance) {
+export default async function feedRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const site = (request: FastifyRequest) => siteOf(request, app.config.publicUrl);
 
   app.get("/feed.xml", async (request, reply) => {
@@ -54,8 +57,8 @@ export default async function feedRoutes(app: FastifyInstance) {
     }));
   });
 
-  app.get("/companies/:slug/feed.xml", async (request, reply) => {
-    const organisation = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
+  app.get("/companies/:slug/feed.xml", { schema: { params: SlugParams } }, async (request, reply) => {
+    const organisation = await findOrganisationBySlug(app.db, request.params.slug);
     if (!organisation) return reply.callNotFound();
     if (organisation.merged_into_id !== null) {
       const target = await mergeTarget(app.db, organisation);

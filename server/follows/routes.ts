@@ -1,7 +1,7 @@
 // Follow and unfollow buttons (plain forms, no script) on story and company pages.
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
-import { requireUser } from "../accounts/guards.js";
+import { guardScope } from "../accounts/guards.js";
 import { field } from "../lib/form.js";
 import { formSchema } from "../lib/form-schema.js";
 import { companyPath, storyPath } from "../lib/paths.js";
@@ -14,9 +14,7 @@ const followBody = formSchema("follow");
 
 export default async function followRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook("onRequest", async (request, reply) => {
-    if (!requireUser(request, reply)) return reply;
-  });
+  guardScope(app, "member");
 
   app.post("/stories/:id/follow", { schema: { params: idParams, body: followBody }, attachValidation: true }, async (request, reply) => {
     if (request.validationError?.validationContext === "params") return reply.callNotFound();

@@ -3,7 +3,7 @@
 // the admins' list of mail that could not be sent.
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
-import { requireUser } from "../accounts/guards.js";
+import { guardScope } from "../accounts/guards.js";
 import { confirmEmail, CONFIRM_PATH, requestConfirmation } from "../accounts/email-confirmation.js";
 import { showSettings } from "../accounts/settings-page.js";
 import { isTokenShaped } from "../accounts/tokens.js";
@@ -19,9 +19,7 @@ const MAIL_KIND_NAMES = Object.keys(MAIL_KINDS) as MailKind[];
 /** Members only: one guard for the address and mail forms. */
 async function memberRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook("onRequest", async (request, reply) => {
-    if (!requireUser(request, reply)) return reply;
-  });
+  guardScope(app, "member");
 
   app.post("/settings/email", { schema: { body: formSchema("email") }, attachValidation: true }, async (request, reply) => {
     const email = request.validationError ? "" : field(request.body, "email");
@@ -48,11 +46,7 @@ async function memberRoutes(fastify: FastifyInstance) {
 /** Admins only: mail that failed every attempt, to retry once the cause is fixed. */
 async function adminRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook("onRequest", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    if (user.role !== "admin") throw Object.assign(new Error("Only admins can see the mail that failed."), { statusCode: 403 });
-  });
+  guardScope(app, "admin");
 
   app.get("/admin/mail", async (request, reply) =>
     reply.view("admin/mail.eta", { title: "Mail that could not be sent", failed: await listFailedMail(app.db), csrfToken: reply.csrfToken() }),

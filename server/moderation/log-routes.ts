@@ -1,14 +1,16 @@
 // The public moderation log, as a page and as an Atom feed.
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { renderAtom, xmlText } from "../feeds/atom.js";
-import { parseId, queryString } from "../lib/params.js";
+import { OptionalId } from "../lib/schemas.js";
 import { ACTION_LABELS, listLog, type LogLine } from "./log.js";
 
 const describe = (line: LogLine) => `${line.moderator} ${ACTION_LABELS[line.action] ?? line.action} ${line.target_type} “${line.target_label}”`;
 
-export default async function moderationLogRoutes(app: FastifyInstance) {
-  app.get("/moderation/log", async (request, reply) => {
-    const before = parseId(queryString((request.query as Record<string, unknown>).before));
+export default async function moderationLogRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get("/moderation/log", { schema: { querystring: Type.Object({ before: OptionalId }) } }, async (request, reply) => {
+    const before = request.query.before;
     const page = await listLog(app.db, before);
     return reply.view("moderation/log.eta", {
       title: "Moderation log",

@@ -1,8 +1,11 @@
 // The moderators' pages: the flag queue, one item with its flags and actions, users and organisations.
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
+import { memberOf } from "../accounts/guards.js";
 import { findUserByUsername } from "../accounts/queries.js";
-import { field, type FormBody } from "../lib/form.js";
-import { parseId, queryString } from "../lib/params.js";
+import { cleanText, field, type FormBody } from "../lib/form.js";
+import { normaliseUsername } from "../lib/usernames.js";
+import { FormBody as FormSchema, IdParams, QueryText, SlugParams, UsernameParams } from "../lib/schemas.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { findReply, type ReplyDetail } from "../replies/queries.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
@@ -10,7 +13,6 @@ import { listRevisions } from "../lib/revisions.js";
 import { moderateReply, moderateStory, REPLY_ACTIONS, STORY_ACTIONS } from "./actions.js";
 import { BAN_DURATIONS, banEnd, banUser, isForever, unbanUser } from "./bans.js";
 import { FLAG_REASONS, flagQueue, listFlags } from "./flags.js";
-import { requireModerator } from "./guards.js";
 import { findOrganisationBySlug, type OrganisationRow } from "../organisations/queries.js";
 import { mergeOrganisation, renameOrganisation, setParent } from "./organisations.js";
 import { oneOf, readReason, readRedaction } from "./schema.js";
@@ -30,19 +32,20 @@ function readItemAction<A extends string>(body: FormBody, actions: readonly A[])
   return { ok: true as const, action, reason, text: redaction?.text };
 }
 
-export default async function moderationRoutes(app: FastifyInstance) {
+const idForm = { params: IdParams, body: FormSchema };
+
+/** Registered behind the moderators' guard (app.ts). */
+export default async function moderationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get("/moderation", async (request, reply) => {
-    if (!requireModerator(request, reply)) return reply;
     const queue = await flagQueue(app.db);
     return reply.view("moderation/queue.eta", { title: "Moderation queue", queue, reasons: FLAG_REASONS });
   });
 
   // A jump box on the queue page: type an organisation or a username, land on its moderation page.
-  app.get("/moderation/find", async (request, reply) => {
-    if (!requireModerator(request, reply)) return reply;
-    const query = request.query as Record<string, unknown>;
-    const organisation = queryString(query.organisation)?.trim();
-    const username = queryString(query.username)?.trim();
+  app.get("/moderation/find", { schema: { querystring: Type.Object({ organisation: QueryText, username: QueryText }) } }, async (request, reply) => {
+    const organisation = cleanText(request.query.organisation);
+    const username = cleanText(request.query.username);
     if (organisation) {
       const found = await findOrganisationByNameOrSlug(app.db, organisation.slice(0, 100));
       if (found) return reply.redirect(`/moderation/organisations/${found.slug}`, 303);
@@ -64,19 +67,17 @@ export default async function moderationRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get("/moderation/stories/:id", async (request, reply) => {
-    if (!requireModerator(request, reply)) return reply;
-    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+  app.get("/moderation/stories/:id", { schema: { params: IdParams } }, async (request, reply) => {
+    const story = await findStory(app.db, request.params.id);
     if (!story) return reply.callNotFound();
     return storyPage(reply, story);
   });
 
-  app.post("/moderation/stories/:id", async (request, reply) => {
-    const moderator = requireModerator(request, reply);
-    if (!moderator) return reply;
-    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+  app.post("/moderation/stories/:id", { schema: idForm }, async (request, reply) => {
+    const moderator = memberOf(request);
+    const story = await findStory(app.db, request.params.id);
     if (!story) return reply.callNotFound();
-    const form = readItemAction((request.body ?? {}) as FormBody, STORY_ACTIONS);
+    const form = readItemAction(request.body, STORY_ACTIONS);
     if (!form.ok) return storyPage(reply, story, { ...form, status: 422 });
     const { action, reason, text } = form;
     await moderateStory(app.db, story, moderator.id, action, reason, text);
@@ -92,24 +93,22 @@ export default async function moderationRoutes(app: FastifyInstance) {
     });
   }
 
-  const visibleReply = async (raw: string) => {
-    const found = await findReply(app.db, parseId(raw) ?? 0);
+  const visibleReply = async (id: number) => {
+    const found = await findReply(app.db, id);
     return found && !found.deleted_at ? found : undefined;
   };
 
-  app.get("/moderation/replies/:id", async (request, reply) => {
-    if (!requireModerator(request, reply)) return reply;
-    const found = await visibleReply((request.params as { id: string }).id);
+  app.get("/moderation/replies/:id", { schema: { params: IdParams } }, async (request, reply) => {
+    const found = await visibleReply(request.params.id);
     if (!found) return reply.callNotFound();
     return replyPage(reply, found);
   });
 
-  app.post("/moderation/replies/:id", async (request, reply) => {
-    const moderator = requireModerator(request, reply);
-    if (!moderator) return reply;
-    const found = await visibleReply((request.params as { id: string }).id);
+  app.post("/moderation/replies/:id", { schema: idForm }, async (request, reply) => {
+    const moderator = memberOf(request);
+    const found = await visibleReply(request.params.id);
     if (!found) return reply.callNotFound();
-    const form = readItemAction((request.body ?? {}) as FormBody, REPLY_ACTIONS);
+    const form = readItemAction(request.body, REPLY_ACTIONS);
     if (!form.ok) return replyPage(reply, found, { ...form, status: 422 });
     const { action, reason, text } = form;
     await moderateReply(app.db, found, moderator.id, action, reason, text);
@@ -127,20 +126,17 @@ export default async function moderationRoutes(app: FastifyInstance) {
     });
   }
 
-  const usernameKey = (raw: string) => raw.normalize("NFKC").toLowerCase();
 
-  app.get("/moderation/users/:username", async (request, reply) => {
-    if (!requireModerator(request, reply)) return reply;
-    return userPage(reply, usernameKey((request.params as { username: string }).username));
+  app.get("/moderation/users/:username", { schema: { params: UsernameParams } }, async (request, reply) => {
+    return userPage(reply, normaliseUsername(request.params.username));
   });
 
-  app.post("/moderation/users/:username", async (request, reply) => {
-    const moderator = requireModerator(request, reply);
-    if (!moderator) return reply;
-    const key = usernameKey((request.params as { username: string }).username);
+  app.post("/moderation/users/:username", { schema: { params: UsernameParams, body: FormSchema } }, async (request, reply) => {
+    const moderator = memberOf(request);
+    const key = normaliseUsername(request.params.username);
     const user = await app.db.selectFrom("users").select(["id", "username", "role"]).where("username_key", "=", key).executeTakeFirst();
     if (!user) return reply.callNotFound();
-    const body = (request.body ?? {}) as FormBody;
+    const body: FormBody = request.body;
     const action = oneOf(["ban", "unban"] as const, field(body, "action"));
     const duration = field(body, "duration");
     const { reason, error } = readReason(body);
@@ -170,9 +166,8 @@ export default async function moderationRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get("/moderation/organisations/:slug", async (request, reply) => {
-    if (!requireModerator(request, reply)) return reply;
-    const org = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
+  app.get("/moderation/organisations/:slug", { schema: { params: SlugParams } }, async (request, reply) => {
+    const org = await findOrganisationBySlug(app.db, request.params.slug);
     if (!org) return reply.callNotFound();
     if (org.merged_into_id) {
       const target = await app.db.selectFrom("organisations").select("slug").where("id", "=", org.merged_into_id).executeTakeFirst();
@@ -181,12 +176,11 @@ export default async function moderationRoutes(app: FastifyInstance) {
     return organisationPage(reply, org);
   });
 
-  app.post("/moderation/organisations/:slug", async (request, reply) => {
-    const moderator = requireModerator(request, reply);
-    if (!moderator) return reply;
-    const org = await findOrganisationBySlug(app.db, (request.params as { slug: string }).slug);
+  app.post("/moderation/organisations/:slug", { schema: { params: SlugParams, body: FormSchema } }, async (request, reply) => {
+    const moderator = memberOf(request);
+    const org = await findOrganisationBySlug(app.db, request.params.slug);
     if (!org || org.merged_into_id) return reply.callNotFound();
-    const body = (request.body ?? {}) as FormBody;
+    const body: FormBody = request.body;
     const action = oneOf(["rename", "merge", "parent"] as const, field(body, "action"));
     const values = { name: field(body, "name").slice(0, 200), target: field(body, "target").slice(0, 200), parent: field(body, "parent").slice(0, 200), action: action ?? "" };
     const { reason, error } = readReason(body);

@@ -1,9 +1,9 @@
 // A member's notifications: the list, visiting one (marks it read and goes to
 // the reply), and marking one or all as read. Someone else's are not found.
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
-import { requireUser } from "../accounts/guards.js";
-import { field, type FormBody } from "../lib/form.js";
-import { parseId, queryString } from "../lib/params.js";
+import { memberOf } from "../accounts/guards.js";
+import { IdParams, OptionalId } from "../lib/schemas.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { findNotification, listNotifications, markAllRead, markRead, type NotificationRow } from "./queries.js";
 
@@ -35,11 +35,12 @@ function excerpt(markdown: string | null): string {
   return own.length > EXCERPT ? `${own.slice(0, EXCERPT - 1)}…` : own;
 }
 
-export default async function notificationRoutes(app: FastifyInstance) {
-  app.get("/notifications", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const before = parseId(queryString((request.query as Record<string, unknown>).before));
+/** Registered behind the members' guard (app.ts). */
+export default async function notificationRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get("/notifications", { schema: { querystring: Type.Object({ before: OptionalId }) } }, async (request, reply) => {
+    const user = memberOf(request);
+    const before = request.query.before;
     const page = await listNotifications(app.db, user.id, before);
     return reply.view("notifications/index.eta", {
       title: "Notifications",
@@ -53,29 +54,25 @@ export default async function notificationRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get("/notifications/:id", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const found = await findNotification(app.db, user.id, parseId((request.params as { id: string }).id) ?? 0);
+  app.get("/notifications/:id", { schema: { params: IdParams } }, async (request, reply) => {
+    const user = memberOf(request);
+    const found = await findNotification(app.db, user.id, request.params.id);
     if (!found) return reply.callNotFound();
     await markRead(app.db, user.id, found.id);
     const story = { id: found.story_id, slug: found.story_slug };
     return reply.redirect(found.reply_id === null ? storyPath(story) : replyPath(story, found.reply_id), 303);
   });
 
-  app.post("/notifications/:id/read", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const found = await findNotification(app.db, user.id, parseId((request.params as { id: string }).id) ?? 0);
+  app.post("/notifications/:id/read", { schema: { params: IdParams } }, async (request, reply) => {
+    const user = memberOf(request);
+    const found = await findNotification(app.db, user.id, request.params.id);
     if (!found) return reply.callNotFound();
     await markRead(app.db, user.id, found.id);
     return reply.redirect("/notifications", 303);
   });
 
-  app.post("/notifications/read-all", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    await markAllRead(app.db, user.id, parseId(field((request.body ?? {}) as FormBody, "up_to")));
+  app.post("/notifications/read-all", { schema: { body: Type.Object({ up_to: OptionalId }) } }, async (request, reply) => {
+    await markAllRead(app.db, memberOf(request).id, request.body.up_to);
     return reply.redirect("/notifications", 303);
   });
 }

@@ -48,7 +48,8 @@ export default fp(async function csrfPlugin(app: FastifyInstance) {
     return this.generateCsrf({ secure: isSecureRequest(this.request, app.config.cookieSecure) });
   });
 
-  app.addHook("preHandler", (request, reply, done) => {
+  // Before the route's schema: a forged request is refused as forged, not as malformed.
+  app.addHook("preValidation", (request, reply, done) => {
     if (SAFE_METHODS.has(request.method)) {
       // The header's log-out button is a form on every page a member sees.
       if (request.user && reply.locals) reply.locals.csrfToken = reply.csrfToken();

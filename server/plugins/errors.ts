@@ -77,6 +77,15 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
         retryAfterSeconds: 30,
       });
     }
+    // A route's schema refused the request: a malformed address is a page that is not there.
+    if (error.validation) {
+      const params = error.validationContext === "params";
+      return sendErrorPage(reply, {
+        status: params ? 404 : 400,
+        title: params ? "Page not found" : "That request did not work",
+        message: params ? "There is nothing at this address. The story may have been removed, or the link mistyped." : "The address or form carried a value Escalator does not understand. Please go back and try again.",
+      });
+    }
     const status = error.statusCode ?? 500;
     if (status === 429) {
       return sendErrorPage(reply, {

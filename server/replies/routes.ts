@@ -1,14 +1,15 @@
 // Replying (with a parent and a quote), editing and deleting replies.
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireUser } from "../accounts/guards.js";
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { forbidden, isModerator, memberOf } from "../accounts/guards.js";
+import type { SessionUser } from "../accounts/session.js";
 import { field, type FormBody } from "../lib/form.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
-import { parseId, queryString } from "../lib/params.js";
+import { FormBody as FormSchema, IdParams, OptionalId, QueryText } from "../lib/schemas.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
 import { listRevisions } from "../lib/revisions.js";
-import { isModerator } from "../moderation/guards.js";
 import { deleteReply, editReply, postReply } from "./post-reply.js";
 import { findReply, isPublicReply, type ReplyDetail } from "./queries.js";
 import { checkReply, quoteMarkdown } from "./schema.js";
@@ -17,9 +18,29 @@ function unconfirmedPersonalData(body: FormBody, text: string): string[] {
   return field(body, CONFIRM_FIELD) === "yes" ? [] : findPersonalData(text);
 }
 
-export default async function replyRoutes(app: FastifyInstance) {
-  const visibleStory = async (rawId: string) => {
-    const story = await findStory(app.db, parseId(rawId) ?? 0);
+const idParams = { params: IdParams };
+const idForm = { params: IdParams, body: FormSchema };
+const replyPageQuery = { params: IdParams, querystring: Type.Object({ parent: OptionalId, quote: QueryText }) };
+
+const storyOf = (r: ReplyDetail) => ({ id: r.story_id, slug: r.story_slug });
+
+/** Earlier versions of a reply: public, like the thread. */
+export async function replyReadingRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get("/replies/:id/revisions", { schema: idParams }, async (request, reply) => {
+    const found = await findReply(app.db, request.params.id);
+    // Moderators read what they hid; everyone else finds nothing here.
+    if (!found || (!isPublicReply(found) && !isModerator(request.user))) return reply.callNotFound();
+    const revisions = await listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: false });
+    return reply.view("replies/revisions.eta", { title: `Earlier versions of a reply by ${found.author_username}`, reply: found, story: storyOf(found), revisions });
+  });
+}
+
+/** Replying, editing and deleting: registered behind the members' guard (app.ts). */
+export default async function replyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  const visibleStory = async (id: number) => {
+    const story = await findStory(app.db, id);
     return story && !story.hidden_at ? story : undefined;
   };
 
@@ -38,13 +59,11 @@ export default async function replyRoutes(app: FastifyInstance) {
   }
 
   // The reply page: works without JavaScript for answering a reply or quoting.
-  app.get("/stories/:id/reply", async (request, reply) => {
-    if (!requireUser(request, reply)) return reply;
-    const story = await visibleStory((request.params as { id: string }).id);
+  app.get("/stories/:id/reply", { schema: replyPageQuery }, async (request, reply) => {
+    const story = await visibleStory(request.params.id);
     if (!story) return reply.callNotFound();
-    const query = request.query as Record<string, unknown>;
-    const parentId = parseId(queryString(query.parent)) ?? null;
-    const quote = queryString(query.quote);
+    const parentId = request.query.parent ?? null;
+    const quote = request.query.quote;
     let body = "";
     if (quote === "story") body = quoteMarkdown(story.author_username, story.body_md);
     else if (quote && parentId) {
@@ -54,14 +73,13 @@ export default async function replyRoutes(app: FastifyInstance) {
     return replyPage(reply, story, { body, parentId });
   });
 
-  app.post("/stories/:id/replies", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const story = await visibleStory((request.params as { id: string }).id);
+  app.post("/stories/:id/replies", { schema: idForm }, async (request, reply) => {
+    const user = memberOf(request);
+    const story = await visibleStory(request.params.id);
     if (!story) return reply.callNotFound();
-    const checked = checkReply((request.body ?? {}) as FormBody);
+    const checked = checkReply(request.body);
     if (!checked.ok) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, error: checked.error, status: 422 });
-    const personalData = unconfirmedPersonalData(request.body as FormBody, checked.body);
+    const personalData = unconfirmedPersonalData(request.body, checked.body);
     if (personalData.length) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, personalData, status: 422 });
     await app.limits.post.hit(request, reply);
     const result = await postReply(app.db, { storyId: story.id, authorId: user.id, parentId: checked.parentId, body: checked.body, submissionKey: checked.submissionKey });
@@ -72,32 +90,31 @@ export default async function replyRoutes(app: FastifyInstance) {
     return reply.redirect(replyPath(story, result.id), 303);
   });
 
-  /** The reply at :id when the logged-in member wrote it. */
-  async function ownReply(request: FastifyRequest, reply: FastifyReply): Promise<ReplyDetail | undefined> {
-    const user = requireUser(request, reply);
-    if (!user) return undefined;
-    const found = await findReply(app.db, parseId((request.params as { id: string }).id) ?? 0);
+  /** The reply at :id when `user` wrote it; otherwise sends the 404 or 403 page and gives undefined. */
+  async function ownReply(reply: FastifyReply, id: number, user: SessionUser): Promise<ReplyDetail | undefined> {
+    const found = await findReply(app.db, id);
     if (!found || !isPublicReply(found)) {
       await reply.callNotFound();
       return undefined;
     }
-    if (found.author_id !== user.id) throw Object.assign(new Error("Only the author of a reply can change it."), { statusCode: 403 });
+    if (found.author_id !== user.id) {
+      await forbidden(reply, "Only the author of a reply can change it.");
+      return undefined;
+    }
     return found;
   }
 
-  const storyOf = (r: ReplyDetail) => ({ id: r.story_id, slug: r.story_slug });
-
-  app.get("/replies/:id/edit", async (request, reply) => {
-    const own = await ownReply(request, reply);
+  app.get("/replies/:id/edit", { schema: idParams }, async (request, reply) => {
+    const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
     return reply.view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: own.body_md, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/replies/:id/edit", async (request, reply) => {
-    const own = await ownReply(request, reply);
+  app.post("/replies/:id/edit", { schema: idForm }, async (request, reply) => {
+    const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
-    const checked = checkReply((request.body ?? {}) as FormBody);
-    const personalData = checked.ok ? unconfirmedPersonalData(request.body as FormBody, checked.body) : [];
+    const checked = checkReply(request.body);
+    const personalData = checked.ok ? unconfirmedPersonalData(request.body, checked.body) : [];
     if (!checked.ok || personalData.length) {
       return reply.code(422).view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: checked.body, error: checked.ok ? undefined : checked.error, personalData, csrfToken: reply.csrfToken() });
     }
@@ -105,18 +122,10 @@ export default async function replyRoutes(app: FastifyInstance) {
     return reply.redirect(replyPath(storyOf(own), own.id), 303);
   });
 
-  app.post("/replies/:id/delete", async (request, reply) => {
-    const own = await ownReply(request, reply);
+  app.post("/replies/:id/delete", { schema: idParams }, async (request, reply) => {
+    const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
     await deleteReply(app.db, own.id, own.story_id);
     return reply.redirect(`${storyPath(storyOf(own))}#replies`, 303);
-  });
-
-  app.get("/replies/:id/revisions", async (request, reply) => {
-    const found = await findReply(app.db, parseId((request.params as { id: string }).id) ?? 0);
-    // Moderators read what they hid; everyone else finds nothing here.
-    if (!found || (!isPublicReply(found) && !isModerator(request.user))) return reply.callNotFound();
-    const revisions = await listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: false });
-    return reply.view("replies/revisions.eta", { title: `Earlier versions of a reply by ${found.author_username}`, reply: found, story: storyOf(found), revisions });
   });
 }

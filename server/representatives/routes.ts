@@ -1,22 +1,13 @@
 // /admin/representatives: admins mark members as speaking for an organisation;
 // their replies on its stories then carry an "official response" badge.
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireUser } from "../accounts/guards.js";
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { findUserByUsername } from "../accounts/queries.js";
-import type { SessionUser } from "../accounts/session.js";
-import { field, type FieldErrors, type FormBody } from "../lib/form.js";
-import { parseId } from "../lib/params.js";
+import type { FieldErrors } from "../lib/form.js";
+import { FormBody, Id, QueryText } from "../lib/schemas.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { addRepresentative, listRepresentatives, removeRepresentative } from "./queries.js";
 import { checkRepresentative, type RepresentativeField } from "./schema.js";
-
-/** Admins only: visitors are sent to log in, everyone else gets a 403 page. */
-function requireAdmin(request: FastifyRequest, reply: FastifyReply): SessionUser | undefined {
-  const user = requireUser(request, reply);
-  if (!user) return undefined;
-  if (user.role !== "admin") throw Object.assign(new Error("Only admins can choose who speaks for an organisation."), { statusCode: 403 });
-  return user;
-}
 
 interface FormState {
   values?: Record<RepresentativeField, string>;
@@ -25,7 +16,9 @@ interface FormState {
   status?: number;
 }
 
-export default async function representativeRoutes(app: FastifyInstance) {
+/** Registered behind the admins' guard (app.ts). */
+export default async function representativeRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   async function page(reply: FastifyReply, state: FormState = {}) {
     return reply.code(state.status ?? 200).view("admin/representatives.eta", {
       title: "Company representatives",
@@ -37,15 +30,13 @@ export default async function representativeRoutes(app: FastifyInstance) {
     });
   }
 
-  app.get("/admin/representatives", async (request, reply) => {
-    if (!requireAdmin(request, reply)) return reply;
-    const notice = (request.query as Record<string, unknown>).done;
+  app.get("/admin/representatives", { schema: { querystring: Type.Object({ done: QueryText }) } }, async (request, reply) => {
+    const notice = request.query.done;
     return page(reply, { notice: notice === "added" ? "Added." : notice === "removed" ? "Removed." : undefined });
   });
 
-  app.post("/admin/representatives", async (request, reply) => {
-    if (!requireAdmin(request, reply)) return reply;
-    const checked = checkRepresentative((request.body ?? {}) as FormBody);
+  app.post("/admin/representatives", { schema: { body: FormBody } }, async (request, reply) => {
+    const checked = checkRepresentative(request.body);
     if (!checked.ok) return page(reply, { values: checked.values, errors: checked.errors, status: 422 });
     const [user, organisation] = await Promise.all([findUserByUsername(app.db, checked.username), findOrganisationByNameOrSlug(app.db, checked.organisation)]);
     const errors: FieldErrors<RepresentativeField> = {};
@@ -58,12 +49,8 @@ export default async function representativeRoutes(app: FastifyInstance) {
     return reply.redirect("/admin/representatives?done=added", 303);
   });
 
-  app.post("/admin/representatives/remove", async (request, reply) => {
-    if (!requireAdmin(request, reply)) return reply;
-    const form = (request.body ?? {}) as FormBody;
-    const userId = parseId(field(form, "user_id"));
-    const organisationId = parseId(field(form, "organisation_id"));
-    if (userId !== undefined && organisationId !== undefined) await removeRepresentative(app.db, userId, organisationId);
+  app.post("/admin/representatives/remove", { schema: { body: Type.Object({ user_id: Id, organisation_id: Id }) } }, async (request, reply) => {
+    await removeRepresentative(app.db, request.body.user_id, request.body.organisation_id);
     return reply.redirect("/admin/representatives?done=removed", 303);
   });
 }

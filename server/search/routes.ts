@@ -1,4 +1,6 @@
 // /search?q=: the form, and ranked results with highlighted snippets.
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { QueryText } from "../lib/schemas.js";
 import type { FastifyInstance } from "fastify";
 import { siteFeed } from "../feeds/links.js";
 import { replyPath, storyPath } from "../lib/paths.js";
@@ -27,9 +29,13 @@ function present(row: SearchRow, markers: Markers): SearchResult {
   };
 }
 
-export default async function searchRoutes(app: FastifyInstance) {
-  app.get("/search", async (request, reply) => {
-    const search = parseSearch(request.query as Record<string, unknown>);
+// The text is cleaned and cut by schema.ts; an odd page number falls back to the first.
+const searchQuery = Type.Object({ q: Type.Optional(Type.String()), page: QueryText });
+
+export default async function searchRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get("/search", { schema: { querystring: searchQuery } }, async (request, reply) => {
+    const search = parseSearch(request.query);
     if (reply.locals) reply.locals.alternateFeeds = [siteFeed()];
     const markers = newMarkers();
     // A query that is an organisation's name or alias ("ATT") finds its stories too.

@@ -1,8 +1,10 @@
 // The front page's URL: sort, filters and cursor, parsed so that anything a URL
 // can carry gives a page (unknown values are ignored), and written back for links.
-import { isKey, OUTCOMES, RESPONSE_BUCKETS, type Outcome, type ResponseBucket } from "../lib/enums.js";
+import { Type, type Static } from "@fastify/type-provider-typebox";
+import { OUTCOMES, RESPONSE_BUCKETS, type Outcome, type ResponseBucket } from "../lib/enums.js";
 import { isCountry } from "../lib/countries.js";
-import { parseId, queryString } from "../lib/params.js";
+import { cleanText } from "../lib/form.js";
+import { OneOf, OptionalId, QueryText } from "../lib/schemas.js";
 
 export const SORTS = { new: "Newest", active: "Active", top: "Most “me too”" } as const;
 export type Sort = keyof typeof SORTS;
@@ -21,25 +23,33 @@ export interface ListQuery {
   after?: number;
 }
 
-// An organisation as typed or linked: a slug or any spelling of a name; the route resolves it.
-const organisation = (raw: unknown) => {
-  const value = queryString(raw)?.replace(/\0/g, "").trim().slice(0, 100);
-  return value || undefined;
-};
+const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
-export function parseListQuery(query: Record<string, unknown>): ListQuery {
-  const sort = queryString(query.sort);
-  const outcome = queryString(query.outcome);
-  const bucket = queryString(query.response);
-  const country = queryString(query.country)?.toUpperCase();
+/** The front page's query string; a malformed sort, cursor or filter answers 400. Empty filters (a form's "any") are absent. */
+export const ListQuerySchema = Type.Object({
+  sort: Type.Optional(OneOf(keys(SORTS))),
+  after: OptionalId,
+  company: QueryText,
+  other_party: QueryText,
+  outcome: Type.Optional(Type.Union([OneOf(keys(OUTCOMES)), Type.Literal("")])),
+  response: Type.Optional(Type.Union([OneOf(keys(RESPONSE_BUCKETS)), Type.Literal("")])),
+  country: QueryText,
+});
+
+// An organisation as typed or linked: a slug or any spelling of a name; the route resolves it.
+const organisation = (raw: string | undefined) => cleanText(raw).slice(0, 100) || undefined;
+
+export function parseListQuery(query: Static<typeof ListQuerySchema>): ListQuery {
+  const country = cleanText(query.country).toUpperCase();
   return {
-    sort: isKey(SORTS, sort) ? sort : "new",
-    after: parseId(queryString(query.after)),
+    sort: query.sort ?? "new",
+    after: query.after,
     filters: {
       company: organisation(query.company),
       otherParty: organisation(query.other_party),
-      outcome: isKey(OUTCOMES, outcome) ? outcome : undefined,
-      bucket: isKey(RESPONSE_BUCKETS, bucket) ? bucket : undefined,
+      outcome: query.outcome || undefined,
+      bucket: query.response || undefined,
+      // An unknown country matches nothing; the form offers only known ones.
       country: country && isCountry(country) ? country : undefined,
     },
   };

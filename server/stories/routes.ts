@@ -1,21 +1,22 @@
 // Reading stories: the front page list (sorts, filters, keyset paging) and the thread page.
-import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import { Type, type Static, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { isModerator } from "../accounts/guards.js";
 import { fastestToAnswer } from "../companies/figures.js";
 import { COUNTRIES } from "../lib/countries.js";
 import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
-import { parseId } from "../lib/params.js";
-import { isModerator } from "../moderation/guards.js";
+import { listRevisions } from "../lib/revisions.js";
+import { IdParams, OptionalId, Slug } from "../lib/schemas.js";
 import { storyPath } from "../lib/paths.js";
 import { listMeta } from "../seo/meta.js";
 import { findPageStart, listOfficialReplies } from "../replies/queries.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
-import { listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
-import { Type, type Static } from "typebox";
-import { findThreadHead, listStories, type StoryPage } from "./queries.js";
+import { ListQuerySchema, listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
+import { findStory, findThreadHead, listStories, type StoryPage } from "./queries.js";
 import { threadPages } from "./thread-page.js";
 
-export default async function storyRoutes(app: FastifyInstance) {
+export default async function storyRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   /** Filters name organisations by any spelling; unknown names match nothing and say so. */
   async function resolveFilters(query: ListQuery) {
     const unknown: string[] = [];
@@ -30,8 +31,8 @@ export default async function storyRoutes(app: FastifyInstance) {
     return { resolved, unknown, names: { company: company.name ?? "", otherParty: otherParty.name ?? "" } };
   }
 
-  app.get("/", async (request, reply) => {
-    const query = parseListQuery(request.query as Record<string, unknown>);
+  app.get("/", { schema: { querystring: ListQuerySchema } }, async (request, reply) => {
+    const query = parseListQuery(request.query);
     const { resolved, unknown, names } = await resolveFilters(query);
     const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
     const filtered = Object.values(query.filters).some(Boolean);
@@ -55,28 +56,34 @@ export default async function storyRoutes(app: FastifyInstance) {
   });
 
   const sendThreadPage = threadPages(app);
-  const threadQuery = Type.Object({ after: Type.Optional(Type.String()), reply: Type.Optional(Type.String()) });
+  const threadQuery = Type.Object({ after: OptionalId, reply: OptionalId });
 
-  async function showStory(request: FastifyRequest, reply: FastifyReply, params: { id: string; slug?: string }, query: Static<typeof threadQuery>) {
-    const id = parseId(params.id);
-    const head = id === undefined ? undefined : await findThreadHead(app.db, id);
+  async function showStory(request: FastifyRequest, reply: FastifyReply, params: { id: number; slug?: string }, query: Static<typeof threadQuery>) {
+    const head = await findThreadHead(app.db, params.id);
     if (!head) return reply.callNotFound();
     if (params.slug !== head.slug) return reply.redirect(storyPath(head), 301);
     const moderator = isModerator(request.user);
     if (head.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: head.hidden_reason });
     // A permalink (?reply=) shows the page that holds the reply; ?after= is the next-page link.
-    const replyId = parseId(query.reply);
+    const replyId = query.reply;
     const after = replyId !== undefined
       ? await findPageStart(app.db, head.id, (await listOfficialReplies(app.db, head.id)).map((o) => o.root), replyId)
-      : (parseId(query.after) ?? null);
+      : (query.after ?? null);
     const audience = !request.user ? "visitor" : moderator ? "moderator" : "member";
     if (!(await sendThreadPage(request, reply, head, after, audience))) return reply.callNotFound();
     return reply;
   }
 
-  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
-  typed.get("/stories/:id", { schema: { params: Type.Object({ id: Type.String() }), querystring: threadQuery } }, async (request, reply) =>
+  app.get("/stories/:id", { schema: { params: IdParams, querystring: threadQuery } }, async (request, reply) =>
     showStory(request, reply, request.params, request.query));
-  typed.get("/stories/:id/:slug", { schema: { params: Type.Object({ id: Type.String(), slug: Type.String() }), querystring: threadQuery } }, async (request, reply) =>
+  app.get("/stories/:id/:slug", { schema: { params: Type.Object({ id: IdParams.properties.id, slug: Slug }), querystring: threadQuery } }, async (request, reply) =>
     showStory(request, reply, request.params, request.query));
+
+  app.get("/stories/:id/revisions", { schema: { params: IdParams } }, async (request, reply) => {
+    const story = await findStory(app.db, request.params.id);
+    if (!story || story.hidden_at) return reply.callNotFound();
+    const revisions = await listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: false });
+    return reply.view("stories/revisions.eta", { title: `Earlier versions of “${story.title}”`, story, revisions });
+  });
+
 }

@@ -41,14 +41,15 @@ export type StoryValues = Partial<Record<StoryField, string>>;
 export type Checked<T> = { ok: true; value: T; values: StoryValues } | { ok: false; errors: FieldErrors<StoryField>; values: StoryValues };
 
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::[0-5]\d)?$/;
+const TIME = /^([01]\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 
 function parseDate(date: string, time: string): Date | undefined {
   const d = DATE.exec(date);
-  const t = time ? TIME.exec(time) : ["", "00", "00"];
+  const t = time ? TIME.exec(time) : ["", "00", "00", "00"];
   if (!d || !t) return undefined;
   const [y, m, day] = [Number(d[1]), Number(d[2]), Number(d[3])];
-  const value = new Date(Date.UTC(y, m - 1, day, Number(t[1]), Number(t[2])));
+  // Seconds are kept as typed: 30 days and 1 second is not "within 30 days".
+  const value = new Date(Date.UTC(y, m - 1, day, Number(t[1]), Number(t[2]), Number(t[3] ?? 0)));
   // Rejects 2025-02-30 and the like, which Date would roll over.
   return value.getUTCMonth() === m - 1 && value.getUTCDate() === day && y >= 1990 ? value : undefined;
 }
@@ -135,7 +136,8 @@ export function valuesOf(story: {
   resolved_at: Date | null; outcome: Outcome; body_md: string;
 }): StoryValues {
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
-  const time = (d: Date | null) => (d ? d.toISOString().slice(11, 16) : "");
+  // HH:MM, or HH:MM:SS when the seconds were typed.
+  const time = (d: Date | null) => (d ? d.toISOString().slice(11, d.getUTCSeconds() ? 19 : 16) : "");
   return {
     title: story.title, company: story.company_name, other_party: story.other_party_name ?? "", product: story.product ?? "",
     country: story.country, channel: story.channel, escalated_to: story.escalated_to, answered_by: story.answered_by ?? "",

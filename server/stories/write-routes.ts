@@ -1,12 +1,13 @@
 // Posting and editing stories, updating their timeline, saying "me too".
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { requireUser } from "../accounts/guards.js";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import { forbidden, memberOf } from "../accounts/guards.js";
+import type { SessionUser } from "../accounts/session.js";
 import { field, type FormBody } from "../lib/form.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
-import { parseId } from "../lib/params.js";
 import { storyPath } from "../lib/paths.js";
-import { listRevisions } from "../lib/revisions.js";
+import { FormBody as FormSchema, IdParams } from "../lib/schemas.js";
 import { editStory, updateTimeline } from "./edit-story.js";
 import { storyFormPage } from "./form-page.js";
 import { addMeToo } from "./me-too.js";
@@ -20,33 +21,34 @@ function unconfirmedPersonalData(body: FormBody, story: StoryInput): string[] {
   return findPersonalData(story.title, story.product, story.body);
 }
 
-export default async function storyWriteRoutes(app: FastifyInstance) {
-  /** The story at :id when the logged-in member wrote it; otherwise sends the right page. */
-  async function ownStory(request: FastifyRequest, reply: FastifyReply): Promise<StoryDetail | undefined> {
-    const user = requireUser(request, reply);
-    if (!user) return undefined;
-    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+const idParams = { params: IdParams };
+const idForm = { params: IdParams, body: FormSchema };
+
+/** Posting and changing stories: registered behind the members' guard (app.ts). */
+export default async function storyWriteRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  /** The story at :id when `user` wrote it; otherwise sends the 404 or 403 page and gives undefined. */
+  async function ownStory(reply: FastifyReply, id: number, user: SessionUser): Promise<StoryDetail | undefined> {
+    const story = await findStory(app.db, id);
     if (!story || story.hidden_at) {
       await reply.callNotFound();
       return undefined;
     }
     if (story.author_id !== user.id) {
-      const error = Object.assign(new Error("Only the author of a story can change it."), { statusCode: 403 });
-      throw error;
+      await forbidden(reply, "Only the author of a story can change it.");
+      return undefined;
     }
     return story;
   }
 
   app.get("/stories/new", async (request, reply) => {
-    if (!requireUser(request, reply)) return reply;
     const page = await storyFormPage(app.db, { title: "Tell your escalation story", action: "/stories/new", submitLabel: "Post story", values: {}, csrfToken: reply.csrfToken() });
     return reply.view("stories/form.eta", page);
   });
 
-  app.post("/stories/new", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const body = (request.body ?? {}) as FormBody;
+  app.post("/stories/new", { schema: { body: FormSchema } }, async (request, reply) => {
+    const user = memberOf(request);
+    const body: FormBody = request.body;
     const submissionKey = field(body, "submission_key").slice(0, 100);
     const checked = checkStory(body);
     const again = async (status: number, extra: { previewHtml?: string; personalData?: string[] } = {}) =>
@@ -66,17 +68,17 @@ export default async function storyWriteRoutes(app: FastifyInstance) {
     return reply.redirect(storyPath(story), 303);
   });
 
-  app.get("/stories/:id/edit", async (request, reply) => {
-    const story = await ownStory(request, reply);
+  app.get("/stories/:id/edit", { schema: idParams }, async (request, reply) => {
+    const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
     const page = await storyFormPage(app.db, { title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: valuesOf(story), csrfToken: reply.csrfToken() });
     return reply.view("stories/form.eta", page);
   });
 
-  app.post("/stories/:id/edit", async (request, reply) => {
-    const story = await ownStory(request, reply);
+  app.post("/stories/:id/edit", { schema: idForm }, async (request, reply) => {
+    const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    const body = (request.body ?? {}) as FormBody;
+    const body: FormBody = request.body;
     const checked = checkStory(body);
     const preview = field(body, "action") === "preview";
     const personalData = checked.ok && !preview ? unconfirmedPersonalData(body, checked.value) : [];
@@ -92,16 +94,16 @@ export default async function storyWriteRoutes(app: FastifyInstance) {
     return reply.redirect(storyPath(updated), 303);
   });
 
-  app.get("/stories/:id/timeline", async (request, reply) => {
-    const story = await ownStory(request, reply);
+  app.get("/stories/:id/timeline", { schema: idParams }, async (request, reply) => {
+    const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
     return reply.view("stories/timeline.eta", { title: "Update the timeline", story, values: valuesOf(story), errors: {}, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/stories/:id/timeline", async (request, reply) => {
-    const story = await ownStory(request, reply);
+  app.post("/stories/:id/timeline", { schema: idForm }, async (request, reply) => {
+    const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    const values = readValues((request.body ?? {}) as FormBody);
+    const values = readValues(request.body);
     const errors: Partial<Record<StoryField, string>> = {};
     const timeline = checkTimeline(values, story.escalated_at, new Date(), errors);
     if (!timeline) return reply.code(422).view("stories/timeline.eta", { title: "Update the timeline", story, values, errors, csrfToken: reply.csrfToken() });
@@ -109,17 +111,9 @@ export default async function storyWriteRoutes(app: FastifyInstance) {
     return reply.redirect(storyPath(story), 303);
   });
 
-  app.get("/stories/:id/revisions", async (request, reply) => {
-    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
-    if (!story || story.hidden_at) return reply.callNotFound();
-    const revisions = await listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: false });
-    return reply.view("stories/revisions.eta", { title: `Earlier versions of “${story.title}”`, story, revisions });
-  });
-
-  app.post("/stories/:id/me-too", async (request, reply) => {
-    const user = requireUser(request, reply);
-    if (!user) return reply;
-    const story = await findStory(app.db, parseId((request.params as { id: string }).id) ?? 0);
+  app.post("/stories/:id/me-too", { schema: idParams }, async (request, reply) => {
+    const user = memberOf(request);
+    const story = await findStory(app.db, request.params.id);
     if (!story || story.hidden_at) return reply.callNotFound();
     await addMeToo(app.db, story.id, user.id);
     return reply.redirect(storyPath(story), 303);

@@ -1,21 +1,24 @@
 // /u/:username: one member's stories and replies.
+import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
-import { parseId, queryString } from "../lib/params.js";
+import { OptionalId, UsernameParams } from "../lib/schemas.js";
 import { replyPath, userPath } from "../lib/paths.js";
 import { findUserByUsername, listUserReplies, listUserStories } from "./queries.js";
 
 // Longer than any username can be (accounts/schema.ts allows 30); Postgres text cannot hold NUL.
 const plausibleUsername = (name: string) => name.length > 0 && name.length <= 100 && !name.includes("\u0000");
 
-export default async function userRoutes(app: FastifyInstance) {
-  app.get("/u/:username", async (request, reply) => {
-    const { username } = request.params as { username: string };
+const userPageSchema = { params: UsernameParams, querystring: Type.Object({ stories_after: OptionalId, replies_after: OptionalId }) };
+
+export default async function userRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.get("/u/:username", { schema: userPageSchema }, async (request, reply) => {
+    const { username } = request.params;
     const user = plausibleUsername(username) ? await findUserByUsername(app.db, username) : undefined;
     if (!user) return reply.callNotFound();
 
-    const query = request.query as Record<string, unknown>;
-    const storiesAfter = parseId(queryString(query.stories_after));
-    const repliesAfter = parseId(queryString(query.replies_after));
+    const storiesAfter = request.query.stories_after;
+    const repliesAfter = request.query.replies_after;
     const [stories, replies] = [await listUserStories(app.db, user.id, { after: storiesAfter }), await listUserReplies(app.db, user.id, { after: repliesAfter })];
 
     // Each list pages on its own: a link moves one cursor and keeps the other.

@@ -1,7 +1,7 @@
 // /settings: download your data, delete your account.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
-import { requireUser } from "../accounts/guards.js";
+import { guardScope } from "../accounts/guards.js";
 import { checkPassword } from "../accounts/passwords.js";
 import { findUserByUsername } from "../accounts/queries.js";
 import { showSettings } from "../accounts/settings-page.js";
@@ -12,9 +12,7 @@ import { exportMemberData } from "./export.js";
 
 export default async function yourDataRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.addHook("onRequest", async (request, reply) => {
-    if (!requireUser(request, reply)) return reply;
-  });
+  guardScope(app, "member");
 
   app.get("/settings/export.json", async (request, reply) => {
     const user = request.user!;

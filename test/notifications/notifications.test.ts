@@ -194,9 +194,12 @@ describe("notifications", async () => {
     for (const path of ["/notifications/abc", "/notifications/99999999999", "/notifications/0", "/notifications/%00"]) {
       expect((await author.get(path)).statusCode, path).toBe(404);
     }
-    for (const query of ["?before=abc", "?before=-1", "?before=99999999999", "?before[]=1&before=2"]) {
-      expect((await author.get(`/notifications${query}`)).statusCode, query).toBe(200);
+    // A malformed cursor is a bad request, answered with the friendly page.
+    for (const query of ["?before=abc", "?before=-1", "?before=99999999999", "?before=1&before=2"]) {
+      expect((await author.get(`/notifications${query}`)).statusCode, query).toBe(400);
     }
+    // An unknown parameter is ignored.
+    expect((await author.get("/notifications?before[]=1&before=2")).statusCode).toBe(200);
   });
 
   it("drops a notification when its reply is deleted", async () => {

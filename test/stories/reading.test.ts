@@ -51,11 +51,11 @@ describe("reading stories", async () => {
     expect(new Set(seen).size).toBe(demoStories.length);
   });
 
-  it("shows the first page for a cursor that is not a story id", async () => {
+  it("answers a cursor that is not a story id with the friendly 400 page", async () => {
     for (const after of ["abc", "-1", "99999999999", "1'; drop table stories; --", "%00"]) {
       const res = await app.inject(`/?after=${encodeURIComponent(after)}`);
-      expect(res.statusCode).toBe(200);
-      expect(storyLinks(res.body).length).toBeGreaterThan(0);
+      expect(res.statusCode).toBe(400);
+      expect(res.body).toContain("That request did not work");
     }
   });
 
