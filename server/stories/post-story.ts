@@ -1,10 +1,11 @@
 // Posting a story: organisations resolved by name, markdown rendered once,
-// all in one transaction. A form sent twice (same submission key) makes one story.
+// the path of steps beside the story, all in one transaction. A form sent twice (same submission key) makes one story.
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { slugify } from "../lib/slug.js";
 import { resolveOrganisation } from "../organisations/queries.js";
+import { writePath } from "./path.js";
 import type { StoryInput } from "./schema.js";
 
 export async function postStory(db: Kysely<DB>, authorId: number, input: StoryInput, submissionKey: string | null) {
@@ -25,8 +26,12 @@ export async function postStory(db: Kysely<DB>, authorId: number, input: StoryIn
       .onConflict((oc) => oc.column("submission_key").doNothing())
       .returning(["id", "slug"])
       .executeTakeFirst();
+    if (inserted) {
+      await writePath(trx, inserted.id, input.steps);
+      return inserted;
+    }
     // A concurrent duplicate of this very form won the race: answer with its story.
-    return inserted ?? (await trx.selectFrom("stories").select(["id", "slug"]).where("submission_key", "=", submissionKey).executeTakeFirstOrThrow());
+    return (await trx.selectFrom("stories").select(["id", "slug"]).where("submission_key", "=", submissionKey).executeTakeFirstOrThrow());
   });
 }
 
