@@ -12,6 +12,7 @@ import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
 import { hasMeToo } from "./me-too.js";
+import { describePath, findPath } from "./path.js";
 import { findStory, listStories, type StoryPage } from "./queries.js";
 
 export default async function storyRoutes(app: FastifyInstance) {
@@ -59,13 +60,15 @@ export default async function storyRoutes(app: FastifyInstance) {
     if (slug !== story.slug) return reply.redirect(storyPath(story), 301);
     const moderator = isModerator(request.user);
     if (story.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: story.hidden_reason });
-    const [rows, meToo] = await Promise.all([
+    const [rows, meToo, path] = await Promise.all([
       listReplies(app.db, story.id),
       request.user ? hasMeToo(app.db, story.id, request.user.id) : Promise.resolve(false),
+      findPath(app.db, story.id),
     ]);
     return reply.view("stories/show.eta", {
       title: story.title,
       story,
+      path: describePath(story, path),
       replies: nestReplies(rows),
       maxIndent: MAX_INDENT,
       viewerId: request.user?.id ?? null,
