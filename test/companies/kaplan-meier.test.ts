@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser } from "../helpers/fixtures.js";
-import { companyFigure, insertStories, leaderboardRows } from "./helpers.js";
+import { companyFigure, insertStories, leaderboardRows, tableCells } from "./helpers.js";
 
 const H = 3600;
 const D = 86_400;
@@ -103,6 +103,16 @@ describe("the stored company figures", () => {
     const html = (await t.app.inject("/companies/patient")).body;
     expect(companyFigure(html, "median_seconds")).toBe(3 * H);
     expect(companyFigure(html, "p90_seconds")).toBe(40 * D);
+  });
+
+  it("draws the response curve: the share still waiting, as SVG and as a table", async () => {
+    const html = (await t.app.inject("/companies/patient")).body;
+    // S after 1 h = 4/5, after 3 h = 2/5, flat while the 10-day silence leaves, 0 after the 40-day answer.
+    expect(tableCells(html, "response-curve-table").map((r) => [r[0], r[1]])).toEqual([
+      ["1 h", "80%"], ["4 h", "40%"], ["12 h", "40%"], ["1 day", "40%"], ["2 days", "40%"], ["3 days", "40%"],
+      ["7 days", "40%"], ["14 days", "40%"], ["30 days", "40%"], ["90 days", "0%"],
+    ]);
+    expect(html).toMatch(/<svg class="chart" id="response-curve"[^>]*role="img"/);
   });
 
   it("takes the 12 months by escalation date", async () => {
