@@ -17,6 +17,20 @@ export interface Config {
   trustProxy: boolean;
   /** How many requests a minute one client may make to sign up, log in and post. */
   rateLimits: { signup: number; login: number; post: number };
+  /** How many password-reset requests a minute one client (and one account name) may make. */
+  resetRateLimit: number;
+  mail: {
+    /** An SMTP server (smtp://user:pass@host:587); absent = every mail is written to dataDir/outbox/ as an .eml file. */
+    smtpUrl: string | undefined;
+    /** The From: of every mail. */
+    from: string;
+    /** The start of every link in a mail: PUBLIC_URL, or http://localhost:PORT without it. */
+    publicUrl: string;
+    /** How often the mail worker looks for work (ms; 0 = never, e.g. a process that only serves pages). */
+    pollMs: number;
+  };
+  /** The site's public address (canonical links, sitemaps, feeds); unset = the request's own host. */
+  publicUrl: string | undefined;
   /** How long a logged-out visitor's leaderboard or company page is served from memory (ms; 0 = never). */
   pageCacheMs: number;
 }
@@ -58,6 +72,34 @@ function databaseUrl(env: Env): string | undefined {
   return raw;
 }
 
+function url(env: Env, name: string, protocols: string[], example: string): string | undefined {
+  const raw = env[name];
+  if (raw === undefined || raw === "") return undefined;
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be a URL like ${example}, got "${raw}"`);
+  }
+  if (!protocols.includes(parsed.protocol)) throw new ConfigError(`${name} must start with ${protocols.map((p) => `${p}//`).join(" or ")}, got "${parsed.protocol}"`);
+  return raw;
+}
+
+function publicUrl(env: Env): string | undefined {
+  const raw = env.PUBLIC_URL;
+  if (raw === undefined || raw === "") return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  if (!url || (url.protocol !== "http:" && url.protocol !== "https:") || url.pathname !== "/" || url.search || url.hash) {
+    throw new ConfigError(`PUBLIC_URL must be the site's origin like https://escalator.example, got "${raw}"`);
+  }
+  return url.origin;
+}
+
 export function loadConfig(env: Env = process.env): Config {
   const production = env.NODE_ENV === "production";
   const cookieSecureRaw = env.COOKIE_SECURE?.toLowerCase() ?? "auto";
@@ -66,8 +108,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (!["fatal", "error", "warn", "info", "debug", "trace", "silent"].includes(level)) {
     throw new ConfigError(`LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "${level}"`);
   }
+  const port = integer(env, "PORT", 3000, 0, 65535);
+  const site = publicUrl(env);
   return {
-    port: integer(env, "PORT", 3000, 0, 65535),
+    port,
     host: env.HOST || "localhost",
     databaseUrl: databaseUrl(env),
     dataDir: resolve(env.DATA_DIR || ".data"),
@@ -81,6 +125,14 @@ export function loadConfig(env: Env = process.env): Config {
       login: integer(env, "RATE_LIMIT_LOGIN", 5, 1, 100000),
       post: integer(env, "RATE_LIMIT_POST", 10, 1, 100000),
     },
+    resetRateLimit: integer(env, "RATE_LIMIT_RESET", 5, 1, 100000),
+    mail: {
+      smtpUrl: url(env, "SMTP_URL", ["smtp:", "smtps:"], "smtp://user:password@mail.example.com:587"),
+      from: env.MAIL_FROM || "Escalator <escalator@localhost>",
+      publicUrl: site ?? `http://localhost:${port}`,
+      pollMs: integer(env, "MAIL_POLL_MS", 1000, 0, 600_000),
+    },
+    publicUrl: site,
     pageCacheMs: integer(env, "PAGE_CACHE_MS", 500, 0, 2000),
   };
 }

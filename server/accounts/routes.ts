@@ -4,12 +4,22 @@ import { formatDateTime } from "../lib/durations.js";
 import { isForever } from "../moderation/bans.js";
 import { loginPath, requireUser } from "./guards.js";
 import { checkPassword, hashPassword } from "./passwords.js";
-import { endOtherSessions, endSession, findUserByUsername, insertUser, listSessions, setPasswordHash } from "./queries.js";
+import { endOtherSessions, endSession, findUserByUsername, insertUser, setPasswordHash } from "./queries.js";
 import { safeReturnPath, validateLogin, validatePasswordChange, validateSignup } from "./schema.js";
 import { hashToken } from "./session.js";
-import { describeUserAgent } from "./user-agent.js";
+import { requestConfirmation } from "./email-confirmation.js";
+import { showSettings, type SettingsState } from "./settings-page.js";
 
 type Body = Record<string, unknown>;
+
+/** What /settings?done=… says after a form elsewhere sent the member back here. */
+const SETTINGS_NOTICES: Record<string, string | undefined> = {
+  password: "Your password was changed. Every other session was logged out.",
+  reset: "Your new password is set. Every other session was logged out; this browser is logged in.",
+  email: "We sent a confirmation link to the new address. Until you follow it, mail goes where it went before.",
+  confirmed: "Your e-mail address is confirmed.",
+  mail: "Your mail settings are saved.",
+};
 
 export default async function accountRoutes(app: FastifyInstance) {
   async function startSession(request: FastifyRequest, reply: FastifyReply, userId: number) {
@@ -37,6 +47,7 @@ export default async function accountRoutes(app: FastifyInstance) {
     if (await findUserByUsername(app.db, username)) return again(taken, { username, email });
     const user = await insertUser(app.db, { username, email, passwordHash: await hashPassword(password) });
     if (!user) return again(taken, { username, email }); // taken in the meantime
+    if (email) await requestConfirmation(app.db, await app.mail.links(), user, email);
     await startSession(request, reply, user.id);
     return reply.redirect(next, 303);
   });
@@ -81,35 +92,22 @@ export default async function accountRoutes(app: FastifyInstance) {
     return reply.redirect("/", 303);
   });
 
-  async function showSettings(request: FastifyRequest, reply: FastifyReply, extra: { errors?: object; notice?: string; status?: number } = {}) {
-    const user = request.user!;
-    const current = hashToken(request.session!.id);
-    const sessions = (await listSessions(app.db, user.id)).map((s) => ({
-      id: s.id,
-      current: s.id === current,
-      createdAt: s.created_at,
-      lastSeenAt: s.last_seen_at,
-      browser: describeUserAgent(s.user_agent),
-    }));
-    return reply
-      .code(extra.status ?? 200)
-      .view("accounts/settings.eta", { title: "Settings", sessions, errors: extra.errors ?? {}, notice: extra.notice, csrfToken: reply.csrfToken() });
-  }
+  const settingsPage = (request: FastifyRequest, reply: FastifyReply, state?: SettingsState) => showSettings(app, request, reply, state);
 
   app.get("/settings", async (request, reply) => {
     if (!requireUser(request, reply)) return reply;
-    const notice = (request.query as Body).done === "password" ? "Your password was changed. Every other session was logged out." : undefined;
-    return showSettings(request, reply, { notice });
+    const notice = SETTINGS_NOTICES[String((request.query as Body).done)];
+    return settingsPage(request, reply, { notice });
   });
 
   app.post("/settings/password", async (request, reply) => {
     const user = requireUser(request, reply);
     if (!user) return reply;
     const input = validatePasswordChange((request.body ?? {}) as Body, user.username);
-    if (!input.ok) return showSettings(request, reply, { errors: input.errors, status: 422 });
+    if (!input.ok) return settingsPage(request, reply, { errors: input.errors, status: 422 });
     const stored = await findUserByUsername(app.db, user.username);
     if (!(await checkPassword(stored?.password_hash, input.value.current))) {
-      return showSettings(request, reply, { errors: { current: "That is not your current password." }, status: 422 });
+      return settingsPage(request, reply, { errors: { current: "That is not your current password." }, status: 422 });
     }
     await setPasswordHash(app.db, user.id, await hashPassword(input.value.password));
     await endOtherSessions(app.db, user.id, request.session!.id);

@@ -40,7 +40,7 @@ export function validateSignup(body: Body): Validated<SignupInput, SignupField> 
   const errors: FieldErrors<SignupField> = {};
   const usernameProblem = usernameError(username);
   if (usernameProblem) errors.username = usernameProblem;
-  if (email && (email.length > 254 || !/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email))) errors.email = "That does not look like an e-mail address (name@example.com).";
+  if (email && (email.length > 254 || !/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email))) errors.email = "That does not look like an e-mail address (name@example.com).";
   const passwordProblem = passwordError(password, username);
   if (passwordProblem) errors.password = passwordProblem;
   if (Object.keys(errors).length) return { ok: false, errors, values: { username, email } };
@@ -57,6 +57,8 @@ export function validateLogin(body: Body): Validated<LoginInput, "username" | "p
   const password = text(body, "password");
   const errors: FieldErrors<"username" | "password"> = {};
   if (!username) errors.username = "Enter your username.";
+  // Postgres text cannot hold NUL, and no username has a control character.
+  else if (/\p{Cc}/u.test(username)) errors.username = "A username has only letters a–z, digits, _ and -.";
   if (!password) errors.password = "Enter your password.";
   if (Object.keys(errors).length) return { ok: false, errors, values: { username } };
   return { ok: true, value: { username, password } };
@@ -78,10 +80,19 @@ export function validatePasswordChange(body: Body, username: string): Validated<
   return { ok: true, value: { current, password } };
 }
 
-/** Where to go after logging in: only a path on this site, never another site. */
+const OWN_ORIGIN = "http://escalator.invalid";
+
+/** Where to go after logging in: only a path on this site, never another site, percent-encoded for the Location header. */
 export function safeReturnPath(raw: unknown): string {
   if (typeof raw !== "string" || raw.length > 2000) return "/";
   if (!raw.startsWith("/") || raw.startsWith("//") || raw.startsWith("/\\") || /[\u0000-\u001f\\]/.test(raw)) return "/";
   if (/^\/(login|signup|logout)\b/.test(raw)) return "/";
-  return raw;
+  let url: URL;
+  try {
+    url = new URL(raw, OWN_ORIGIN);
+  } catch {
+    return "/";
+  }
+  // The URL parser percent-encodes what a header cannot carry ("/\u3000/x" → "/%E3%80%80/x").
+  return url.origin === OWN_ORIGIN ? url.pathname + url.search + url.hash : "/";
 }

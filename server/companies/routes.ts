@@ -1,4 +1,5 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
+import { followsCompany } from "../follows/queries.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
@@ -12,6 +13,7 @@ import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, SORTS, type Period, type Sort } from "./figures.js";
 import { fmt } from "./format.js";
+import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
 import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
@@ -140,12 +142,15 @@ export default async function companyRoutes(app: FastifyInstance) {
       });
       return reply.viewAsync("companies/show.eta", {
         title: organisation.name,
+        meta: companyMeta(organisation, figures, PERIODS[period].toLowerCase()),
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
         routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
+        // Members only, so the cached page a visitor gets never carries a form.
+        follow: request.user ? { following: await followsCompany(app.db, request.user.id, organisation.id), csrfToken: reply.csrfToken() } : null,
       });
     };
     const html = request.user ? await render() : await pages.through(request.url, render);

@@ -4,10 +4,8 @@
 // before the Migrator even creates its own bookkeeping tables (where it races).
 import { promises as fs } from "node:fs";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
+import { migrationsFolder } from "../folders.js";
 import { FileMigrationProvider, Migrator, sql, type Kysely, type MigrationResult } from "kysely";
-
-export const migrationsFolder = fileURLToPath(new URL("../../migrations", import.meta.url));
 
 // Any constant shared by every Escalator process; "escalatr" in ASCII.
 const MIGRATION_LOCK_KEY = 0x657363616c617472n;

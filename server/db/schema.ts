@@ -19,6 +19,10 @@ export interface UsersTable {
   banned_until: NullableTimestamp;
   ban_reason: string | null;
   created_at: Timestamp;
+  /** When users.email was confirmed through a link (migrations/0009); only then does it receive mail. */
+  email_verified_at: NullableTimestamp;
+  /** When the member deleted their account; the row stays as "[deleted member]". */
+  deleted_at: NullableTimestamp;
 }
 
 export interface SessionsTable {
@@ -38,6 +42,8 @@ export interface OrganisationsTable {
   parent_id: number | null;
   merged_into_id: number | null;
   created_at: Timestamp;
+  /** Bumped by a trigger on every change and on a change of its representatives (migrations/0008_1). */
+  version: ReadOnly<number>;
 }
 
 export interface OrganisationAliasesTable {
@@ -116,6 +122,14 @@ export interface RepliesTable {
   /** tsvector of the body, in English and in German (migrations/0003). */
   search_en: ReadOnly<string>;
   search_de: ReadOnly<string>;
+  /** The reply's place in display order, set by a trigger from its parent's (migrations/0008_1). */
+  thread_path: ReadOnly<string>;
+}
+
+/** Bumped in the same transaction by every write that changes what a story's thread shows (migrations/0008_1). */
+export interface StoryVersionsTable {
+  story_id: number;
+  version: number;
 }
 
 export interface RevisionsTable {
@@ -158,13 +172,88 @@ export interface ModerationLogTable {
   created_at: Timestamp;
 }
 
+export type NotificationKind = "reply" | "quote" | "mention" | "followed_story" | "story_timeline" | "company_story" | "company_official";
+
 export interface NotificationsTable {
   id: Generated<number>;
   user_id: number;
-  kind: "reply" | "quote" | "mention";
-  reply_id: number;
+  kind: NotificationKind;
+  story_id: number;
+  /** Null for notifications about the story itself (a timeline update, a new story). */
+  reply_id: number | null;
   created_at: Timestamp;
   read_at: NullableTimestamp;
+  /** Its mail is still to be queued or left for the digest, by the mail worker. */
+  mail_pending: ColumnType<boolean, boolean | undefined, boolean>;
+  /** Waiting for the member's daily digest mail. */
+  digest_due: ColumnType<boolean, boolean | undefined, boolean>;
+}
+
+export interface EmailConfirmationsTable {
+  token_hash: string;
+  user_id: number;
+  email: string;
+  expires_at: Timestamp;
+  created_at: Timestamp;
+}
+
+export interface PasswordResetsTable {
+  token_hash: string;
+  user_id: number;
+  expires_at: Timestamp;
+  used_at: NullableTimestamp;
+  created_at: Timestamp;
+}
+
+export type MailStatus = "queued" | "sending" | "sent" | "failed";
+
+export interface MailOutboxTable {
+  id: Generated<number>;
+  user_id: number | null;
+  to_address: string;
+  kind: string;
+  subject: string;
+  text_body: string;
+  html_body: string;
+  headers: ColumnType<Record<string, string>, string | undefined, string>;
+  status: ColumnType<MailStatus, MailStatus | undefined, MailStatus>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp;
+  lease_until: NullableTimestamp;
+  last_error: string | null;
+  created_at: Timestamp;
+  sent_at: NullableTimestamp;
+}
+
+export type MailDelivery = "off" | "immediate" | "digest";
+
+export interface MailPreferencesTable {
+  user_id: number;
+  kind: string;
+  delivery: MailDelivery;
+}
+
+export interface StoryFollowsTable {
+  user_id: number;
+  story_id: number;
+  created_at: Timestamp;
+}
+
+export interface CompanyFollowsTable {
+  user_id: number;
+  organisation_id: number;
+  created_at: Timestamp;
+}
+
+export interface NudgesTable {
+  story_id: number;
+  stage: "no_response" | "no_outcome";
+  sent_at: Timestamp;
+}
+
+export interface AppSecretsTable {
+  name: string;
+  value: string;
 }
 
 export interface RepresentativesTable {
@@ -186,6 +275,15 @@ export interface DB {
   moderation_log: ModerationLogTable;
   notifications: NotificationsTable;
   representatives: RepresentativesTable;
+  story_versions: StoryVersionsTable;
+  email_confirmations: EmailConfirmationsTable;
+  password_resets: PasswordResetsTable;
+  mail_outbox: MailOutboxTable;
+  mail_preferences: MailPreferencesTable;
+  story_follows: StoryFollowsTable;
+  company_follows: CompanyFollowsTable;
+  nudges: NudgesTable;
+  app_secrets: AppSecretsTable;
 }
 
 export type User = Selectable<UsersTable>;

@@ -2,6 +2,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { OUTCOMES } from "../lib/enums.js";
 import { companyPath, storyPath } from "../lib/paths.js";
+import { siteOf, type Site } from "../seo/site.js";
 import { renderAtom, type AtomEntry } from "./atom.js";
 import { companyFeedPath, siteFeedPath } from "./links.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
@@ -11,16 +12,6 @@ const ATOM = "application/atom+xml; charset=utf-8";
 // Tag URIs (RFC 4151) need a date on which the name was held; any fixed one keeps ids stable.
 const TAG_DATE = "2025";
 
-interface Site {
-  base: string;
-  hostname: string;
-}
-
-// The Host header is the client's to choose; anything that is not a plain host[:port] falls back.
-function site(request: FastifyRequest): Site {
-  const host = /^[A-Za-z0-9.-]{1,253}(:[0-9]{1,5})?$/.test(request.host) ? request.host : "localhost";
-  return { base: `${request.protocol === "https" ? "https" : "http"}://${host}`, hostname: host.replace(/:[0-9]+$/, "") };
-}
 
 function toEntry(story: FeedStory, at: Site): AtomEntry {
   const categories = [
@@ -47,6 +38,8 @@ function sendAtom(reply: FastifyReply, xml: string) {
 }
 
 export default async function feedRoutes(app: FastifyInstance) {
+  const site = (request: FastifyRequest) => siteOf(request, app.config.publicUrl);
+
   app.get("/feed.xml", async (request, reply) => {
     const at = site(request);
     const stories = await newestStories(app.db);

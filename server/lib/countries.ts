@@ -10,6 +10,8 @@ export const COUNTRIES: ReadonlyMap<string, string> = (() => {
     for (let b = 65; b <= 90; b++) {
       const code = String.fromCharCode(a, b);
       if (NOT_COUNTRIES.has(code)) continue;
+      // Withdrawn codes (DY for Benin, RH for Zimbabwe) canonicalise to the current one: offer only that.
+      if (Intl.getCanonicalLocales(`und-${code}`)[0] !== `und-${code}`) continue;
       const name = names.of(code);
       if (name && name !== code) entries.push([code, name]);
     }

@@ -4,7 +4,7 @@ import { requireUser } from "../accounts/guards.js";
 import { field, multiline, type FormBody } from "../lib/form.js";
 import { parseId } from "../lib/params.js";
 import { replyPath, storyPath } from "../lib/paths.js";
-import { findReply } from "../replies/post-reply.js";
+import { findReply, isPublicReply } from "../replies/queries.js";
 import { findStory } from "../stories/queries.js";
 import { addFlag, FLAG_REASONS, hasFlagged, isFlagReason, type FlagTarget } from "./flags.js";
 
@@ -20,7 +20,7 @@ export default async function flagRoutes(app: FastifyInstance) {
       return { target: { kind, id } as FlagTarget, label: `the story “${story.title}”`, href: storyPath(story), action: `/stories/${id}/flag` };
     }
     const found = await findReply(app.db, id);
-    if (!found || found.deleted_at || found.hidden_at) return undefined;
+    if (!found || !isPublicReply(found)) return undefined;
     return { target: { kind, id } as FlagTarget, label: `a reply by ${found.author_username} in “${found.story_title}”`, href: replyPath({ id: found.story_id, slug: found.story_slug }, id), action: `/replies/${id}/flag` };
   }
 

@@ -47,7 +47,7 @@ export async function listLog(db: Kysely<DB>, before?: number, limit = LOG_PAGE_
     .select((eb) => [
       eb.selectFrom("stories as s").whereRef("s.id", "=", "l.target_id").where("l.target_type", "=", "story").where("s.deleted_at", "is", null).select(sql<string>`'/stories/' || s.id || '/' || s.slug`.as("p")).as("story_path"),
       eb.selectFrom("replies as r").innerJoin("stories as s", "s.id", "r.story_id").whereRef("r.id", "=", "l.target_id").where("l.target_type", "=", "reply").where("r.deleted_at", "is", null).where("s.deleted_at", "is", null).select(sql<string>`'/stories/' || s.id || '/' || s.slug || '#reply-' || r.id`.as("p")).as("reply_path"),
-      eb.selectFrom("users as u").whereRef("u.id", "=", "l.target_id").where("l.target_type", "=", "user").select(sql<string>`'/u/' || u.username`.as("p")).as("user_path"),
+      eb.selectFrom("users as u").whereRef("u.id", "=", "l.target_id").where("l.target_type", "=", "user").where("u.deleted_at", "is", null).select(sql<string>`'/u/' || u.username`.as("p")).as("user_path"),
       eb.selectFrom("organisations as o").whereRef("o.id", "=", "l.target_id").where("l.target_type", "=", "organisation").select(sql<string>`'/companies/' || o.slug`.as("p")).as("organisation_path"),
     ])
     .orderBy("l.id", "desc")

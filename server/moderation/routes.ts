@@ -4,7 +4,7 @@ import { findUserByUsername } from "../accounts/queries.js";
 import { field, type FormBody } from "../lib/form.js";
 import { parseId, queryString } from "../lib/params.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
-import { findReply } from "../replies/post-reply.js";
+import { findReply, type ReplyDetail } from "../replies/queries.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
 import { listRevisions } from "../lib/revisions.js";
 import { moderateReply, moderateStory, REPLY_ACTIONS, STORY_ACTIONS } from "./actions.js";
@@ -16,7 +16,6 @@ import { mergeOrganisation, renameOrganisation, setParent } from "./organisation
 import { oneOf, readReason, readRedaction } from "./schema.js";
 
 type Errors = Record<string, string>;
-type ReplyDetail = NonNullable<Awaited<ReturnType<typeof findReply>>>;
 
 /** A story or reply action form: the action, its reason, and for a redaction the new text. */
 function readItemAction<A extends string>(body: FormBody, actions: readonly A[]) {

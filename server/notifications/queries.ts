@@ -1,5 +1,6 @@
 // Reading and marking a member's notifications. A notification whose reply or
-// story has since been deleted or hidden is neither listed nor counted.
+// story has since been deleted or hidden is neither listed nor counted. Some
+// are about a story itself (a timeline update, a new story): no reply then.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 
@@ -10,11 +11,10 @@ export const PAGE_SIZE = 25;
 function visibleOf(db: Kysely<DB>, userId: number) {
   return db
     .selectFrom("notifications as n")
-    .innerJoin("replies as r", "r.id", "n.reply_id")
-    .innerJoin("stories as s", "s.id", "r.story_id")
+    .innerJoin("stories as s", "s.id", "n.story_id")
+    .leftJoin("replies as r", "r.id", "n.reply_id")
     .where("n.user_id", "=", userId)
-    .where("r.deleted_at", "is", null)
-    .where("r.hidden_at", "is", null)
+    .where((eb) => eb.or([eb("n.reply_id", "is", null), eb.and([eb("r.deleted_at", "is", null), eb("r.hidden_at", "is", null)])]))
     .where("s.deleted_at", "is", null)
     .where("s.hidden_at", "is", null);
 }
@@ -31,7 +31,7 @@ export async function countUnread(db: Kysely<DB>, userId: number): Promise<numbe
 /** One page, newest first; `before` is the last id of the previous page. */
 export async function listNotifications(db: Kysely<DB>, userId: number, before: number | undefined) {
   let query = visibleOf(db, userId)
-    .innerJoin("users as u", "u.id", "r.author_id")
+    .innerJoin("users as u", (join) => join.on(sql<boolean>`u.id = coalesce(r.author_id, s.author_id)`))
     .select(["n.id", "n.kind", "n.created_at", "n.read_at", "n.reply_id", "r.parent_id", "r.body_md", "s.id as story_id", "s.slug as story_slug", "s.title as story_title", "u.username as actor"])
     .orderBy("n.id", "desc")
     .limit(PAGE_SIZE + 1);
@@ -46,8 +46,7 @@ export type NotificationRow = Awaited<ReturnType<typeof listNotifications>>["not
 export async function findNotification(db: Kysely<DB>, userId: number, id: number) {
   return db
     .selectFrom("notifications as n")
-    .innerJoin("replies as r", "r.id", "n.reply_id")
-    .innerJoin("stories as s", "s.id", "r.story_id")
+    .innerJoin("stories as s", "s.id", "n.story_id")
     .where("n.id", "=", id)
     .where("n.user_id", "=", userId)
     .select(["n.id", "n.reply_id", "s.id as story_id", "s.slug as story_slug"])

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { requireUser } from "../accounts/guards.js";
 import { field, type FormBody } from "../lib/form.js";
 import { parseId, queryString } from "../lib/params.js";
-import { replyPath } from "../lib/paths.js";
+import { replyPath, storyPath } from "../lib/paths.js";
 import { findNotification, listNotifications, markAllRead, markRead, type NotificationRow } from "./queries.js";
 
 const EXCERPT = 160;
@@ -15,12 +15,21 @@ function describe(n: NotificationRow): string {
       return "quoted you in";
     case "mention":
       return "mentioned you in";
+    case "followed_story":
+      return "replied in a story you follow,";
+    case "story_timeline":
+      return "updated the timeline of a story you follow,";
+    case "company_story":
+      return "posted about a company you follow:";
+    case "company_official":
+      return "answered officially, about a company you follow, in";
     default:
       return n.parent_id === null ? "replied to your story" : "replied to your reply in";
   }
 }
 
-function excerpt(markdown: string): string {
+function excerpt(markdown: string | null): string {
+  if (!markdown) return "";
   // The reply's own words: quoted lines are left out, markdown marks kept as typed.
   const own = markdown.split("\n").filter((line) => !line.startsWith(">")).join(" ").replace(/\s+/g, " ").trim();
   return own.length > EXCERPT ? `${own.slice(0, EXCERPT - 1)}…` : own;
@@ -50,7 +59,8 @@ export default async function notificationRoutes(app: FastifyInstance) {
     const found = await findNotification(app.db, user.id, parseId((request.params as { id: string }).id) ?? 0);
     if (!found) return reply.callNotFound();
     await markRead(app.db, user.id, found.id);
-    return reply.redirect(replyPath({ id: found.story_id, slug: found.story_slug }, found.reply_id), 303);
+    const story = { id: found.story_id, slug: found.story_slug };
+    return reply.redirect(found.reply_id === null ? storyPath(story) : replyPath(story, found.reply_id), 303);
   });
 
   app.post("/notifications/:id/read", async (request, reply) => {

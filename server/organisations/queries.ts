@@ -77,25 +77,37 @@ export async function mergeTarget(db: Kysely<DB>, organisation: OrganisationRow)
   return current && current.merged_into_id === null ? current : undefined;
 }
 
-/** Finds the organisation by name or alias, creating it when nobody has named it before. */
+// Enough for any burst of posters naming new organisations whose slugs collide.
+const MAX_SLUG_ATTEMPTS = 50;
+
+/**
+ * Finds the organisation by name or alias, creating it when nobody has named it before.
+ * Concurrent posters may create the same organisation, or ones whose slugs collide
+ * ("Rc 田中", "Rc 中田" are both `rc`): the unique slug and alias key decide, never an error.
+ */
 export async function resolveOrganisation(trx: Transaction<DB>, name: string): Promise<OrganisationRef> {
-  const existing = await findOrganisationByName(trx, name);
-  if (existing) return existing;
-  const created = await trx
-    .insertInto("organisations")
-    .values({ name, slug: await freeSlug(trx, name) })
-    .returning(["id", "slug", "name"])
-    .executeTakeFirstOrThrow();
-  const alias = await trx
-    .insertInto("organisation_aliases")
-    .values({ organisation_id: created.id, alias: name, alias_key: organisationKey(name) })
-    .onConflict((oc) => oc.column("alias_key").doNothing())
-    .returning("alias_key")
-    .executeTakeFirst();
-  if (alias) return created;
-  // Someone else created it at the same moment: use theirs.
-  await trx.deleteFrom("organisations").where("id", "=", created.id).execute();
-  return (await findOrganisationByName(trx, name))!;
+  for (let attempt = 0; attempt < MAX_SLUG_ATTEMPTS; attempt++) {
+    const existing = await findOrganisationByName(trx, name);
+    if (existing) return existing;
+    // ON CONFLICT waits for a concurrent creator of this slug; when it commits, the next round sees its row.
+    const created = await trx
+      .insertInto("organisations")
+      .values({ name, slug: await freeSlug(trx, name) })
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .returning(["id", "slug", "name"])
+      .executeTakeFirst();
+    if (!created) continue;
+    const alias = await trx
+      .insertInto("organisation_aliases")
+      .values({ organisation_id: created.id, alias: name, alias_key: organisationKey(name) })
+      .onConflict((oc) => oc.column("alias_key").doNothing())
+      .returning("alias_key")
+      .executeTakeFirst();
+    if (alias) return created;
+    // Someone else created it at the same moment: use theirs (the next round finds it).
+    await trx.deleteFrom("organisations").where("id", "=", created.id).execute();
+  }
+  throw new Error(`no free slug for the organisation "${name}" after ${MAX_SLUG_ATTEMPTS} attempts`);
 }
 
 /** Names the story form suggests: every organisation, by display name. */

@@ -13,6 +13,10 @@ declare module "fastify" {
     /** The token every form posts back as its hidden `_csrf` field. */
     csrfToken(): string;
   }
+  interface FastifyContextConfig {
+    /** A POST whose own signed token is its authority (one-click unsubscribe, RFC 8058: sent by mail software, not by a page). */
+    signedLink?: boolean;
+  }
 }
 
 export class CsrfError extends Error {
@@ -50,6 +54,7 @@ export default fp(async function csrfPlugin(app: FastifyInstance) {
       if (request.user && reply.locals) reply.locals.csrfToken = reply.csrfToken();
       return done();
     }
+    if (request.routeOptions.config.signedLink) return done();
     if (!sameSite(request)) return done(new CsrfError("This form was sent from another site, so it was refused. Please go back, reload the page and try again."));
     // On a bad or missing token this sends a 403 FST_CSRF_* error to the error page.
     app.csrfProtection(request, reply, done);

@@ -21,14 +21,16 @@ export interface Limiter {
 
 declare module "fastify" {
   interface FastifyInstance {
-    limits: { signup: Limiter; loginByAddress: Limiter; loginByUsername: Limiter; post: Limiter };
+    limits: { signup: Limiter; loginByAddress: Limiter; loginByUsername: Limiter; post: Limiter; resetByAddress: Limiter; resetByAccount: Limiter };
   }
 }
 
-const usernameOf = (request: FastifyRequest) => {
+const formField = (name: string) => (request: FastifyRequest) => {
   const body = request.body as Record<string, unknown> | undefined;
-  return typeof body?.username === "string" ? body.username.normalize("NFKC").trim().toLowerCase().slice(0, 100) : "";
+  const value = body?.[name];
+  return typeof value === "string" ? value.normalize("NFKC").trim().toLowerCase().slice(0, 100) : "";
 };
+const usernameOf = formField("username");
 
 export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
   await app.register(rateLimit, { global: false });
@@ -61,5 +63,8 @@ export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
     loginByAddress: limiter(login * 4, "login-ip", (r) => r.ip),
     loginByUsername: limiter(login, "login-user", usernameOf),
     post: limiter(post, "post", (r) => String(r.user?.id ?? r.ip)),
+    // Password-reset requests: per address, and per account named, so nobody floods one member's inbox.
+    resetByAddress: limiter(app.config.resetRateLimit, "reset-ip", (r) => r.ip),
+    resetByAccount: limiter(app.config.resetRateLimit, "reset-account", formField("account")),
   });
 });

@@ -1,6 +1,6 @@
 // Writing replies. The story's reply count and latest activity move in the
 // same transaction as the reply itself.
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { notifyReply } from "../notifications/notify.js";
@@ -12,12 +12,11 @@ export async function postReply(
   reply: { storyId: number; authorId: number; parentId: number | null; body: string; submissionKey: string | null },
 ): Promise<PostReplyResult> {
   return db.transaction().execute(async (trx) => {
-    if (reply.submissionKey) {
-      const earlier = await trx.selectFrom("replies").select("id").where("submission_key", "=", reply.submissionKey).where("author_id", "=", reply.authorId).executeTakeFirst();
-      if (earlier) return { ok: true, id: earlier.id };
-    }
-    // Row lock: a moderator locking the thread and a reply arriving cannot cross.
+    // Row lock first: a moderator locking the thread and a reply arriving cannot cross, and
+    // duplicates of one form (same submission key) queue here, so the later ones see the first reply.
     const story = await trx.selectFrom("stories").select(["locked_at"]).where("id", "=", reply.storyId).forUpdate().executeTakeFirstOrThrow();
+    const earlier = await replyWithKey(trx, reply);
+    if (earlier) return { ok: true, id: earlier.id };
     if (story.locked_at) return { ok: false, reason: "locked" };
     let depth = 0;
     if (reply.parentId !== null) {
@@ -25,25 +24,23 @@ export async function postReply(
       if (!parent) return { ok: false, reason: "no-parent" };
       depth = parent.depth + 1;
     }
-    const { id } = await trx
+    const inserted = await trx
       .insertInto("replies")
       .values({ story_id: reply.storyId, parent_id: reply.parentId, author_id: reply.authorId, depth, body_md: reply.body, body_html: renderMarkdown(reply.body), submission_key: reply.submissionKey })
+      .onConflict((oc) => oc.column("submission_key").doNothing())
       .returning("id")
-      .executeTakeFirstOrThrow();
+      .executeTakeFirst();
+    // The same key sent to another story at the same moment: the one reply it made.
+    if (!inserted) return { ok: true, id: (await trx.selectFrom("replies").select("id").where("submission_key", "=", reply.submissionKey).executeTakeFirstOrThrow()).id };
     await trx.updateTable("stories").set({ reply_count: sql`reply_count + 1`, last_activity_at: new Date() }).where("id", "=", reply.storyId).execute();
-    await notifyReply(trx, id, reply);
-    return { ok: true, id };
+    await notifyReply(trx, inserted.id, reply);
+    return { ok: true, id: inserted.id };
   });
 }
 
-export async function findReply(db: Kysely<DB>, id: number) {
-  return db
-    .selectFrom("replies as r")
-    .innerJoin("users as u", "u.id", "r.author_id")
-    .innerJoin("stories as s", "s.id", "r.story_id")
-    .where("r.id", "=", id)
-    .select(["r.id", "r.story_id", "r.parent_id", "r.author_id", "r.body_md", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at", "u.username as author_username", "s.slug as story_slug", "s.title as story_title"])
-    .executeTakeFirst();
+function replyWithKey(trx: Transaction<DB>, reply: { submissionKey: string | null; authorId: number }) {
+  if (!reply.submissionKey) return Promise.resolve(undefined);
+  return trx.selectFrom("replies").select("id").where("submission_key", "=", reply.submissionKey).where("author_id", "=", reply.authorId).executeTakeFirst();
 }
 
 export async function editReply(db: Kysely<DB>, replyId: number, editorId: number, body: string) {

@@ -8,10 +8,10 @@ import { parseId, queryString } from "../lib/params.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
 import { listRevisions } from "../lib/revisions.js";
-import { deleteReply, editReply, findReply, postReply } from "./post-reply.js";
+import { isModerator } from "../moderation/guards.js";
+import { deleteReply, editReply, postReply } from "./post-reply.js";
+import { findReply, isPublicReply, type ReplyDetail } from "./queries.js";
 import { checkReply, quoteMarkdown } from "./schema.js";
-
-type ReplyRow = NonNullable<Awaited<ReturnType<typeof findReply>>>;
 
 function unconfirmedPersonalData(body: FormBody, text: string): string[] {
   return field(body, CONFIRM_FIELD) === "yes" ? [] : findPersonalData(text);
@@ -28,7 +28,7 @@ export default async function replyRoutes(app: FastifyInstance) {
     return reply.code(form.status ?? 200).view("replies/new.eta", {
       title: `Reply to “${story.title}”`,
       story,
-      parent: parent && parent.story_id === story.id && !parent.deleted_at ? parent : undefined,
+      parent: parent && parent.story_id === story.id && isPublicReply(parent) ? parent : undefined,
       body: form.body,
       error: form.error,
       personalData: form.personalData,
@@ -49,7 +49,7 @@ export default async function replyRoutes(app: FastifyInstance) {
     if (quote === "story") body = quoteMarkdown(story.author_username, story.body_md);
     else if (quote && parentId) {
       const parent = await findReply(app.db, parentId);
-      if (parent && parent.story_id === story.id && !parent.deleted_at && !parent.hidden_at) body = quoteMarkdown(parent.author_username, parent.body_md);
+      if (parent && parent.story_id === story.id && isPublicReply(parent)) body = quoteMarkdown(parent.author_username, parent.body_md);
     }
     return replyPage(reply, story, { body, parentId });
   });
@@ -73,11 +73,11 @@ export default async function replyRoutes(app: FastifyInstance) {
   });
 
   /** The reply at :id when the logged-in member wrote it. */
-  async function ownReply(request: FastifyRequest, reply: FastifyReply): Promise<ReplyRow | undefined> {
+  async function ownReply(request: FastifyRequest, reply: FastifyReply): Promise<ReplyDetail | undefined> {
     const user = requireUser(request, reply);
     if (!user) return undefined;
     const found = await findReply(app.db, parseId((request.params as { id: string }).id) ?? 0);
-    if (!found || found.deleted_at || found.hidden_at) {
+    if (!found || !isPublicReply(found)) {
       await reply.callNotFound();
       return undefined;
     }
@@ -85,7 +85,7 @@ export default async function replyRoutes(app: FastifyInstance) {
     return found;
   }
 
-  const storyOf = (r: ReplyRow) => ({ id: r.story_id, slug: r.story_slug });
+  const storyOf = (r: ReplyDetail) => ({ id: r.story_id, slug: r.story_slug });
 
   app.get("/replies/:id/edit", async (request, reply) => {
     const own = await ownReply(request, reply);
@@ -114,7 +114,8 @@ export default async function replyRoutes(app: FastifyInstance) {
 
   app.get("/replies/:id/revisions", async (request, reply) => {
     const found = await findReply(app.db, parseId((request.params as { id: string }).id) ?? 0);
-    if (!found || found.deleted_at || found.hidden_at) return reply.callNotFound();
+    // Moderators read what they hid; everyone else finds nothing here.
+    if (!found || (!isPublicReply(found) && !isModerator(request.user))) return reply.callNotFound();
     const revisions = await listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: false });
     return reply.view("replies/revisions.eta", { title: `Earlier versions of a reply by ${found.author_username}`, reply: found, story: storyOf(found), revisions });
   });

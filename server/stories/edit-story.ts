@@ -2,6 +2,7 @@
 // every earlier version. "Update the timeline" is the same, for the path and the ending only.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
+import { notifyTimeline } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
 import { findPath, writePath } from "./path.js";
 import { storyColumns } from "./post-story.js";
@@ -56,5 +57,6 @@ export async function updateTimeline(db: Kysely<DB>, storyId: number, editorId: 
       .where("id", "=", storyId)
       .execute();
     await writePath(trx, storyId, timeline.steps);
+    await notifyTimeline(trx, { id: storyId, authorId: editorId });
   });
 }

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { slugify } from "../lib/slug.js";
+import { notifyNewStory } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
 import { writePath } from "./path.js";
 import type { StoryInput } from "./schema.js";
@@ -28,6 +29,7 @@ export async function postStory(db: Kysely<DB>, authorId: number, input: StoryIn
       .executeTakeFirst();
     if (inserted) {
       await writePath(trx, inserted.id, input.steps);
+      await notifyNewStory(trx, { id: inserted.id, authorId, companyId: company.id });
       return inserted;
     }
     // A concurrent duplicate of this very form won the race: answer with its story.

@@ -84,3 +84,23 @@ export async function countStories(db: Kysely<DB>): Promise<number> {
   const row = await db.selectFrom("stories").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
   return row.n;
 }
+
+/**
+ * What decides whether a kept rendering of a thread is still right: one
+ * primary-key lookup. `version` changes with every write to the story, its
+ * replies, its organisations' names and representatives (migrations/0008_1).
+ */
+export async function findThreadHead(db: Kysely<DB>, id: number) {
+  return db
+    .selectFrom("stories as s")
+    .innerJoin("organisations as c", "c.id", "s.company_id")
+    .leftJoin("organisations as o", "o.id", "s.other_party_id")
+    .leftJoin("story_versions as v", "v.story_id", "s.id")
+    .where("s.id", "=", id)
+    .where("s.deleted_at", "is", null)
+    .select(["s.id", "s.slug", "s.hidden_at", "s.hidden_reason"])
+    .select(sql<string>`coalesce(v.version, 0) || '.' || c.version || '.' || coalesce(o.version, 0)`.as("version"))
+    .executeTakeFirst();
+}
+
+export type ThreadHead = NonNullable<Awaited<ReturnType<typeof findThreadHead>>>;

@@ -1,5 +1,5 @@
 // Reading stories: the front page list (sorts, filters, keyset paging) and the thread page.
-import { randomUUID } from "node:crypto";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { fastestToAnswer } from "../companies/figures.js";
 import { COUNTRIES } from "../lib/countries.js";
@@ -7,13 +7,13 @@ import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { parseId } from "../lib/params.js";
 import { isModerator } from "../moderation/guards.js";
 import { storyPath } from "../lib/paths.js";
-import { listReplies } from "../replies/queries.js";
-import { MAX_INDENT, nestReplies } from "../replies/thread.js";
+import { listMeta } from "../seo/meta.js";
+import { findPageStart, listOfficialReplies } from "../replies/queries.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
-import { hasMeToo } from "./me-too.js";
-import { describePath, findPath } from "./path.js";
-import { findStory, listStories, type StoryPage } from "./queries.js";
+import { Type, type Static } from "typebox";
+import { findThreadHead, listStories, type StoryPage } from "./queries.js";
+import { threadPages } from "./thread-page.js";
 
 export default async function storyRoutes(app: FastifyInstance) {
   /** Filters name organisations by any spelling; unknown names match nothing and say so. */
@@ -37,6 +37,7 @@ export default async function storyRoutes(app: FastifyInstance) {
     const filtered = Object.values(query.filters).some(Boolean);
     return reply.view("stories/index.eta", {
       title: filtered ? "Escalation stories (filtered)" : "Escalation stories",
+      meta: filtered || query.after !== undefined ? undefined : listMeta("/", "Escalation stories: whom customers wrote to when a company would not help, who answered, how fast, and who fixed it."),
       page,
       query: resolved,
       filtered,
@@ -53,35 +54,29 @@ export default async function storyRoutes(app: FastifyInstance) {
     });
   });
 
-  async function showStory(request: FastifyRequest, reply: FastifyReply, slug: string | undefined) {
-    const id = parseId((request.params as { id: string }).id);
-    const story = id === undefined ? undefined : await findStory(app.db, id);
-    if (!story) return reply.callNotFound();
-    if (slug !== story.slug) return reply.redirect(storyPath(story), 301);
+  const sendThreadPage = threadPages(app);
+  const threadQuery = Type.Object({ after: Type.Optional(Type.String()), reply: Type.Optional(Type.String()) });
+
+  async function showStory(request: FastifyRequest, reply: FastifyReply, params: { id: string; slug?: string }, query: Static<typeof threadQuery>) {
+    const id = parseId(params.id);
+    const head = id === undefined ? undefined : await findThreadHead(app.db, id);
+    if (!head) return reply.callNotFound();
+    if (params.slug !== head.slug) return reply.redirect(storyPath(head), 301);
     const moderator = isModerator(request.user);
-    if (story.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: story.hidden_reason });
-    const [rows, meToo, path] = await Promise.all([
-      listReplies(app.db, story.id),
-      request.user ? hasMeToo(app.db, story.id, request.user.id) : Promise.resolve(false),
-      findPath(app.db, story.id),
-    ]);
-    return reply.view("stories/show.eta", {
-      title: story.title,
-      story,
-      path: describePath(story, path),
-      replies: nestReplies(rows),
-      maxIndent: MAX_INDENT,
-      viewerId: request.user?.id ?? null,
-      isAuthor: request.user?.id === story.author_id,
-      isModerator: moderator,
-      meToo,
-      submissionKey: request.user ? randomUUID() : null,
-      // Only members see forms here; a logged-out page stays free of cookies.
-      csrfToken: request.user ? reply.csrfToken() : null,
-      loginHref: `/login?next=${encodeURIComponent(storyPath(story))}`,
-    });
+    if (head.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: head.hidden_reason });
+    // A permalink (?reply=) shows the page that holds the reply; ?after= is the next-page link.
+    const replyId = parseId(query.reply);
+    const after = replyId !== undefined
+      ? await findPageStart(app.db, head.id, (await listOfficialReplies(app.db, head.id)).map((o) => o.root), replyId)
+      : (parseId(query.after) ?? null);
+    const audience = !request.user ? "visitor" : moderator ? "moderator" : "member";
+    if (!(await sendThreadPage(request, reply, head, after, audience))) return reply.callNotFound();
+    return reply;
   }
 
-  app.get("/stories/:id", async (request, reply) => showStory(request, reply, undefined));
-  app.get("/stories/:id/:slug", async (request, reply) => showStory(request, reply, (request.params as { slug: string }).slug));
+  const typed = app.withTypeProvider<TypeBoxTypeProvider>();
+  typed.get("/stories/:id", { schema: { params: Type.Object({ id: Type.String() }), querystring: threadQuery } }, async (request, reply) =>
+    showStory(request, reply, request.params, request.query));
+  typed.get("/stories/:id/:slug", { schema: { params: Type.Object({ id: Type.String(), slug: Type.String() }), querystring: threadQuery } }, async (request, reply) =>
+    showStory(request, reply, request.params, request.query));
 }

@@ -137,7 +137,7 @@ describe("the leaderboard's figures", () => {
     const dePhone = await page("/companies?country=de&channel=phone");
     expect(dePhone.map((r) => [r.slug, r.stories, r.medianSeconds])).toEqual([["gamma", 2, 4000]]);
     expect(await page("/companies?country=FR")).toEqual([]);
-    expect((await t.app.inject("/companies?country=FR")).body).toContain('<option value="FR" selected>FR</option>');
+    expect((await t.app.inject("/companies?country=FR")).body).toContain('<option value="FR" selected>France</option>');
   });
 
   it("shows every figure's definition one click from its column header", async () => {

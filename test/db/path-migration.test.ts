@@ -4,7 +4,8 @@ import { promises as fs } from "node:fs";
 import path from "node:path";
 import { FileMigrationProvider, Migrator, sql } from "kysely";
 import { afterAll, describe, expect, it } from "vitest";
-import { migrateToLatest, migrationsFolder } from "../../server/db/migrate.js";
+import { migrateToLatest } from "../../server/db/migrate.js";
+import { migrationsFolder } from "../../server/folders.js";
 import { flushFigures } from "../../server/companies/worker.js";
 import { createEmptyDatabase } from "../helpers/database.js";
 

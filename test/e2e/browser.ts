@@ -1,6 +1,7 @@
 // Headless Debian Chromium driven by playwright-core, against the real app
 // listening on a free port of this machine.
 import { chromium, type Browser, type Page } from "playwright-core";
+import type { Config } from "../../server/config.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -13,8 +14,8 @@ export interface BrowserSession {
   close(): Promise<void>;
 }
 
-export async function openBrowser(opts: { demo?: boolean } = { demo: true }): Promise<BrowserSession> {
-  const server = await createTestApp({ demo: opts.demo });
+export async function openBrowser(opts: { demo?: boolean; config?: Partial<Config> } = { demo: true }): Promise<BrowserSession> {
+  const server = await createTestApp({ demo: opts.demo, config: opts.config });
   await server.app.listen({ port: 0, host: "127.0.0.1" });
   const address = server.app.server.address();
   const port = typeof address === "object" && address ? address.port : 0;

@@ -128,7 +128,7 @@ describe("notifications", async () => {
     expect(list.body).toContain(`href="/notifications/${notification.id}"`);
     const visit = await author.get(`/notifications/${notification.id}`);
     expect(visit.statusCode).toBe(303);
-    expect(visit.headers.location).toBe(`${story.path}#reply-${id}`);
+    expect(visit.headers.location).toBe(`${story.path}?reply=${id}#reply-${id}`);
     expect(await unreadOf(authorId)).toBe(0);
     expect((await author.get("/notifications")).body).toMatch(new RegExp(`<li class="notification" id="notification-${notification.id}">`));
     expect(headerCount((await author.get("/")).body)).toBeUndefined();

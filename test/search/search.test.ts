@@ -101,7 +101,7 @@ describe("search", () => {
     const { found } = await search("bearing");
     expect(found).toHaveLength(1);
     expect(found[0]!.href).toBe(hrefOf("enWasher"));
-    expect(found[0]!.replyHref).toBe(`${hrefOf("enWasher")}#reply-${replyIds.bearing}`);
+    expect(found[0]!.replyHref).toBe(`${hrefOf("enWasher")}?reply=${replyIds.bearing}#reply-${replyIds.bearing}`);
     expect(found[0]!.snippetHtml).toContain("<mark>bearing</mark>");
   });
 

@@ -57,17 +57,21 @@ export function unsafeMarkup(html: string, rules: MarkupRules = { allowOwnScript
     if (name === "script") {
       const src = attributes.get("src") ?? "";
       const closing = html.indexOf("</script>", TAG.lastIndex);
-      const inline = closing < 0 || html.slice(TAG.lastIndex, closing).trim() !== "";
-      if (!rules.allowOwnScripts || !/^\/static\/[\w./-]+\.js$/.test(src) || inline) problems.push(`script: ${excerpt(at)}`);
+      const content = closing < 0 ? "" : html.slice(TAG.lastIndex, closing);
+      const inline = closing < 0 || content.trim() !== "";
+      // A JSON-LD data block is never executed; with no "<" inside, nothing can end it early.
+      const dataBlock = attributes.get("type") === "application/ld+json" && !src && closing >= 0 && !content.includes("<");
+      if (!dataBlock && (!rules.allowOwnScripts || !/^\/static\/[\w./-]+\.js$/.test(src) || inline)) problems.push(`script: ${excerpt(at)}`);
     }
     if (FORBIDDEN_TAGS.has(name)) problems.push(`<${name}>: ${excerpt(at)}`);
     if (name === "meta" && attributes.has("http-equiv")) problems.push(`meta http-equiv: ${excerpt(at)}`);
-    if (name === "link" && !/^(stylesheet|icon|alternate)$/.test(attributes.get("rel") ?? "")) problems.push(`link rel: ${excerpt(at)}`);
+    if (name === "link" && !/^(stylesheet|icon|alternate|canonical)$/.test(attributes.get("rel") ?? "")) problems.push(`link rel: ${excerpt(at)}`);
     for (const [attr, value] of attributes) {
       if (attr.startsWith("on")) problems.push(`event handler ${attr}: ${excerpt(at)}`);
       if (attr === "style" && /expression|javascript|url\s*\(/i.test(decodeEntities(value))) problems.push(`style: ${excerpt(at)}`);
       if (URL_ATTRIBUTES.has(attr) && SCRIPT_SCHEME.test(effectiveUrl(value))) problems.push(`${attr}=${JSON.stringify(value)}: ${excerpt(at)}`);
-      if (attr === "content" && /url\s*=\s*(javascript|data|vbscript):/.test(effectiveUrl(value))) problems.push(`content URL: ${excerpt(at)}`);
+      // Only a refresh (http-equiv) follows a URL in content; share-card meta tags carry plain text.
+      if (attr === "content" && attributes.has("http-equiv") && /url\s*=\s*(javascript|data|vbscript):/.test(effectiveUrl(value))) problems.push(`content URL: ${excerpt(at)}`);
     }
   }
   return problems;

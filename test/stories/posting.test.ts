@@ -56,7 +56,7 @@ describe("posting a story", async () => {
     expect(html).toContain('<dd><a href="/companies/nokia">Nokia</a></dd>');
     expect(html).toContain('<dd><a href="/companies/best-buy">Best Buy</a></dd>');
     expect(html).toContain("<dt>Product</dt><dd>Lumia 920</dd>");
-    expect(html).toContain("<dt>Country</dt><dd>US</dd>");
+    expect(html).toContain("<dt>Country</dt><dd>United States</dd>");
     expect(html).toContain("<dt>Channel</dt><dd>Email</dd>");
     expect(html).toContain("<dt>Written to</dt><dd>CEO</dd>");
     expect(html).toContain("<dt>Answered by</dt><dd>Executive customer relations</dd>");

@@ -79,7 +79,7 @@ describe("reading stories", async () => {
     expect(childStart).toBeGreaterThan(parentStart);
     const between = res.body.slice(parentStart, childStart);
     expect(between).toContain('<ol class="replies">');
-    expect(res.body).toContain(`href="/stories/${nested.id}/${nested.slug}#reply-${nested.childId}"`);
+    expect(res.body).toContain(`href="/stories/${nested.id}/${nested.slug}?reply=${nested.childId}#reply-${nested.childId}"`);
   });
 
   it("shows the Lumia 920 story's facts: Nokia, after Best Buy, by email to the CEO", async () => {

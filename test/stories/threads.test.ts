@@ -35,7 +35,7 @@ describe("threads", async () => {
     const id = await reply(replier, story, "Same thing happened to me with **Optus**.");
     const page = await new Agent(app).get(story.path);
     expect(page.body).toContain(`id="reply-${id}"`);
-    expect(page.body).toContain(`href="${story.path}#reply-${id}"`);
+    expect(page.body).toContain(`href="${story.path}?reply=${id}#reply-${id}"`);
     expect(page.body).toContain("<strong>Optus</strong>");
     expect(page.body).toContain("1 reply</h2>");
     const list = await new Agent(app).get("/");

@@ -39,7 +39,7 @@ describe("a member's page", () => {
     // 22 visible replies by José on someone else's story, newest first in `replies`.
     for (let i = 1; i <= 22; i++) {
       const id = await insertReply(db, { storyId: theirs.id, authorId: jose, body: `Reply number ${i}`, createdAt: minutesAgo(500 - i) });
-      replies.unshift({ id, href: `${path(theirs)}#reply-${id}` });
+      replies.unshift({ id, href: `${path(theirs)}?reply=${id}#reply-${id}` });
     }
     await insertReply(db, { storyId: theirs.id, authorId: jose, body: "A hidden reply", hidden: true });
     await insertReply(db, { storyId: theirs.id, authorId: jose, body: "A deleted reply", deleted: true });

@@ -1,0 +1,65 @@
+// The nudge that keeps the figures fresh: a story with no first response
+// NO_RESPONSE_DAYS after it was escalated (or posted, if later), or answered
+// but without an outcome NO_OUTCOME_DAYS after the answer, asks its author
+// once "did they answer?". The nudges row is written in the same transaction
+// as the mail, so each story and stage is asked about once, by one process.
+import { sql, type Kysely } from "kysely";
+import type { DB, NudgesTable } from "../db/schema.js";
+import { compose } from "./compose.js";
+import type { MailLinks } from "./links.js";
+import { nudgeMail } from "./messages/nudge.js";
+import { enqueueMail } from "./outbox.js";
+import { NUDGE, recipientsFor } from "./preferences.js";
+
+export const NO_RESPONSE_DAYS = 7;
+export const NO_OUTCOME_DAYS = 30;
+const DAY_MS = 86_400_000;
+const BATCH = 100;
+
+type Stage = NudgesTable["stage"];
+
+export const timelinePath = (story: { id: number }) => `/stories/${story.id}/timeline`;
+
+async function dueStories(db: Kysely<DB>, stage: Stage, now: Date) {
+  let query = db
+    .selectFrom("stories as s")
+    .select(["s.id", "s.title", "s.author_id"])
+    .where("s.deleted_at", "is", null)
+    .where("s.hidden_at", "is", null)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom("nudges as d").select("d.story_id").whereRef("d.story_id", "=", "s.id").where("d.stage", "=", stage))))
+    .orderBy("s.id")
+    .limit(BATCH);
+  if (stage === "no_response") {
+    query = query
+      .where("s.first_response_at", "is", null)
+      .where("s.outcome", "in", ["pending", "no_response"])
+      .where(sql<Date>`greatest(s.escalated_at, s.created_at)`, "<=", new Date(now.getTime() - NO_RESPONSE_DAYS * DAY_MS));
+  } else {
+    query = query
+      .where("s.first_response_at", "is not", null)
+      .where("s.outcome", "=", "pending")
+      .where(sql<Date>`greatest(s.first_response_at, s.created_at)`, "<=", new Date(now.getTime() - NO_OUTCOME_DAYS * DAY_MS));
+  }
+  return query.execute();
+}
+
+/** Queues the nudges due at `now`; returns how many mails it queued. */
+export async function sendNudges(db: Kysely<DB>, links: MailLinks, now: Date): Promise<number> {
+  let queued = 0;
+  for (const stage of ["no_response", "no_outcome"] as const) {
+    for (const story of await dueStories(db, stage, now)) {
+      queued += await db.transaction().execute(async (trx) => {
+        const claimed = await trx.insertInto("nudges").values({ story_id: story.id, stage, sent_at: now }).onConflict((oc) => oc.doNothing()).returning("story_id").executeTakeFirst();
+        if (!claimed) return 0; // another process asked already
+        // Recorded even when the author turned nudges off or has no address: "once" means once.
+        const [author] = await recipientsFor(trx, [story.author_id], NUDGE);
+        if (!author || author.delivery === "off") return 0;
+        const days = stage === "no_response" ? NO_RESPONSE_DAYS : NO_OUTCOME_DAYS;
+        const mail = compose(nudgeMail({ storyTitle: story.title, stage, days, timelineUrl: links.url(timelinePath(story)) }), links.subscribedFooter(author.userId, NUDGE));
+        await enqueueMail(trx, { userId: author.userId, to: author.email, kind: "nudge", ...mail });
+        return 1;
+      });
+    }
+  }
+  return queued;
+}

@@ -1,0 +1,84 @@
+// What a shared link or a search engine learns about a page: canonical path,
+// description from the facts, Open Graph / Twitter card, schema.org data.
+import type { Figures } from "../companies/figures.js";
+import { fmt } from "../companies/format.js";
+import { countryName } from "../lib/countries.js";
+import { formatDuration } from "../lib/durations.js";
+import { OUTCOMES, ROLES } from "../lib/enums.js";
+import { companyPath, storyPath } from "../lib/paths.js";
+
+export interface PageMeta {
+  /** Site-relative canonical path; the layout prefixes the site's base. */
+  path: string;
+  description: string;
+  ogType: "website" | "article";
+  /** schema.org JSON-LD, rendered as a data block (never executed, so the CSP is unaffected). */
+  structuredData?: (base: string) => Record<string, unknown>;
+}
+
+const DESCRIPTION_LIMIT = 200;
+
+function clip(text: string): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length <= DESCRIPTION_LIMIT ? flat : `${flat.slice(0, DESCRIPTION_LIMIT - 1).trimEnd()}…`;
+}
+
+interface StoryFacts {
+  id: number;
+  slug: string;
+  title: string;
+  company_name: string;
+  other_party_name: string | null;
+  country: string;
+  outcome: keyof typeof OUTCOMES;
+  response_seconds: number | null;
+  answered_by: keyof typeof ROLES | null;
+  created_at: Date;
+  edited_at: Date | null;
+  author_username: string;
+  reply_count: number;
+}
+
+export function storyMeta(story: StoryFacts, path = storyPath(story)): PageMeta {
+  const answer = story.response_seconds === null
+    ? "no response"
+    : `answered in ${formatDuration(story.response_seconds)}${story.answered_by ? ` by ${ROLES[story.answered_by]}` : ""}`;
+  const facts = [
+    `Escalated to ${story.company_name}${story.other_party_name ? ` after ${story.other_party_name}` : ""}`,
+    answer,
+    `outcome: ${OUTCOMES[story.outcome].toLowerCase()}`,
+    countryName(story.country),
+  ];
+  return {
+    path,
+    description: clip(facts.join(" · ")),
+    ogType: "article",
+    structuredData: (base) => ({
+      "@context": "https://schema.org",
+      "@type": "DiscussionForumPosting",
+      headline: story.title,
+      url: base + path,
+      datePublished: story.created_at.toISOString(),
+      ...(story.edited_at ? { dateModified: story.edited_at.toISOString() } : {}),
+      author: { "@type": "Person", name: story.author_username, url: `${base}/u/${encodeURIComponent(story.author_username)}` },
+      about: { "@type": "Organization", name: story.company_name },
+      commentCount: story.reply_count,
+    }),
+  };
+}
+
+export function companyMeta(organisation: { slug: string; name: string }, figures: Figures | undefined, period: string): PageMeta {
+  const summary = figures && figures.stories > 0
+    ? `${fmt.count(figures.stories)} escalation ${figures.stories === 1 ? "story" : "stories"} (${period}); response rate ${fmt.percent(figures.responseRate)}, median time to first response ${fmt.duration(figures.medianSeconds)}, resolution rate ${fmt.percent(figures.resolutionRate)}.`
+    : "no escalation stories yet.";
+  return { path: companyPath(organisation), description: clip(`${organisation.name}: ${summary}`), ogType: "website" };
+}
+
+export function listMeta(path: string, description: string): PageMeta {
+  return { path, description: clip(description), ogType: "website" };
+}
+
+/** JSON for a <script type="application/ld+json"> block: no "<" survives, so no "</script>" either. */
+export function jsonLd(data: Record<string, unknown>): string {
+  return JSON.stringify(data).replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
+}

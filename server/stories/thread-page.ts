@@ -1,0 +1,151 @@
+// The thread page, rendered once per version of its content and reused.
+//
+// A visitor's page is the same for every visitor: kept whole, with its ETag,
+// under (language, story, page). A member's page reuses the replies rendered
+// for their audience (member or moderator) and adds what is theirs: their
+// own replies' edit and delete links, flag links on the others', the me-too
+// and reply forms, the header. Every request first reads the thread's
+// version (findThreadHead), so a kept rendering is never older than the
+// database, whichever app instance wrote last.
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { replyPath, storyPath, threadPagePath } from "../lib/paths.js";
+import { bodyEtag } from "../plugins/http-cache.js";
+import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replies/queries.js";
+import { MAX_INDENT, nestReplies } from "../replies/thread.js";
+import { storyMeta } from "../seo/meta.js";
+import { followsStory } from "../follows/queries.js";
+import { hasMeToo } from "./me-too.js";
+import { describePath, findPath, type PathEntry } from "./path.js";
+import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
+
+export type Audience = "visitor" | "member" | "moderator";
+
+/** Pages will come in more than one language; every key names one. */
+export type Language = "en";
+
+interface ThreadRendering {
+  version: string;
+  story: StoryDetail;
+  path: PathEntry[];
+  officialLinks: string[];
+  repliesHtml: string;
+  nextAfter: number | null;
+  /** A visitor's whole page and its ETag. */
+  page?: { html: string; etag: string };
+}
+
+/** Enough for the threads being read right now; each holds one page (~100 kB). */
+const MAX_KEPT = 200;
+
+class RenderingCache {
+  private readonly entries = new Map<string, ThreadRendering>();
+
+  get(key: string, version: string): ThreadRendering | undefined {
+    const entry = this.entries.get(key);
+    if (!entry) return undefined;
+    this.entries.delete(key); // refresh its place: the oldest-used goes first
+    if (entry.version !== version) return undefined;
+    this.entries.set(key, entry);
+    return entry;
+  }
+
+  set(key: string, entry: ThreadRendering) {
+    this.entries.delete(key);
+    this.entries.set(key, entry);
+    if (this.entries.size > MAX_KEPT) this.entries.delete(this.entries.keys().next().value!);
+  }
+}
+
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
+/** The viewer's own links in each reply: edit and delete on theirs, flag on the others'. */
+function addViewerLinks(html: string, viewerId: number, csrfToken: string): string {
+  const token = escapeHtml(csrfToken);
+  return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) =>
+    Number(authorId) === viewerId
+      ? `<a href="/replies/${replyId}/edit">edit</a>
+      <form class="inline-form" method="post" action="/replies/${replyId}/delete"><input type="hidden" name="_csrf" value="${token}"><button type="submit" class="link-button">delete</button></form>`
+      : `<a href="/replies/${replyId}/flag">flag</a>`,
+  );
+}
+
+export function threadPages(app: FastifyInstance) {
+  const cache = new RenderingCache();
+
+  async function render(head: ThreadHead, after: number | null, audience: Audience, language: Language): Promise<ThreadRendering | undefined> {
+    const key = `${language}|${head.id}|${after ?? ""}|${audience}`;
+    const kept = cache.get(key, head.version);
+    if (kept) return kept;
+    const [story, officials, steps] = await Promise.all([findStory(app.db, head.id), listOfficialReplies(app.db, head.id), findPath(app.db, head.id)]);
+    if (!story) return undefined;
+    const roots = [...new Set(officials.map((o) => o.root))];
+    const rows = await listThreadPage(app.db, story.id, roots, after);
+    const onPage = new Set(rows.slice(0, THREAD_PAGE_SIZE).map((r) => r.id));
+    const replies = nestReplies(rows.slice(0, THREAD_PAGE_SIZE));
+    const entry: ThreadRendering = {
+      version: head.version,
+      story,
+      path: describePath(story, steps),
+      officialLinks: officials.map((o) => (onPage.has(o.id) ? `#reply-${o.id}` : replyPath(story, o.id))),
+      repliesHtml: replies.length ? app.renderFragment("/stories/_replies", { replies, story, maxIndent: MAX_INDENT, audience }) : "",
+      nextAfter: rows.length > THREAD_PAGE_SIZE ? rows[THREAD_PAGE_SIZE - 1]!.id : null,
+    };
+    cache.set(key, entry);
+    return entry;
+  }
+
+  function pageData(entry: ThreadRendering, after: number | null) {
+    const story = entry.story;
+    return {
+      title: story.title,
+      // Each page of a long thread is its own canonical address.
+      meta: storyMeta(story, threadPagePath(story, after)),
+      story,
+      path: entry.path,
+      officialLinks: entry.officialLinks,
+      firstPageHref: after === null ? null : storyPath(story),
+      nextHref: entry.nextAfter === null ? null : threadPagePath(story, entry.nextAfter),
+      loginHref: `/login?next=${encodeURIComponent(storyPath(story))}`,
+    };
+  }
+
+  async function viewerState(storyId: number, userId: number) {
+    const [meToo, following] = await Promise.all([hasMeToo(app.db, storyId, userId), followsStory(app.db, userId, storyId)]);
+    return { meToo, following };
+  }
+
+  /** Sends the thread page at `after` (null: the first page); false when the story is gone. */
+  return async function sendThreadPage(request: FastifyRequest, reply: FastifyReply, head: ThreadHead, after: number | null, audience: Audience): Promise<boolean> {
+    const language: Language = "en";
+    const entry = await render(head, after, audience, language);
+    if (!entry) return false;
+    const user = request.user;
+    if (audience === "visitor" || !user) {
+      if (!entry.page) {
+        const html = await app.view("stories/show.eta", {
+          ...reply.locals,
+          currentPath: threadPagePath(entry.story, after),
+          ...pageData(entry, after),
+          repliesHtml: entry.repliesHtml,
+          viewerId: null, isAuthor: false, isModerator: false, meToo: false, following: false, submissionKey: null, csrfToken: null,
+        });
+        entry.page = { html, etag: bodyEtag(html) };
+      }
+      reply.type("text/html; charset=utf-8").header("etag", entry.page.etag).send(entry.page.html);
+      return true;
+    }
+    const csrfToken = reply.csrfToken();
+    await reply.view("stories/show.eta", {
+      ...pageData(entry, after),
+      repliesHtml: addViewerLinks(entry.repliesHtml, user.id, csrfToken),
+      viewerId: user.id,
+      isAuthor: user.id === entry.story.author_id,
+      isModerator: audience === "moderator",
+      ...(await viewerState(entry.story.id, user.id)),
+      submissionKey: randomUUID(),
+      csrfToken,
+    });
+    return true;
+  };
+}

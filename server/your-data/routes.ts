@@ -1,0 +1,40 @@
+// /settings: download your data, delete your account.
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { FastifyInstance } from "fastify";
+import { requireUser } from "../accounts/guards.js";
+import { checkPassword } from "../accounts/passwords.js";
+import { findUserByUsername } from "../accounts/queries.js";
+import { showSettings } from "../accounts/settings-page.js";
+import { field } from "../lib/form.js";
+import { formSchema } from "../lib/form-schema.js";
+import { deleteAccount } from "./delete-account.js";
+import { exportMemberData } from "./export.js";
+
+export default async function yourDataRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook("onRequest", async (request, reply) => {
+    if (!requireUser(request, reply)) return reply;
+  });
+
+  app.get("/settings/export.json", async (request, reply) => {
+    const user = request.user!;
+    const data = await exportMemberData(app.db, user.id, app.config.mail.publicUrl);
+    return reply
+      .header("content-disposition", `attachment; filename="escalator-${user.username}.json"`)
+      .header("cache-control", "private, no-store")
+      .type("application/json; charset=utf-8")
+      .send(JSON.stringify(data, null, 2));
+  });
+
+  app.post("/settings/delete", { schema: { body: formSchema("delete_password", "remove_posts") }, attachValidation: true }, async (request, reply) => {
+    const user = request.user!;
+    const body = request.validationError ? {} : request.body;
+    const stored = await findUserByUsername(app.db, user.username);
+    if (!(await checkPassword(stored?.password_hash, field(body, "delete_password", { trim: false })))) {
+      return showSettings(app, request, reply, { errors: { delete_password: "That is not your password, so nothing was deleted." }, status: 422 });
+    }
+    await deleteAccount(app.db, user.id, { removePosts: field(body, "remove_posts") === "yes" });
+    reply.setSessionCookie(app.sessions.createBlankSessionCookie());
+    return reply.view("your-data/deleted.eta", { title: "Account deleted" });
+  });
+}

@@ -1,0 +1,35 @@
+// Lighthouse's accessibility, best-practices and SEO categories, offline, with Debian's Chromium.
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import desktopConfig from "lighthouse/core/config/desktop-config.js";
+import { CHROMIUM } from "../e2e/browser.js";
+
+export const CATEGORIES = ["accessibility", "best-practices", "seo"] as const;
+export type FormFactor = "mobile" | "desktop";
+
+export interface LighthouseResult {
+  scores: Record<(typeof CATEGORIES)[number], number>;
+  /** Titles of the audits that did not pass, for the failure message. */
+  failing: string[];
+}
+
+export async function startChrome() {
+  return chromeLauncher.launch({
+    chromePath: CHROMIUM,
+    chromeFlags: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+}
+
+export async function audit(port: number, url: string, formFactor: FormFactor, cookie?: string): Promise<LighthouseResult> {
+  const flags = { port, onlyCategories: [...CATEGORIES], logLevel: "error" as const, output: "json" as const, extraHeaders: cookie ? { Cookie: cookie } : undefined };
+  const result = await lighthouse(url, flags, formFactor === "desktop" ? desktopConfig : undefined);
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { categories, audits } = result.lhr;
+  const scores = Object.fromEntries(CATEGORIES.map((c) => [c, categories[c]?.score ?? 0])) as LighthouseResult["scores"];
+  const failing = CATEGORIES.flatMap((c) => (categories[c]?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => audits[ref.id])
+    .filter((a) => a && a.score !== null && a.score < 1)
+    .map((a) => `${c}: ${a!.id} (${a!.title})`));
+  return { scores, failing };
+}
