@@ -122,3 +122,45 @@ describe("the stored company figures", () => {
     expect(companyFigure((await t.app.inject("/companies/yearly?window=all")).body, "median_seconds")).toBe(150);
   });
 });
+
+/** An independent product-limit estimate in plain TypeScript: [median, p90] from (seconds, answered) pairs. */
+function referenceKm(observations: { seconds: number; answered: boolean }[]): [number | null, number | null] {
+  const times = [...new Set(observations.filter((o) => o.answered).map((o) => o.seconds))].sort((a, b) => a - b);
+  let s = 1;
+  let median: number | null = null;
+  let p90: number | null = null;
+  for (const t of times) {
+    // At risk at t: everyone observed at least t (a silence of exactly t still counts: answers first at a tie).
+    const atRisk = observations.filter((o) => o.seconds >= t).length;
+    const answeredAtT = observations.filter((o) => o.answered && o.seconds === t).length;
+    s *= 1 - answeredAtT / atRisk;
+    if (median === null && s <= 0.5 + 1e-9) median = t;
+    if (p90 === null && s <= 0.1 + 1e-9) p90 = t;
+  }
+  return [median, p90];
+}
+
+describe("the stored figures against an independent computation", () => {
+  it("match a plain product-limit estimate over generated stories", async () => {
+    const db = t.database.db;
+    const author_id = await createUser(db);
+    let seed = 42;
+    const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+    for (const name of ["Random One", "Random Two", "Random Three"]) {
+      const company_id = await createOrganisation(db, name);
+      // Answers within 50 days; silences at least 100 days old, so no age crosses an answer time while the test runs.
+      const specs = Array.from({ length: 60 + Math.floor(random() * 60) }, () =>
+        random() < 0.6 ? { response: Math.floor(random() * 50 * D), daysAgo: 60 + random() * 200 } : { response: null, daysAgo: 100 + random() * 200 });
+      const ids = await insertStories(db, { author_id, company_id }, specs);
+      const rows = await db.selectFrom("stories").select(["id", "response_seconds", "escalated_at"]).where("id", "in", ids).execute();
+      const now = Date.now();
+      const expected = referenceKm(rows.map((r) => (r.response_seconds === null
+        ? { seconds: Math.floor((now - r.escalated_at.getTime()) / 1000), answered: false }
+        : { seconds: r.response_seconds, answered: true })));
+      const stored = await sql<{ median_seconds: number | null; p90_seconds: number | null }>`
+        select median_seconds, p90_seconds from company_figures where company_id = ${company_id} and period = 'all' and country = '' and channel = ''`.execute(db);
+      expect([stored.rows[0]!.median_seconds, stored.rows[0]!.p90_seconds], name).toEqual(expected);
+    }
+  });
+});
+
