@@ -15,8 +15,11 @@ import healthRoutes from "./health/routes.js";
 import accountRoutes from "./accounts/routes.js";
 import recoveryRoutes from "./accounts/recovery-routes.js";
 import mailRoutes from "./mail/routes.js";
+import closingPlugin from "./plugins/closing.js";
 import csrfPlugin from "./plugins/csrf.js";
 import errorsPlugin from "./plugins/errors.js";
+import metricsPlugin from "./plugins/metrics.js";
+import readReplicaPlugin from "./plugins/read-replica.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
 import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
@@ -53,12 +56,14 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     trustProxy: config.trustProxy,
     // Forms are small; a 10 kB search or a long story still fits.
     bodyLimit: 512 * 1024,
-    return503OnClosing: true,
+    // plugins/closing.ts answers while closing, with the friendly page in the route's format.
+    return503OnClosing: false,
   });
   app.decorate("db", database.db);
   app.decorate("config", config);
 
-  // Plumbing.
+  // Plumbing. Security headers, then draining and the choice of database:
+  // those decide before any hook that touches the database.
   await app.register(helmet, {
     contentSecurityPolicy: {
       useDefaults: false,
@@ -81,6 +86,9 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     // Served over plain HTTP on localhost too; a proxy adds HSTS where it belongs.
     strictTransportSecurity: false,
   });
+  await app.register(closingPlugin);
+  await app.register(readReplicaPlugin, { database });
+  await app.register(metricsPlugin, { database });
   await app.register(formbody);
   // Compression by Accept-Encoding runs last, after the cache headers and ETags (plugins/http-cache.ts).
   await app.register(compress, {

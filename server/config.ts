@@ -6,6 +6,13 @@ export interface Config {
   host: string;
   /** A Postgres server; absent = the embedded PGlite database in dataDir. */
   databaseUrl: string | undefined;
+  /** A streaming replica of databaseUrl that pages may read from. */
+  databaseReadUrl: string | undefined;
+  /** The longest a request waits for a database connection, and then for each query (ms). */
+  databaseTimeoutMs: number;
+  /** Prometheus metrics on their own port (absent = no metrics), on metricsHost. */
+  metricsPort: number | undefined;
+  metricsHost: string;
   /** Where the embedded database lives (git-ignored). */
   dataDir: string;
   production: boolean;
@@ -57,17 +64,17 @@ function boolean(env: Env, name: string, fallback: boolean): boolean {
   throw new ConfigError(`${name} must be true or false, got "${env[name]}"`);
 }
 
-function databaseUrl(env: Env): string | undefined {
-  const raw = env.DATABASE_URL;
+function databaseUrl(env: Env, name = "DATABASE_URL"): string | undefined {
+  const raw = env[name];
   if (raw === undefined || raw === "") return undefined;
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    throw new ConfigError(`DATABASE_URL must be a URL like postgres://user@host:5432/escalator, got "${raw}"`);
+    throw new ConfigError(`${name} must be a URL like postgres://user@host:5432/escalator, got "${raw}"`);
   }
   if (url.protocol !== "postgres:" && url.protocol !== "postgresql:") {
-    throw new ConfigError(`DATABASE_URL must start with postgres:// or postgresql://, got "${url.protocol}"`);
+    throw new ConfigError(`${name} must start with postgres:// or postgresql://, got "${url.protocol}"`);
   }
   return raw;
 }
@@ -110,10 +117,17 @@ export function loadConfig(env: Env = process.env): Config {
   }
   const port = integer(env, "PORT", 3000, 0, 65535);
   const site = publicUrl(env);
+  const readUrl = databaseUrl(env, "DATABASE_READ_URL");
+  if (readUrl && !env.DATABASE_URL) throw new ConfigError("DATABASE_READ_URL needs DATABASE_URL (the primary it replicates)");
+  const metricsPort = env.METRICS_PORT ? integer(env, "METRICS_PORT", 0, 1, 65535) : undefined;
   return {
     port,
     host: env.HOST || "localhost",
     databaseUrl: databaseUrl(env),
+    databaseReadUrl: readUrl,
+    databaseTimeoutMs: integer(env, "DATABASE_TIMEOUT_MS", 2500, 100, 60000),
+    metricsPort,
+    metricsHost: env.METRICS_HOST || "127.0.0.1",
     dataDir: resolve(env.DATA_DIR || ".data"),
     production,
     logLevel: level,

@@ -1,24 +1,28 @@
 // The process: config → database (migrated, demo data on first start) →
-// buildApp → listen; a clean shutdown on SIGTERM and SIGINT.
+// buildApp → listen; on SIGTERM or SIGINT it drains and exits (shutdown.ts).
 import { buildApp } from "./app.js";
 import { ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./db/data-lock.js";
-import { migrateToLatest } from "./db/migrate.js";
 import { openDatabase } from "./db/open.js";
-import { isEmpty, loadDemoData } from "./db/seed.js";
+import { prepareDatabase } from "./db/startup.js";
+import { drainAndClose, SHUTDOWN_LIMIT_MS, trackSockets } from "./shutdown.js";
 
 async function main() {
   const config = loadConfig();
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
-  const database = await openDatabase(config, (error) => {
+  const onIdleError = (error: Error) => {
     // A dropped idle connection: pg reconnects on the next query.
     (app?.log ?? console).warn({ err: error }, "idle database connection lost");
-  });
+  };
+  const database = await openDatabase(config, onIdleError, { forRequests: true });
   try {
-    await migrateToLatest(database.db);
-    if (config.seedDemo && (await isEmpty(database.db))) {
-      const count = await loadDemoData(database.db);
-      console.log(`Loaded ${count} demo stories.`);
+    // Migrations may run longer than a request may wait: on a server they get
+    // a connection of their own, without the requests' time limits.
+    const setup = database.kind === "postgres" ? await openDatabase(config, onIdleError) : database;
+    try {
+      await prepareDatabase(setup, config, console.log);
+    } finally {
+      if (setup !== database) await setup.close();
     }
     app = await buildApp(config, database);
   } catch (error) {
@@ -26,17 +30,17 @@ async function main() {
     throw error;
   }
 
+  const openSockets = trackSockets(app);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app!.log.info(`${signal}: finishing in-flight requests, then closing`);
-    const timer = setTimeout(() => {
-      app!.log.error("shutdown took longer than 10 s; exiting");
+    app!.log.info(`${signal}: draining, finishing in-flight requests, then closing`);
+    setTimeout(() => {
+      app!.log.error(`shutdown took longer than ${SHUTDOWN_LIMIT_MS / 1000} s; exiting`);
       process.exit(1);
-    }, 10_000);
-    timer.unref();
-    await app!.close(); // stops accepting, waits for in-flight requests
+    }, SHUTDOWN_LIMIT_MS).unref();
+    await drainAndClose(app!, openSockets);
     await database.close();
     process.exit(0);
   };

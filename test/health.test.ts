@@ -6,14 +6,17 @@ import { createEmptyDatabase, usingServer } from "./helpers/database.js";
 import { startTcpProxy, type TcpProxy } from "./helpers/tcp-proxy.js";
 import { migrateToLatest } from "../server/db/migrate.js";
 
-describe("/healthz", async () => {
+describe("/healthz and /readyz", async () => {
   const { app, close } = await createTestApp();
   afterAll(close);
 
-  it("answers 200 when the database is reachable", async () => {
-    const res = await app.inject("/healthz");
-    expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: "ok", database: "reachable" });
+  it("says the process is alive, and ready when the database answers with every migration applied", async () => {
+    const health = await app.inject("/healthz");
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: "ok" });
+    const ready = await app.inject("/readyz");
+    expect(ready.statusCode).toBe(200);
+    expect(ready.json()).toEqual({ status: "ok", database: "reachable", migrations: "current" });
   });
 });
 
@@ -38,15 +41,16 @@ describe.runIf(usingServer)("while the database server is unreachable", () => {
     await owner?.close();
   });
 
-  it("answers 503 on /healthz and a friendly 503 page, then recovers by itself", async () => {
+  it("answers 503 on /readyz and a friendly 503 page, then recovers by itself", async () => {
     const { app } = testApp;
-    expect((await app.inject("/healthz")).statusCode).toBe(200);
+    expect((await app.inject("/readyz")).statusCode).toBe(200);
     expect((await app.inject("/")).statusCode).toBe(200);
 
     await proxy.cut();
-    const health = await app.inject("/healthz");
-    expect(health.statusCode).toBe(503);
-    expect(health.json()).toMatchObject({ database: "unreachable" });
+    expect((await app.inject("/healthz")).statusCode).toBe(200);
+    const ready = await app.inject("/readyz");
+    expect(ready.statusCode).toBe(503);
+    expect(ready.json()).toMatchObject({ database: "unreachable" });
     const page = await app.inject("/");
     expect(page.statusCode).toBe(503);
     expect(page.headers["content-type"]).toMatch(/text\/html/);
@@ -54,7 +58,7 @@ describe.runIf(usingServer)("while the database server is unreachable", () => {
     expect(page.body).not.toMatch(/at .*\.ts:\d+/); // no stack trace
 
     await proxy.restore();
-    expect((await app.inject("/healthz")).statusCode).toBe(200);
+    expect((await app.inject("/readyz")).statusCode).toBe(200);
     expect((await app.inject("/")).statusCode).toBe(200);
   });
 });

@@ -6,15 +6,20 @@ export interface PageCache {
   through(key: string, render: () => Promise<string>): Promise<string>;
 }
 
-export function createPageCache(ttlMs: number, maxEntries = 200): PageCache {
+/** onLookup hears of every lookup (hit: answered from memory or a rendering already under way), for the metrics. */
+export function createPageCache(ttlMs: number, maxEntries = 200, onLookup: (hit: boolean) => void = () => {}): PageCache {
   const entries = new Map<string, { html: string; expires: number }>();
   const rendering = new Map<string, Promise<string>>();
   return {
     async through(key, render) {
       if (ttlMs <= 0) return render();
       const entry = entries.get(key);
-      if (entry && entry.expires > Date.now()) return entry.html;
+      if (entry && entry.expires > Date.now()) {
+        onLookup(true);
+        return entry.html;
+      }
       const pending = rendering.get(key);
+      onLookup(pending !== undefined);
       if (pending) return pending;
       const started = render()
         .then((html) => {

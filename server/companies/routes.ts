@@ -35,7 +35,7 @@ function windowPath(base: string, period: Period, page = 1): string {
 }
 
 export default async function companyRoutes(app: FastifyInstance) {
-  const pages = createPageCache(app.config.pageCacheMs);
+  const pages = createPageCache(app.config.pageCacheMs, 200, (hit) => app.metrics.pageCacheLookup("companies", hit));
 
   app.get("/companies", async (request, reply) => {
     // Logged-out visitors share one rendering per URL for a moment; members see their own header.

@@ -12,6 +12,18 @@ import type { DB } from "../db/schema.js";
 
 /** Well under the promised 2 seconds, and an empty poll is two index probes. */
 export const POLL_MS = 250;
+/**
+ * The longest wait between tries while the database is failing: once it is
+ * back, the figures follow again within a second (a longer back-off left them
+ * ~9 s behind after a 10-second outage).
+ */
+export const MAX_RETRY_MS = 1_000;
+
+declare module "fastify" {
+  interface FastifyInstance {
+    figuresWorker: { lagSeconds(): number };
+  }
+}
 
 async function workOne(db: Kysely<DB>, wait: boolean): Promise<boolean> {
   const { rows } = await sql<{ company: number | null }>`select company_figures_work_one(${wait}) as company`.execute(db);
@@ -35,17 +47,24 @@ export default fp(async function figuresWorker(app: FastifyInstance) {
   let running: Promise<void> | undefined;
   let stopped = false;
 
-  // After failures, wait longer (up to 10 s), so a database outage is not logged four times a second.
+  // After failures, wait a little longer (up to MAX_RETRY_MS); an outage is logged when it starts and when it ends.
   let delay = POLL_MS;
+  let failures = 0;
+  let drainedAt = Date.now();
+  app.decorate("figuresWorker", { lagSeconds: () => (Date.now() - drainedAt) / 1000 });
   const tick = () => {
     running = flushFigures(app.db, { wait: false })
       .then(() => {
+        if (failures > 0) app.log.info({ failures }, "company figures worker: the database answers again");
+        failures = 0;
         delay = POLL_MS;
+        drainedAt = Date.now();
       })
       // A failed round (a dropped connection, a statement timeout) is retried later.
       .catch((err: unknown) => {
-        delay = Math.min(delay * 2, 10_000);
-        app.log.error({ err, retryInMs: delay }, "company figures worker");
+        failures++;
+        delay = Math.min(delay * 2, MAX_RETRY_MS);
+        if (failures === 1) app.log.error({ err, retryInMs: delay }, "company figures worker");
       })
       .finally(() => {
         running = undefined;

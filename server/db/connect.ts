@@ -1,9 +1,11 @@
 // Chooses the database: a Postgres server through pg when a URL is given, the
 // embedded PGlite otherwise. Both answer with the same JavaScript types.
 import { PGlite } from "@electric-sql/pglite";
-import { Kysely, PostgresDialect } from "kysely";
+import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
+import { pgDialect } from "./pg-driver.js";
+import { SET_LOCAL_DEFAULTS } from "./session-defaults.js";
 import type { DB } from "./schema.js";
 
 // bigint (count(*), sums) and numeric (percentiles, averages) as numbers on
@@ -13,14 +15,38 @@ const NUMERIC = 1700;
 const toNumber = (value: string) => Number(value);
 
 export type DatabaseTarget =
-  | { kind: "postgres"; url: string; schema?: string; poolSize?: number }
+  | {
+      kind: "postgres";
+      url: string;
+      /** A streaming replica the pages may read from (see plugins/read-replica.ts). */
+      readUrl?: string;
+      schema?: string;
+      poolSize?: number;
+      /** The longest wait for a connection from the pool (default 5 s). */
+      connectTimeoutMs?: number;
+      /** The longest wait for one query's answer, client side (default: none, only the server's statement timeout). */
+      queryTimeoutMs?: number;
+      /** Whether the current request may read from the replica. */
+      mayReadReplica?: () => boolean;
+    }
   | { kind: "pglite"; dataDir?: string };
+
+export interface PoolStats {
+  pool: "primary" | "replica";
+  total: number;
+  idle: number;
+  waiting: number;
+}
 
 export interface Database {
   db: Kysely<DB>;
   kind: DatabaseTarget["kind"];
   /** Where the data lives, for the start-up line; never includes a password. */
   describe: string;
+  /** Connections in use and requests waiting for one (Postgres only). */
+  poolStats?: () => PoolStats[];
+  /** With a read replica: whether it has replayed the primary's WAL up to lsn. */
+  replicaHasReplayed?: (lsn: string) => Promise<boolean>;
   close(): Promise<void>;
 }
 
@@ -28,17 +54,17 @@ export interface PoolErrorLogger {
   (error: Error): void;
 }
 
-export function connectPostgres(
-  target: Extract<DatabaseTarget, { kind: "postgres" }>,
-  onIdleError: PoolErrorLogger,
-): Database {
+function createPool(url: string, target: Extract<DatabaseTarget, { kind: "postgres" }>, onIdleError: PoolErrorLogger): pg.Pool {
   const pool = new pg.Pool({
-    connectionString: target.url,
+    connectionString: url,
     max: target.poolSize ?? 10,
-    connectionTimeoutMillis: 5_000,
-    statement_timeout: 15_000,
-    lock_timeout: 5_000,
-    idle_in_transaction_session_timeout: 30_000,
+    connectionTimeoutMillis: target.connectTimeoutMs ?? 5_000,
+    // A peer that vanished (not one that is merely slow) is noticed by the kernel.
+    keepAlive: true,
+    keepAliveInitialDelayMillis: 10_000,
+    // No other startup parameter: PgBouncer refuses them. The server's timeouts
+    // come as db/session-defaults.ts explains. A test schema is the one
+    // exception; tests never pass one through PgBouncer.
     options: target.schema ? `-c search_path=${target.schema}` : undefined,
     types: {
       getTypeParser: ((oid: number, format?: "text" | "binary") =>
@@ -50,12 +76,48 @@ export function connectPostgres(
   // replaces a broken client on the next checkout.
   pool.on("error", onIdleError);
   pool.on("connect", (client) => client.on("error", onIdleError));
-  const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+  return pool;
+}
+
+export function connectPostgres(
+  target: Extract<DatabaseTarget, { kind: "postgres" }>,
+  onIdleError: PoolErrorLogger,
+): Database {
+  const primary = createPool(target.url, target, onIdleError);
+  const replica = target.readUrl ? createPool(target.readUrl, target, onIdleError) : undefined;
+  const db = new Kysely<DB>({
+    dialect: pgDialect({
+      primary,
+      replica,
+      queryTimeoutMs: target.queryTimeoutMs,
+      mayReadReplica: target.mayReadReplica,
+      beginStatements: SET_LOCAL_DEFAULTS,
+    }),
+  });
   const url = new URL(target.url);
+  const stats = (pool: pg.Pool, name: PoolStats["pool"]): PoolStats => ({ pool: name, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount });
   return {
     db,
     kind: "postgres",
-    describe: `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${target.schema ? ` (schema ${target.schema})` : ""}`,
+    describe:
+      `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${target.schema ? ` (schema ${target.schema})` : ""}` +
+      (target.readUrl ? `, reading from a replica at ${new URL(target.readUrl).host}` : ""),
+    poolStats: () => [stats(primary, "primary"), ...(replica ? [stats(replica, "replica")] : [])],
+    replicaHasReplayed: replica
+      ? async (lsn) => {
+          // A replica slower than a query's deadline counts as behind: the page reads the primary.
+          const asked = replica.query<{ replayed: boolean }>("select coalesce(pg_last_wal_replay_lsn() >= $1::pg_lsn, true) as replayed", [lsn]);
+          asked.catch(() => {});
+          let timer: NodeJS.Timeout | undefined;
+          const late = new Promise<false>((resolve) => (timer = setTimeout(() => resolve(false), target.queryTimeoutMs ?? 5_000)));
+          try {
+            const answer = await Promise.race([asked, late]);
+            return answer !== false && answer.rows[0]?.replayed === true;
+          } finally {
+            clearTimeout(timer);
+          }
+        }
+      : undefined,
     close: () => db.destroy(),
   };
 }

@@ -2,6 +2,11 @@
 export type FormBody = Record<string, unknown>;
 export type FieldErrors<K extends string = string> = Partial<Record<K, string>>;
 
+/** A parsed form (or JSON object) body, as opposed to none or a string. */
+export function isFormBody(body: unknown): body is FormBody {
+  return typeof body === "object" && body !== null && !Array.isArray(body);
+}
+
 export function field(body: FormBody, name: string, opts: { trim?: boolean } = { trim: true }): string {
   let value = body[name];
   if (Array.isArray(value)) value = value[0];

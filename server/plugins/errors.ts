@@ -1,6 +1,7 @@
 // Friendly HTML pages for 404, 403, 429, 503 and 500. A visitor never sees a
-// stack trace; the log gets it.
-import type { FastifyError, FastifyInstance, FastifyReply } from "fastify";
+// stack trace; the log gets it. A 503 comes in the route's own format, so a
+// script reading /companies.json or .csv gets something it can parse.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 
 // Errors that mean "the database is not there right now" rather than "a bug".
@@ -30,6 +31,34 @@ export function sendErrorPage(reply: FastifyReply, page: ErrorPage): FastifyRepl
   return reply.code(page.status).type("text/html; charset=utf-8").view("errors/error.eta", page);
 }
 
+export type ResponseFormat = "html" | "json" | "csv" | "xml";
+
+/** The format a route answers in, from its address: /companies.json, /companies.csv, /feed.xml, the operators' endpoints. */
+export function responseFormat(request: FastifyRequest): ResponseFormat {
+  const path = request.url.split("?")[0] ?? "";
+  if (path.endsWith(".json") || path === "/healthz" || path === "/readyz") return "json";
+  if (path.endsWith(".csv")) return "csv";
+  if (path.endsWith(".xml")) return "xml";
+  return "html";
+}
+
+const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+
+/** 503 with Retry-After, as a page, JSON, CSV or XML depending on the route. */
+export function sendUnavailable(request: FastifyRequest, reply: FastifyReply, page: { title: string; message: string; retryAfterSeconds: number }): FastifyReply {
+  reply.code(503).header("Retry-After", String(page.retryAfterSeconds));
+  switch (responseFormat(request)) {
+    case "json":
+      return reply.type("application/json; charset=utf-8").send({ error: "unavailable", message: page.message });
+    case "csv":
+      return reply.type("text/csv; charset=utf-8").send(`error\r\n"${page.message.replace(/"/g, '""')}"\r\n`);
+    case "xml":
+      return reply.type("application/xml; charset=utf-8").send(`<?xml version="1.0" encoding="utf-8"?>\n<error>${xmlEscape(page.message)}</error>\n`);
+    default:
+      return sendErrorPage(reply, { status: 503, title: page.title, message: page.message });
+  }
+}
+
 export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setNotFoundHandler((request, reply) =>
     sendErrorPage(reply, {
@@ -42,11 +71,10 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (isDatabaseUnreachable(error)) {
       request.log.warn({ err: error }, "database unreachable");
-      reply.header("Retry-After", "30");
-      return sendErrorPage(reply, {
-        status: 503,
+      return sendUnavailable(request, reply, {
         title: "Back in a moment",
         message: "Escalator cannot reach its database just now. Please try again in a minute; nothing you had saved is lost.",
+        retryAfterSeconds: 30,
       });
     }
     const status = error.statusCode ?? 500;

@@ -4,7 +4,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { countUnread } from "../notifications/queries.js";
 
-const NOT_A_PAGE = /^\/(static\/|healthz)|\.(xml|csv|json)(\?|$)/;
+const NOT_A_PAGE = /^\/(static\/|healthz|readyz)|\.(xml|csv|json)(\?|$)/;
 
 export default fp(async function notificationsPlugin(app: FastifyInstance) {
   app.addHook("preHandler", async (request, reply) => {

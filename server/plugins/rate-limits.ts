@@ -1,8 +1,12 @@
 // Rate limits for signing up, logging in and posting, built on
-// @fastify/rate-limit's stores. Over the limit → the 429 page with Retry-After.
+// @fastify/rate-limit with its counters in Postgres (rate-limit-store.ts), so
+// the limit holds across every instance. Over the limit → the 429 page with Retry-After.
 import rateLimit from "@fastify/rate-limit";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
+import { field, isFormBody } from "../lib/form.js";
+import { normaliseUsername } from "../lib/usernames.js";
+import { postgresRateLimitStore } from "./rate-limit-store.js";
 
 const WINDOW_MS = 60_000;
 
@@ -25,15 +29,16 @@ declare module "fastify" {
   }
 }
 
-const formField = (name: string) => (request: FastifyRequest) => {
-  const body = request.body as Record<string, unknown> | undefined;
-  const value = body?.[name];
-  return typeof value === "string" ? value.normalize("NFKC").trim().toLowerCase().slice(0, 100) : "";
+// The account a log-in names, read by the one field reader (no NUL reaches the store) and
+// compared as accounts are, so "Kai" and "kai" share one limit.
+const accountNamed = (name: string) => (request: FastifyRequest) => {
+  const body = request.body;
+  return isFormBody(body) ? normaliseUsername(field(body, name)).slice(0, 100) : "";
 };
-const usernameOf = formField("username");
+const usernameOf = accountNamed("username");
 
 export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
-  await app.register(rateLimit, { global: false });
+  await app.register(rateLimit, { global: false, store: postgresRateLimitStore(app.db) });
 
   const limiter = (max: number, name: string, key: (request: FastifyRequest) => string): Limiter => {
     const check = app.createRateLimit({ max, timeWindow: WINDOW_MS, keyGenerator: (request) => `${name}:${key(request)}` });
@@ -65,6 +70,6 @@ export default fp(async function rateLimitsPlugin(app: FastifyInstance) {
     post: limiter(post, "post", (r) => String(r.user?.id ?? r.ip)),
     // Password-reset requests: per address, and per account named, so nobody floods one member's inbox.
     resetByAddress: limiter(app.config.resetRateLimit, "reset-ip", (r) => r.ip),
-    resetByAccount: limiter(app.config.resetRateLimit, "reset-account", formField("account")),
+    resetByAccount: limiter(app.config.resetRateLimit, "reset-account", accountNamed("account")),
   });
 });

@@ -40,5 +40,9 @@ export async function deleteAccount(db: Kysely<DB>, userId: number, opts: { remo
       })
       .where("id", "=", userId)
       .execute();
+    // Touching the member's rows bumps their threads' versions (migrations/0008_1), so no kept
+    // rendering shows the old name.
+    await trx.updateTable("stories").set({ author_id: userId }).where("author_id", "=", userId).execute();
+    await trx.updateTable("replies").set({ author_id: userId }).where("author_id", "=", userId).execute();
   });
 }

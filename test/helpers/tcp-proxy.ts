@@ -1,11 +1,15 @@
 // A TCP proxy in front of the test Postgres server that a test can cut and
-// restore, to see how the app behaves while its database is unreachable.
+// restore, to see how the app behaves while its database is unreachable, or
+// pause and resume: connections stay open and new ones are accepted, but no
+// byte moves — what a frozen server (SIGSTOP) looks like from the app.
 import net from "node:net";
 
 export interface TcpProxy {
   port: number;
   cut(): Promise<void>;
   restore(): Promise<void>;
+  pause(): void;
+  resume(): void;
   close(): Promise<void>;
 }
 
@@ -13,6 +17,18 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
   const sockets = new Set<net.Socket>();
   let server: net.Server | undefined;
   let port = 0;
+  let paused = false;
+  const held: (() => void)[] = [];
+
+  // Forwards from one socket to the other; while paused, chunks wait in order.
+  const forward = (from: net.Socket, to: net.Socket) =>
+    from.on("data", (chunk) => {
+      const send = () => {
+        if (!to.destroyed) to.write(chunk);
+      };
+      if (paused) held.push(send);
+      else send();
+    });
 
   const listen = () =>
     new Promise<void>((resolve, reject) => {
@@ -23,7 +39,8 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
           socket.on("close", () => sockets.delete(socket));
           socket.on("error", () => socket.destroy());
         }
-        client.pipe(upstream).pipe(client);
+        forward(client, upstream);
+        forward(upstream, client);
         client.on("close", () => upstream.destroy());
         upstream.on("close", () => client.destroy());
       });
@@ -35,11 +52,29 @@ export async function startTcpProxy(targetHost: string, targetPort: number): Pro
     });
 
   const cut = async () => {
+    held.length = 0;
     for (const socket of sockets) socket.destroy();
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
     server = undefined;
   };
 
   await listen();
-  return { get port() { return port; }, cut, restore: listen, close: cut };
+  return {
+    get port() {
+      return port;
+    },
+    cut,
+    restore: listen,
+    pause: () => {
+      paused = true;
+    },
+    resume: () => {
+      paused = false;
+      for (const send of held.splice(0)) send();
+    },
+    close: async () => {
+      paused = false;
+      await cut();
+    },
+  };
 }

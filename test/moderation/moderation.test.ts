@@ -31,7 +31,7 @@ describe("moderation", async () => {
     const replyId = await newReply(story, "A spammy reply, buy things");
     const page = await member.get(story.path);
     expect(page.body).toContain(`href="/stories/${story.id}/flag">Flag for the moderators</a>`);
-    expect(page.body).toContain(`href="/replies/${replyId}/flag">flag</a>`);
+    expect(page.body).toContain(`href="/replies/${replyId}/flag">flag<span class="visually-hidden"> this reply for the moderators</span></a>`);
 
     const missing = await member.post(`/stories/${story.id}/flag`, { reason: "", note: "typed note" }, { formPage: `/stories/${story.id}/flag` });
     expect(missing.statusCode).toBe(422);

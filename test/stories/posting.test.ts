@@ -174,7 +174,7 @@ describe("posting a story", async () => {
     const page = await poster.get(String(res.headers.location));
     expect(page.body).toContain("Story after its edit");
     expect(page.body).toContain('<a href="/companies/microsoft">Microsoft</a>');
-    expect(page.body).toContain(`<a href="/stories/${id}/revisions">edited</a>`);
+    expect(page.body).toContain(`<a href="/stories/${id}/revisions">edited<span class="visually-hidden">: revision history of this story</span></a>`);
     const revisions = await poster.get(`/stories/${id}/revisions`);
     expect(revisions.body).toContain("Story that will be edited");
     expect(revisions.body).toMatch(/<dt>Company<\/dt><dd>Nokia<\/dd>/);

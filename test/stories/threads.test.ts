@@ -100,7 +100,7 @@ describe("threads", async () => {
     const page = await new Agent(app).get(story.path);
     expect(page.body).toContain("Second version of my reply");
     expect(page.body).not.toContain("First version of my reply");
-    expect(page.body).toContain(`<a href="/replies/${id}/revisions">edited</a>`);
+    expect(page.body).toContain(`<a href="/replies/${id}/revisions">edited<span class="visually-hidden">: revision history of this reply</span></a>`);
     const revisions = await new Agent(app).get(`/replies/${id}/revisions`);
     expect(revisions.body).toContain("First version of my reply");
     expect(revisions.body).toContain("Second version of my reply");

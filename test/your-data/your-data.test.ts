@@ -50,6 +50,8 @@ describe("your data", async () => {
     expect(wrong.statusCode).toBe(422);
     expect(wrong.body).toContain("nothing was deleted");
 
+    // Visitors have read both threads: the kept renderings must not outlive the name.
+    for (const path of [own.path, theirs.path]) expect((await new Agent(app).get(path)).body).toContain("Leaving_Lee");
     const res = await leaving.post("/settings/delete", { delete_password: PASSWORD }, { formPage: "/settings" });
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("Your account is deleted");
