@@ -36,6 +36,7 @@ import storyWriteRoutes from "./stories/write-routes.js";
 import searchRoutes from "./search/routes.js";
 import feedRoutes from "./feeds/routes.js";
 import companyRoutes from "./companies/routes.js";
+import openDataRoutes from "./open-data/routes.js";
 import figuresWorker from "./companies/worker.js";
 import mailWorker from "./mail/worker.js";
 import userRoutes from "./users/routes.js";
@@ -147,6 +148,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(searchRoutes);
   await app.register(feedRoutes);
   await app.register(companyRoutes);
+  await app.register(openDataRoutes);
   await app.register(userRoutes);
   await app.register(followRoutes);
   await app.register(yourDataRoutes);

@@ -8,6 +8,7 @@ import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { beginBulkLoad, endBulkLoad, onSession, restoreInterruptedLoad, UNLIMITED } from "./bulk-load.js";
 import { replyBodies, storyBodies } from "./fake-text.js";
+import { insertPaths } from "./paths.js";
 import { insertMeToos, insertOrganisations, insertReplies, insertStories, insertUsers } from "./inserts.js";
 import { insertLongThread, type LongThread } from "./long-thread.js";
 import { seededRandom } from "./random.js";
@@ -131,6 +132,7 @@ export async function generateData(db: Kysely<DB>, opts: GenerateOptions): Promi
         const range = { from: next, to: Math.min(lastId, next + chunk - 1) };
         next = range.to + 1;
         await insertReplies(connection, { ...range, users, bodies: replyArrays });
+        await insertPaths(connection, { ...range, now });
         await insertMeToos(connection, { ...range, users, now });
         finished += range.to - range.from + 1;
         report({ phase: "replies and me toos", done: finished, total: span });

@@ -1,12 +1,12 @@
-// One organisation's figures broken down: by response-time bucket, by month, by
-// channel × role written to, and by the other party whose failure it fixed;
+// One organisation's figures broken down: by response-time bucket, by month,
+// and by the other party whose failure it fixed (routes-to-escalate.ts has the steps);
 // plus the other parties' own table. Computed live from the organisation's
 // stories, with the definitions from figures.ts: an index-only range scan of
 // stories_company_figures, which includes every column these groupings read.
 import { TWELVE_MONTHS_HOURS } from "./rules.js";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import { RESPONSE_BUCKETS, type Channel, type ResponseBucket, type Role } from "../lib/enums.js";
+import { RESPONSE_BUCKETS, type ResponseBucket } from "../lib/enums.js";
 import { figureSql, inPeriod, rate, type Period } from "./figures.js";
 
 export interface BucketCount {
@@ -81,39 +81,6 @@ function monthsBetween(first: string, last: string): string[] {
     if (month > 12) [year, month] = [year + 1, 1];
   }
   return months;
-}
-
-export interface WhatWorkedRow {
-  channel: Channel;
-  escalatedTo: Role;
-  stories: number;
-  answeredIn30Days: number;
-  responseEligible: number;
-  responseRate: number | null;
-  medianSeconds: number | null;
-}
-
-/** Channel × role written to, most stories first. */
-export async function whatWorked(db: Kysely<DB>, companyId: number, period: Period): Promise<WhatWorkedRow[]> {
-  const rows = await db
-    .selectFrom("stories as s")
-    .where("s.company_id", "=", companyId)
-    .where(inPeriod(period))
-    .groupBy(["s.channel", "s.escalated_to"])
-    .select([
-      "s.channel", "s.escalated_to",
-      figureSql.stories.as("stories"),
-      figureSql.answeredIn30Days.as("answered_in_30_days"),
-      figureSql.responseEligible.as("response_eligible"),
-      figureSql.medianSeconds.as("median_seconds"),
-    ])
-    .orderBy("stories", "desc").orderBy("s.channel").orderBy("s.escalated_to")
-    .execute();
-  return rows.map((r) => ({
-    channel: r.channel, escalatedTo: r.escalated_to, stories: r.stories,
-    answeredIn30Days: r.answered_in_30_days, responseEligible: r.response_eligible,
-    responseRate: rate(r.answered_in_30_days, r.response_eligible), medianSeconds: r.median_seconds,
-  }));
 }
 
 export interface SteppedInRow {

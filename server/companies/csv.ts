@@ -3,7 +3,7 @@ export type CsvValue = string | number | boolean | null;
 
 function field(value: CsvValue): string {
   if (value === null) return "";
-  // A name starting with = + - @, a tab or a CR would run as a formula in a spreadsheet.
+  // Text starting with = + - @ (or a tab or CR before one) would run as a formula in a spreadsheet.
   const text = typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }

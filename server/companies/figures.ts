@@ -19,11 +19,23 @@ export const DEFINITIONS = [
   { term: "Organisation", key: "organisation", text: "The organisation the customer escalated to. Its figures count only the stories escalated to it; stories naming it as the party that failed first are counted under Other parties." },
   { term: "Stories (n)", key: "stories", text: "Visible stories escalated to the organisation in the window. The last 12 months are the 365 days up to now, by escalation date." },
   { term: "Response rate", key: "response_rate", text: "Stories answered within 30 days of escalation ÷ stories escalated more than 30 days ago, plus younger stories already answered. A story younger than 30 days without an answer counts neither way." },
-  { term: "Median response", key: "median_seconds", text: "The middle time from escalation to first response among answered stories (percentile_cont 0.5); never the mean." },
-  { term: "p90 response", key: "p90_seconds", text: "The time within which 90 % of answered stories got a first response (percentile_cont 0.9)." },
+  { term: "Median response", key: "median_seconds", text: "Estimated by Kaplan–Meier: at each time a story got its first answer, the share of stories still waiting is multiplied by (1 − answered at that time ÷ stories still waiting then), where an unanswered story counts as waiting only up to its age and, at a tie, answers come before silences. The median is the first time that share falls to one half or less; “not reached” means fewer than half were answered, and such organisations sort after every one with a median." },
+  { term: "p90 response", key: "p90_seconds", text: "The first time the same Kaplan–Meier share still waiting falls to one tenth or less (90 % answered by then); “not reached” otherwise." },
   { term: "Resolution rate", key: "resolution_rate", text: "Stories resolved (resolved, or resolved with goodwill) ÷ closed stories (every outcome except pending)." },
   { term: "Rank", key: "rank", text: "Position by the Wilson lower bound (95 %) of the response rate, a conservative estimate that does not let 5 of 5 answered beat 90 of 100. Only organisations with at least 5 stories in the window (and filters) are ranked; the rest are listed below, unranked. Sorting by another column reorders the rows but keeps each rank; sorting by resolution rate orders by its own Wilson lower bound." },
 ] as const;
+
+/**
+ * A story's observation for the Kaplan–Meier estimator (migrations/0007): its
+ * response time, or its age when unanswered (censored), in seconds × 2, + 1 when
+ * censored, so that sorting puts an answer before a silence of the same length.
+ */
+export const KM_OBSERVATION = sql<number>`case when s.first_response_at is null
+  then greatest(0, floor(extract(epoch from (now() - s.escalated_at))))::bigint * 2 + 1
+  else s.response_seconds * 2 end`;
+
+/** Ageing recomputes a row at most this often (migrations/0007 holds the same 60). */
+export const KM_AGEING_MIN_SECONDS = 60;
 
 /** The figure definitions as SQL over stories aliased `s`, for groupings the table does not hold. */
 export const figureSql = {
@@ -31,8 +43,8 @@ export const figureSql = {
   answeredIn30Days: sql<number>`count(*) filter (where s.response_seconds <= ${RESPONSE_WINDOW_SECONDS})::integer`,
   responseEligible: sql<number>`count(*) filter (where s.escalated_at <= now() - make_interval(hours => ${RESPONSE_WINDOW_HOURS}) or s.first_response_at is not null)::integer`,
   answered: sql<number>`count(s.response_seconds)::integer`,
-  medianSeconds: sql<number | null>`percentile_cont(0.5) within group (order by s.response_seconds)`,
-  p90Seconds: sql<number | null>`percentile_cont(0.9) within group (order by s.response_seconds)`,
+  medianSeconds: sql<number | null>`(company_figures_km(array_agg(${KM_OBSERVATION} order by ${KM_OBSERVATION})))[1]`,
+  p90Seconds: sql<number | null>`(company_figures_km(array_agg(${KM_OBSERVATION} order by ${KM_OBSERVATION})))[2]`,
   resolved: sql<number>`count(*) filter (where s.outcome in (${sql.join(RESOLVED_OUTCOMES)}))::integer`,
   closed: sql<number>`count(*) filter (where s.outcome not in (${sql.join(OPEN_OUTCOMES)}))::integer`,
 };

@@ -7,7 +7,9 @@ import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
-import { monthlyTrend, responseHistogram, steppedIn, whatWorked } from "./breakdowns.js";
+import { monthlyTrend, responseHistogram, steppedIn } from "./breakdowns.js";
+import { responseCurve } from "./response-curve.js";
+import { MIN_ROUTE_STEPS, routesToEscalate, type RouteRow } from "./routes-to-escalate.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
@@ -22,6 +24,9 @@ import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parseParties
 const FiguresQuery = Type.Object({ window: QueryText, country: QueryText, channel: QueryText, sort: QueryText, page: QueryText, after: QueryText });
 const listSchema = { schema: { querystring: FiguresQuery } };
 const companySchema = { schema: { params: SlugParams, querystring: FiguresQuery } };
+
+/** How long /companies/how reuses its rendering: it reads every step of every story. */
+export const HOW_CACHE_MS = 30_000;
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */
 export const STEPPED_IN_SHOWN = 10;
@@ -100,11 +105,12 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     // The same short reuse as the leaderboard: a big organisation's page costs a second of queries.
     const render = async () => {
       const { period, after } = parseCompanyQuery(request.query);
-      const [figures, histogram, trend, worked, stepped, stories] = await Promise.all([
+      const [figures, histogram, trend, routes, curve, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
         responseHistogram(app.db, organisation.id, period),
         monthlyTrend(app.db, organisation.id, period),
-        whatWorked(app.db, organisation.id, period),
+        routesToEscalate(app.db, organisation.id, period),
+        responseCurve(app.db, organisation.id, period),
         steppedIn(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
         companyStories(app.db, organisation.id, after),
       ]);
@@ -135,13 +141,22 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         scale: "percent",
         max: 1,
       });
+      const curveSvg = lineChartSvg({
+        id: "response-curve",
+        title: `Share of stories still waiting for a first response from ${organisation.name}`,
+        description: curve.map((p) => `after ${p.label}: ${fmt.percent(p.stillWaiting)} still waiting`).join("; ") + ".",
+        points: curve.map((p) => ({ label: p.label, value: p.stillWaiting })),
+        formatValue: (v) => fmt.percent(v),
+        scale: "percent",
+        max: 1,
+      });
       return reply.viewAsync("companies/show.eta", {
         title: organisation.name,
         meta: companyMeta(organisation, figures, PERIODS[period].toLowerCase()),
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
-        worked, stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
+        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
         // Members only, so the cached page a visitor gets never carries a form.
@@ -150,6 +165,20 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     };
     const html = request.user ? await render() : await pages.through(request.url, render);
     return reply.type("text/html; charset=utf-8").send(html);
+  });
+
+  // "Which channel works best overall": the how-to-escalate table across every organisation.
+  // A scan of every step, so everyone shares one rendering for HOW_CACHE_MS.
+  const howPages = createPageCache(HOW_CACHE_MS);
+  app.get("/companies/how", listSchema, async (request, reply) => {
+    const { period } = parseCompanyQuery(request.query);
+    // The figures are shared (as JSON text); each visitor's page is rendered with their own header.
+    const routes = JSON.parse(await howPages.through(period, async () => JSON.stringify(await routesToEscalate(app.db, null, period)))) as RouteRow[];
+    return reply.view("companies/how.eta", {
+      title: "How to escalate, across all organisations",
+      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt, cacheSeconds: HOW_CACHE_MS / 1000,
+      windowHref: (p: Period) => windowPath("/companies/how", p),
+    });
   });
 
   // Every other party whose failures came to this organisation; the company page shows the first few.

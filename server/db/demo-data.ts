@@ -61,13 +61,23 @@ export const demoStories: DemoStory[] = [
     country: "US",
     channel: "email",
     escalatedTo: "ceo",
-    answeredBy: "executive",
+    // The CEO answered himself, copying the head of marketing.
+    answeredBy: "ceo",
     escalatedDaysAgo: 64,
     escalatedTime: "22:40",
     firstResponseAfterHours: 10,
-    resolvedAfterHours: 58,
+    resolvedAfterHours: 74,
     outcome: "goodwill",
     postedAfterHours: 80,
+    path: [
+      // Two orders at Best Buy: the phone line gave a new reason each time, the backup order was never answered; both were cancelled.
+      { party: "other_party", channel: "phone", writtenTo: "frontline", atHours: -21 * 24, timeKnown: false, answeredAfterHours: 2, answeredBy: "frontline", result: "passed_upward" },
+      { party: "other_party", channel: "web_form", writtenTo: "frontline", atHours: -14 * 24, timeKnown: false, result: "ignored" },
+      // The e-mail to Nokia's CEO: his own two-line reply by morning, the head of marketing in copy.
+      { party: "company", channel: "email", writtenTo: "ceo", atHours: 0, answeredAfterHours: 10, answeredBy: "ceo", result: "passed_upward" },
+      // A second e-mail, to the head of marketing: his phone call the next afternoon, the phone delivered the day after.
+      { party: "company", channel: "email", writtenTo: "executive", atHours: 36, answeredAfterHours: 16, answeredBy: "executive", result: "resolved" },
+    ],
     body: `I pre-ordered a Lumia 920 from Best Buy in the first week pre-orders were open. Order BBY01-7713420 then sat on "back order" for weeks. Each time I called I got a different reason: allocation, a warehouse problem, "try again Friday". I even placed a second order (BBY01-7720985) as a backup.
 
 Eventually I gave up on the phone line and wrote to Nokia's CEO, late on a weeknight, without much hope. I kept it short:

@@ -1,7 +1,7 @@
 // The shape of the demo data in demo-data.ts: facts a person would type into the
 // story form, with dates given relative to "now" so the demo never ages out of
 // the leaderboards' 12-month window.
-import type { Channel, OrganisationKind, Outcome, Role } from "../lib/enums.js";
+import type { Channel, OrganisationKind, Outcome, Role, StepParty, StepResult } from "../lib/enums.js";
 
 export interface DemoOrganisation {
   slug: string;
@@ -21,6 +21,19 @@ export interface DemoReply {
   hoursAfter: number;
   body: string; // markdown
   replies?: DemoReply[];
+}
+
+/** One step of a demo story's path; times in hours relative to the story's escalation (negative: before it). */
+export interface DemoStep {
+  party: StepParty;
+  channel: Channel;
+  writtenTo: Role;
+  atHours: number;
+  /** false: only the day is known. */
+  timeKnown?: boolean;
+  answeredAfterHours?: number;
+  answeredBy?: Role;
+  result?: StepResult;
 }
 
 export interface DemoStory {
@@ -45,4 +58,6 @@ export interface DemoStory {
   postedAfterHours: number;
   body: string; // markdown
   replies?: DemoReply[];
+  /** The path as it happened; absent = one step with the facts above. Its first step to the company is at 0 hours. */
+  path?: DemoStep[];
 }

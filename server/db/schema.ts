@@ -3,7 +3,7 @@
 // build rather than a page. bigint and numeric arrive as numbers on both
 // databases (see connect.ts).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
-import type { Channel, OrganisationKind, Outcome, ResponseBucket, Role, UserRole } from "../lib/enums.js";
+import type { Channel, OrganisationKind, Outcome, ResponseBucket, Role, StepParty, StepResult, UserRole } from "../lib/enums.js";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>;
@@ -86,6 +86,23 @@ export interface StoriesTable {
   /** tsvector of title, product and body, in English and in German (migrations/0003). */
   search_en: ReadOnly<string>;
   search_de: ReadOnly<string>;
+}
+
+/** One step of a story's escalation path (migrations/0007). */
+export interface StoryStepsTable {
+  story_id: number;
+  /** 1-based, in the order it happened. */
+  position: number;
+  /** Which of the story's organisations was written to. */
+  party: StepParty;
+  written_at: Timestamp;
+  written_time_known: ColumnType<boolean, boolean | undefined, boolean>;
+  channel: Channel;
+  written_to: Role;
+  answered_at: NullableTimestamp;
+  answered_by: Role | null;
+  /** What the step did; null while it is not known yet. */
+  result: StepResult | null;
 }
 
 export interface RepliesTable {
@@ -250,6 +267,7 @@ export interface DB {
   organisations: OrganisationsTable;
   organisation_aliases: OrganisationAliasesTable;
   stories: StoriesTable;
+  story_steps: StoryStepsTable;
   replies: RepliesTable;
   revisions: RevisionsTable;
   me_toos: MeToosTable;
@@ -273,4 +291,6 @@ export type Organisation = Selectable<OrganisationsTable>;
 export type Story = Selectable<StoriesTable>;
 export type NewStory = Insertable<StoriesTable>;
 export type StoryUpdate = Updateable<StoriesTable>;
+export type StoryStep = Selectable<StoryStepsTable>;
+export type NewStoryStep = Insertable<StoryStepsTable>;
 export type Reply = Selectable<RepliesTable>;

@@ -41,6 +41,23 @@ export const OUTCOMES = {
 } as const;
 export type Outcome = keyof typeof OUTCOMES;
 
+/** Whom a step of the path was written to: the story's company or its other party. */
+export const STEP_PARTIES = {
+  company: "The company",
+  other_party: "The other party",
+} as const;
+export type StepParty = keyof typeof STEP_PARTIES;
+
+/** What one step of the path did (migrations/0007). */
+export const STEP_RESULTS = {
+  answered: "Answered",
+  ignored: "Ignored",
+  deflected: "Deflected to another party",
+  passed_upward: "Passed upward",
+  resolved: "Resolved it",
+} as const;
+export type StepResult = keyof typeof STEP_RESULTS;
+
 /** Outcomes that count as "resolved" in the resolution rate. */
 export const RESOLVED_OUTCOMES: readonly Outcome[] = ["resolved", "goodwill"];
 /** Outcomes of a story that is still open; every other outcome is closed. */

@@ -5,7 +5,7 @@ import { Eta } from "eta";
 import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { viewsFolder } from "../folders.js";
-import { CHANNELS, ORGANISATION_KINDS, OUTCOMES, RESPONSE_BUCKETS, ROLES } from "../lib/enums.js";
+import { CHANNELS, ORGANISATION_KINDS, OUTCOMES, RESPONSE_BUCKETS, ROLES, STEP_PARTIES, STEP_RESULTS } from "../lib/enums.js";
 import { countryName } from "../lib/countries.js";
 import { formatDate, formatDateTime, formatDuration } from "../lib/durations.js";
 import * as paths from "../lib/paths.js";
@@ -23,7 +23,7 @@ export const helpers = {
   formatDate,
   formatDateTime,
   formatDuration,
-  labels: { channel: CHANNELS, role: ROLES, outcome: OUTCOMES, bucket: RESPONSE_BUCKETS, kind: ORGANISATION_KINDS },
+  labels: { channel: CHANNELS, role: ROLES, outcome: OUTCOMES, bucket: RESPONSE_BUCKETS, kind: ORGANISATION_KINDS, party: STEP_PARTIES, result: STEP_RESULTS },
   iso: (date: Date) => date.toISOString(),
   jsonLd,
 };

@@ -1,9 +1,10 @@
 // Editing a story keeps what it said before as a revision, so readers can see
-// every earlier version. "Update the timeline" is the same, for the facts only.
+// every earlier version. "Update the timeline" is the same, for the path and the ending only.
 import type { Kysely, Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
 import { notifyTimeline } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
+import { findPath, writePath } from "./path.js";
 import { storyColumns } from "./post-story.js";
 import type { StoryInput, TimelineInput } from "./schema.js";
 
@@ -19,8 +20,9 @@ async function keepRevision(trx: Transaction<DB>, storyId: number, editorId: num
       "c.name as company_name", "o.name as other_party_name",
     ])
     .executeTakeFirstOrThrow();
-  // The version being replaced was current from its last edit (or posting) until now.
-  const snapshot = { ...before, version_from: before.edited_at ?? before.created_at };
+  // The version being replaced was current from its last edit (or posting) until now, with its path.
+  const steps = await findPath(trx, storyId);
+  const snapshot = { ...before, steps: steps.map(({ story_id: _story, ...step }) => step), version_from: before.edited_at ?? before.created_at };
   await trx.insertInto("revisions").values({ story_id: storyId, editor_id: editorId, snapshot: JSON.stringify(snapshot) }).execute();
 }
 
@@ -31,6 +33,7 @@ export async function editStory(db: Kysely<DB>, storyId: number, editorId: numbe
     const otherParty = input.otherParty ? await resolveOrganisation(trx, input.otherParty) : null;
     // A new title gets a new slug; links with the old one redirect to it.
     await trx.updateTable("stories").set({ ...storyColumns(input, company.id, otherParty?.id ?? null), edited_at: new Date() }).where("id", "=", storyId).execute();
+    await writePath(trx, storyId, input.steps);
   });
 }
 
@@ -40,6 +43,10 @@ export async function updateTimeline(db: Kysely<DB>, storyId: number, editorId: 
     await trx
       .updateTable("stories")
       .set({
+        channel: timeline.channel,
+        escalated_to: timeline.escalatedTo,
+        escalated_at: timeline.escalatedAt,
+        escalated_time_known: timeline.escalatedTimeKnown,
         answered_by: timeline.answeredBy,
         first_response_at: timeline.firstResponseAt,
         resolved_at: timeline.resolvedAt,
@@ -49,6 +56,7 @@ export async function updateTimeline(db: Kysely<DB>, storyId: number, editorId: 
       })
       .where("id", "=", storyId)
       .execute();
+    await writePath(trx, storyId, timeline.steps);
     await notifyTimeline(trx, { id: storyId, authorId: editorId });
   });
 }

@@ -3,36 +3,53 @@ import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { COUNTRIES } from "../lib/countries.js";
-import { CHANNELS, OUTCOMES, ROLES } from "../lib/enums.js";
-import type { FieldErrors } from "../lib/form.js";
+import { CHANNELS, OUTCOMES, ROLES, STEP_PARTIES, STEP_RESULTS } from "../lib/enums.js";
 import { listOrganisationNames } from "../organisations/queries.js";
-import type { StoryField, StoryValues } from "./schema.js";
+import type { StoryErrors, StoryValues } from "./schema.js";
+import { MAX_STEPS } from "./steps.js";
+
+const choose = (label: string): [string, string] => ["", label];
 
 export interface StoryFormPage {
   title: string;
   action: string;
   submitLabel: string;
   values: StoryValues;
-  errors: FieldErrors<StoryField>;
+  errors: StoryErrors;
   submissionKey: string;
   previewHtml?: string;
   /** E-mail addresses or phone numbers the author must confirm before posting. */
   personalData?: string[];
   organisationNames: string[];
-  options: {
+  options: StepOptions & {
     countries: [string, string][];
     channels: [string, string][];
-    roles: [string, string][];
     outcomes: [string, string][];
   };
   csrfToken: string;
 }
 
-const choose = (label: string): [string, string] => ["", label];
+/** What the path's rows offer (views/stories/_steps.eta). */
+export interface StepOptions {
+  parties: [string, string][];
+  channels: [string, string][];
+  roles: [string, string][];
+  results: [string, string][];
+  maxSteps: number;
+}
+
+export const stepOptions: StepOptions = {
+  parties: Object.entries(STEP_PARTIES),
+  channels: [choose("Choose a channel"), ...Object.entries(CHANNELS)],
+  roles: [choose("Choose a role"), ...Object.entries(ROLES)],
+  results: [["", "Not known yet / as answered"], ...Object.entries(STEP_RESULTS)],
+  maxSteps: MAX_STEPS,
+};
+
 
 export async function storyFormPage(
   db: Kysely<DB>,
-  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: FieldErrors<StoryField>; submissionKey?: string; previewHtml?: string; personalData?: string[]; csrfToken: string },
+  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: StoryErrors; submissionKey?: string; previewHtml?: string; personalData?: string[]; csrfToken: string },
 ): Promise<StoryFormPage> {
   return {
     ...page,
@@ -40,9 +57,8 @@ export async function storyFormPage(
     submissionKey: page.submissionKey || randomUUID(),
     organisationNames: await listOrganisationNames(db),
     options: {
+      ...stepOptions,
       countries: [choose("Choose a country"), ...COUNTRIES],
-      channels: [choose("Choose a channel"), ...Object.entries(CHANNELS)],
-      roles: [choose("Choose a role"), ...Object.entries(ROLES)],
       outcomes: [choose("Choose an outcome"), ...Object.entries(OUTCOMES)],
     },
   };

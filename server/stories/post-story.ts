@@ -1,11 +1,12 @@
 // Posting a story: organisations resolved by name, markdown rendered once,
-// all in one transaction. A form sent twice (same submission key) makes one story.
+// the path of steps beside the story, all in one transaction. A form sent twice (same submission key) makes one story.
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { slugify } from "../lib/slug.js";
 import { notifyNewStory } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
+import { writePath } from "./path.js";
 import type { StoryInput } from "./schema.js";
 
 export async function postStory(db: Kysely<DB>, authorId: number, input: StoryInput, submissionKey: string | null) {
@@ -27,6 +28,7 @@ export async function postStory(db: Kysely<DB>, authorId: number, input: StoryIn
       .returning(["id", "slug"])
       .executeTakeFirst();
     if (inserted) {
+      await writePath(trx, inserted.id, input.steps);
       await notifyNewStory(trx, { id: inserted.id, authorId, companyId: company.id });
       return inserted;
     }

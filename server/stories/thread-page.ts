@@ -16,6 +16,7 @@ import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { storyMeta } from "../seo/meta.js";
 import { followsStory } from "../follows/queries.js";
 import { hasMeToo } from "./me-too.js";
+import { describePath, findPath, type PathEntry } from "./path.js";
 import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
 
 export type Audience = "visitor" | "member" | "moderator";
@@ -26,6 +27,7 @@ export type Language = "en";
 interface ThreadRendering {
   version: string;
   story: StoryDetail;
+  path: PathEntry[];
   officialLinks: string[];
   repliesHtml: string;
   nextAfter: number | null;
@@ -78,7 +80,7 @@ export function threadPages(app: FastifyInstance) {
     const key = `${language}|${head.id}|${after ?? ""}|${audience}`;
     const kept = cache.get(key, head.version);
     if (kept) return kept;
-    const [story, officials] = await Promise.all([findStory(app.db, head.id), listOfficialReplies(app.db, head.id)]);
+    const [story, officials, steps] = await Promise.all([findStory(app.db, head.id), listOfficialReplies(app.db, head.id), findPath(app.db, head.id)]);
     if (!story) return undefined;
     const roots = [...new Set(officials.map((o) => o.root))];
     const rows = await listThreadPage(app.db, story.id, roots, after);
@@ -87,6 +89,7 @@ export function threadPages(app: FastifyInstance) {
     const entry: ThreadRendering = {
       version: head.version,
       story,
+      path: describePath(story, steps),
       officialLinks: officials.map((o) => (onPage.has(o.id) ? `#reply-${o.id}` : replyPath(story, o.id))),
       repliesHtml: replies.length ? app.renderFragment("/stories/_replies", { replies, story, maxIndent: MAX_INDENT, audience }) : "",
       nextAfter: rows.length > THREAD_PAGE_SIZE ? rows[THREAD_PAGE_SIZE - 1]!.id : null,
@@ -102,6 +105,7 @@ export function threadPages(app: FastifyInstance) {
       // Each page of a long thread is its own canonical address.
       meta: storyMeta(story, threadPagePath(story, after)),
       story,
+      path: entry.path,
       officialLinks: entry.officialLinks,
       firstPageHref: after === null ? null : storyPath(story),
       nextHref: entry.nextAfter === null ? null : threadPagePath(story, entry.nextAfter),

@@ -12,8 +12,10 @@ import { editStory, updateTimeline } from "./edit-story.js";
 import { storyFormPage } from "./form-page.js";
 import { addMeToo } from "./me-too.js";
 import { postStory } from "./post-story.js";
+import { stepOptions } from "./form-page.js";
+import { findPath } from "./path.js";
 import { findStory, type StoryDetail } from "./queries.js";
-import { checkStory, checkTimeline, readValues, valuesOf, type StoryField, type StoryInput } from "./schema.js";
+import { checkStory, checkTimeline, editedSteps, valuesOf, type StoryErrors, type StoryInput } from "./schema.js";
 
 /** What looks like personal data in a story the author has not yet confirmed publishing. */
 function unconfirmedPersonalData(body: FormBody, story: StoryInput): string[] {
@@ -27,6 +29,25 @@ const idForm = { params: IdParams, body: FormSchema };
 /** Posting and changing stories: registered behind the members' guard (app.ts). */
 export default async function storyWriteRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
+  /**
+   * The timeline form as sent; a form of the single-escalation kind (no
+   * step_count: answered_by, first_response_date …) answers the story's first
+   * step to the company and keeps the rest of its path.
+   */
+  async function timelineBody(story: StoryDetail, body: FormBody): Promise<FormBody> {
+    if (field(body, "step_count")) return body;
+    const values = valuesOf(story, await findPath(app.db, story.id));
+    const rows = Number(values.step_count);
+    const first = Array.from({ length: rows }, (_, i) => i).find((i) => values[`step_${i}_party`] === "company") ?? 0;
+    const answer = { answered_date: field(body, "first_response_date"), answered_time: field(body, "first_response_time"), answered_by: field(body, "answered_by") };
+    const result = values[`step_${first}_result`] === "ignored" && answer.answered_date ? "answered" : values[`step_${first}_result`];
+    return {
+      ...values, ...body,
+      [`step_${first}_answered_date`]: answer.answered_date, [`step_${first}_answered_time`]: answer.answered_time,
+      [`step_${first}_answered_by`]: answer.answered_by, [`step_${first}_result`]: answer.answered_date ? result : (result === "ignored" ? result : ""),
+    };
+  }
+
   /** The story at :id when `user` wrote it; otherwise sends the 404 or 403 page and gives undefined. */
   async function ownStory(reply: FastifyReply, id: number, user: SessionUser): Promise<StoryDetail | undefined> {
     const story = await findStory(app.db, id);
@@ -50,15 +71,18 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     const user = memberOf(request);
     const body: FormBody = request.body;
     const submissionKey = field(body, "submission_key").slice(0, 100);
+    // "Add a step" or "remove": the same form with the rows changed, nothing checked or posted.
+    const rows = editedSteps(body);
     const checked = checkStory(body);
     const again = async (status: number, extra: { previewHtml?: string; personalData?: string[] } = {}) =>
       reply.code(status).view(
         "stories/form.eta",
         await storyFormPage(app.db, {
-          title: "Tell your escalation story", action: "/stories/new", submitLabel: "Post story", values: checked.values,
-          errors: checked.ok ? {} : checked.errors, submissionKey, csrfToken: reply.csrfToken(), ...extra,
+          title: "Tell your escalation story", action: "/stories/new", submitLabel: "Post story", values: rows ?? checked.values,
+          errors: rows || checked.ok ? {} : checked.errors, submissionKey, csrfToken: reply.csrfToken(), ...extra,
         }),
       );
+    if (rows) return again(200);
     if (field(body, "action") === "preview") return again(checked.ok ? 200 : 422, { previewHtml: renderMarkdown(checked.values.body ?? "") });
     if (!checked.ok) return again(422);
     const personalData = unconfirmedPersonalData(body, checked.value);
@@ -71,7 +95,7 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
   app.get("/stories/:id/edit", { schema: idParams }, async (request, reply) => {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    const page = await storyFormPage(app.db, { title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: valuesOf(story), csrfToken: reply.csrfToken() });
+    const page = await storyFormPage(app.db, { title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: valuesOf(story, await findPath(app.db, story.id)), csrfToken: reply.csrfToken() });
     return reply.view("stories/form.eta", page);
   });
 
@@ -79,15 +103,16 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
     const body: FormBody = request.body;
+    const rows = editedSteps(body);
     const checked = checkStory(body);
     const preview = field(body, "action") === "preview";
-    const personalData = checked.ok && !preview ? unconfirmedPersonalData(body, checked.value) : [];
-    if (preview || !checked.ok || personalData.length) {
+    const personalData = checked.ok && !preview && !rows ? unconfirmedPersonalData(body, checked.value) : [];
+    if (rows || preview || !checked.ok || personalData.length) {
       const page = await storyFormPage(app.db, {
-        title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: checked.values,
-        errors: checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), previewHtml: preview ? renderMarkdown(checked.values.body ?? "") : undefined, personalData,
+        title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: rows ?? checked.values,
+        errors: rows || checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), previewHtml: preview ? renderMarkdown(checked.values.body ?? "") : undefined, personalData,
       });
-      return reply.code(checked.ok && !personalData.length ? 200 : 422).view("stories/form.eta", page);
+      return reply.code(rows || (checked.ok && !personalData.length) ? 200 : 422).view("stories/form.eta", page);
     }
     await editStory(app.db, story.id, story.author_id, checked.value);
     const updated = (await findStory(app.db, story.id))!;
@@ -97,16 +122,19 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
   app.get("/stories/:id/timeline", { schema: idParams }, async (request, reply) => {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    return reply.view("stories/timeline.eta", { title: "Update the timeline", story, values: valuesOf(story), errors: {}, csrfToken: reply.csrfToken() });
+    return reply.view("stories/timeline.eta", { title: "Update the timeline", story, values: valuesOf(story, await findPath(app.db, story.id)), errors: {}, options: stepOptions, csrfToken: reply.csrfToken() });
   });
 
   app.post("/stories/:id/timeline", { schema: idForm }, async (request, reply) => {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    const values = readValues(request.body);
-    const errors: Partial<Record<StoryField, string>> = {};
-    const timeline = checkTimeline(values, story.escalated_at, new Date(), errors);
-    if (!timeline) return reply.code(422).view("stories/timeline.eta", { title: "Update the timeline", story, values, errors, csrfToken: reply.csrfToken() });
+    const body = await timelineBody(story, request.body);
+    const page = (values: object, errors: StoryErrors) => ({ title: "Update the timeline", story, values, errors, options: stepOptions, csrfToken: reply.csrfToken() });
+    const rows = editedSteps(body);
+    if (rows) return reply.view("stories/timeline.eta", page(rows, {}));
+    const errors: StoryErrors = {};
+    const { timeline, values } = checkTimeline(body, story.other_party_id !== null, new Date(), errors);
+    if (!timeline) return reply.code(422).view("stories/timeline.eta", page(values, errors));
     await updateTimeline(app.db, story.id, story.author_id, timeline);
     return reply.redirect(storyPath(story), 303);
   });

@@ -1,4 +1,4 @@
-// One organisation's page (histogram, monthly trend, what worked, stepped in)
+// One organisation's page (histogram, monthly trend, how to escalate, stepped in)
 // and the other parties' page, against counts worked out by hand.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
@@ -83,14 +83,15 @@ describe("a company's page", () => {
   it("shows the monthly trend with empty months, from the first story's month", async () => {
     const page = await html("/companies/trend?window=all");
     const rows = tableCells(page, "trend-table");
-    // January: answered 1 h and 2 h, one never → 2 of 3, median 1.5 h. February: nothing. March: 1 of 1 in a day.
+    // January: answered 1 h and 2 h, one never → 2 of 3; S(1 h) = 2/3, S(2 h) = 1/3 → median 2 h.
+    // February: nothing. March: 1 of 1 in a day.
     expect(rows.slice(0, 3)).toEqual([
-      ["Jan 2024", "3", "67% (2/3)", "1 h 30 min"],
+      ["Jan 2024", "3", "67% (2/3)", "2 h"],
       ["Feb 2024", "0", "— (0/0)", "—"],
       ["Mar 2024", "1", "100% (1/1)", "1 day"],
     ]);
     expect(page).toContain('data-month="2024-01"');
-    expect(page).toMatch(/<tr data-month="2024-01">[\s\S]*?data-value="0\.6666666666666666"[\s\S]*?data-value="5400"/);
+    expect(page).toMatch(/<tr data-month="2024-01">[\s\S]*?data-value="0\.6666666666666666"[\s\S]*?data-value="7200"/);
     const now = new Date();
     const monthsSince = (now.getUTCFullYear() - 2024) * 12 + now.getUTCMonth() + 1;
     expect(rows).toHaveLength(monthsSince);
@@ -100,12 +101,14 @@ describe("a company's page", () => {
     expect(await html("/companies/trend")).toContain("No stories escalated to Trend in this window.");
   });
 
-  it("shows what worked: channel × role written to, with stories, response rate and median", async () => {
+  it("shows how to escalate: channel × role written to, with steps, answered share and its interval, median, resolved", async () => {
     const page = await html("/companies/worked");
-    expect(tableCells(page, "what-worked")).toEqual([
-      ["Email", "CEO", "3", "67% (2/3)", "1 h 30 min"],
-      ["Letter", "Executive customer relations", "2", "100% (2/2)", "1 day 12 h"],
-      ["Phone", "Frontline support", "1", "0% (0/1)", "—"],
+    // Email to the CEO: answered 1 h, 2 h, never → 2 of 3, Wilson 95 % 20.8–93.9 %, S(2 h) = 1/3 → 2 h;
+    // resolved 2 of 3 closed. Letter: 2 of 2 (34.2–100 %), S(1 day) = 1/2. Phone: 0 of 1 (0–79.3 %), not reached.
+    expect(tableCells(page, "how-to-escalate")).toEqual([
+      ["Email", "CEO", "3", "67% (2/3)", "21%–94%", "2 h", "67% (2/3)", "0% (0)", "too few to say"],
+      ["Letter", "Executive customer relations", "2", "100% (2/2)", "34%–100%", "1 day", "100% (2/2)", "0% (0)", "too few to say"],
+      ["Phone", "Frontline support", "1", "0% (0/1)", "0%–79%", "not reached", "0% (0/1)", "0% (0)", "too few to say"],
     ]);
   });
 

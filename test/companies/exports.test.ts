@@ -38,7 +38,7 @@ beforeAll(async () => {
   const acme = await createOrganisation(db, 'Acme, "Best" Ltd', { slug: "acme" });
   const zed = await createOrganisation(db, "Zed\nCorp", { slug: "zed" });
   const plain = await createOrganisation(db, "Plain", { slug: "plain" });
-  // Acme: 5 answered in 1, 2, 3, 4 hours and never → 4/5, median 2.5 h. Ranked.
+  // Acme: 5 answered in 1, 2, 3, 4 hours and never → 4/5; Kaplan–Meier S(3 h) = 2/5 → median 3 h. Ranked.
   await insertStories(db, { author_id, company_id: acme }, [3600, 7200, 10800, 14400, null].map((response) => ({ response })));
   await insertStories(db, { author_id, company_id: zed }, [{ response: 60, country: "DE" }, { response: 120, country: "DE", outcome: "refused" }]);
   await insertStories(db, { author_id, company_id: plain }, [{ response: null, outcome: "pending" }]);
@@ -76,8 +76,8 @@ describe("the open data", () => {
       expect([c.organisation, c.rank, c.stories, c.response_rate, c.median_response_seconds, c.p90_response_seconds, c.resolution_rate])
         .toEqual([p.name, asCsv(p.rank), String(p.stories), asCsv(p.responseRate), asCsv(p.medianSeconds), asCsv(p.p90Seconds), asCsv(p.resolutionRate)]);
     });
-    // Hand-worked: Acme 4 of 5 → Wilson lower bound 0.3755; median (2 h + 3 h) / 2.
-    expect(json.organisations[0]).toMatchObject({ slug: "acme", rank: 1, response_rate: 0.8, median_response_seconds: 9000, resolution_rate: 0.8 });
+    // Hand-worked: Acme 4 of 5 → Wilson lower bound 0.3755; median 3 h (S = 2/5).
+    expect(json.organisations[0]).toMatchObject({ slug: "acme", rank: 1, response_rate: 0.8, median_response_seconds: 10_800, resolution_rate: 0.8 });
     expect(json.organisations[0]!.response_rate_lower_bound).toBeCloseTo(0.375534629762525, 12);
     expect(json.window.key).toBe("12m");
     expect(Date.now() - 365 * 86_400_000 - Date.parse(json.window.from)).toBeLessThan(60_000);
@@ -89,7 +89,7 @@ describe("the open data", () => {
     const json = (await t.app.inject("/companies.json?country=de&window=all")).json() as { organisations: JsonRow[]; filters: unknown; window: { key: string; from: null } };
     expect(json.window).toMatchObject({ key: "all", from: null });
     expect(json.filters).toEqual({ country: "DE", channel: null });
-    expect(json.organisations.map((o) => [o.slug, o.stories, o.median_response_seconds, o.resolution_rate])).toEqual([["zed", 2, 90, 0.5]]);
+    expect(json.organisations.map((o) => [o.slug, o.stories, o.median_response_seconds, o.resolution_rate])).toEqual([["zed", 2, 60, 0.5]]);
     const csv = (await t.app.inject("/companies.csv?country=DE&channel=phone")).body;
     expect(parseCsv(csv)).toHaveLength(1); // the header alone
     const page = (await t.app.inject("/companies?country=DE")).body;

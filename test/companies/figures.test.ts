@@ -70,21 +70,24 @@ describe("the leaderboard's figures", () => {
     expect(alpha.responseRate).toBe(0.6);
   });
 
-  it("takes the median of an even number of answers as the mean of the middle two", async () => {
-    // Alpha's answers: 1 h, 2 h, 5 h, 40 days → (2 h + 5 h) / 2 = 3.5 h.
-    expect(row(await page("/companies"), "alpha")!.medianSeconds).toBe(12_600);
+  it("takes the median by Kaplan–Meier, counting the unanswered stories as still waiting", async () => {
+    // Alpha: answers at 1 h, 2 h, 5 h, 40 days; waiting 10 and 60 days. S(1 h) = 5/6,
+    // S(2 h) = 4/6, S(5 h) = 3/6 ≤ 1/2 → 5 h (the answers alone would say 3.5 h).
+    expect(row(await page("/companies"), "alpha")!.medianSeconds).toBe(18_000);
   });
 
   it("takes the median of an odd number of answers as the middle one", async () => {
     expect(row(await page("/companies"), "beta")!.medianSeconds).toBe(1800);
   });
 
-  it("interpolates p90 like percentile_cont", async () => {
+  it("leaves p90 unreached while more than a tenth are still waiting", async () => {
     const rows = await page("/companies");
-    // Alpha: position 0.9 × 3 = 2.7 → 5 h + 0.7 × (40 days − 5 h) = 2,424,600 s.
-    expect(row(rows, "alpha")!.p90Seconds).toBeCloseTo(2_424_600, 4);
-    // Beta: position 0.9 × 2 = 1.8 → 1800 + 0.8 × (5400 − 1800) = 4680 s.
-    expect(row(rows, "beta")!.p90Seconds).toBeCloseTo(4680, 6);
+    // Alpha: after the 10-day silence leaves, S(40 days) = 1/2 × 1/2 = 1/4, and the curve ends there.
+    expect(row(rows, "alpha")!.p90Seconds).toBeNull();
+    // Beta: S(5400) = 1/4, then one story waiting 60 days.
+    expect(row(rows, "beta")!.p90Seconds).toBeNull();
+    // Gamma: six answers, the last at 10,000 s takes S to 0.
+    expect(row(rows, "gamma")!.p90Seconds).toBe(10_000);
   });
 
   it("divides resolved (resolved or goodwill) by closed (not pending)", async () => {
@@ -111,9 +114,9 @@ describe("the leaderboard's figures", () => {
 
   it("keeps each organisation's rank when sorted by another column", async () => {
     const rows = await page("/companies?sort=median");
-    // Medians: Perfect 1 h, Gamma 3500 s, Steady 2 h, Alpha 3.5 h.
+    // Medians: Gamma 3000 s (S = 3/6), Perfect 1 h, Steady 2 h (S = 10/100), Alpha 5 h.
     expect(rows.filter((r) => r.table === "ranked").map((r) => [r.slug, r.rank, r.medianSeconds])).toEqual([
-      ["gamma", 2, 3500], ["perfect", 3, 3600], ["steady", 1, 7200], ["alpha", 4, 12_600],
+      ["gamma", 2, 3000], ["perfect", 3, 3600], ["steady", 1, 7200], ["alpha", 4, 18_000],
     ]);
   });
 
@@ -121,17 +124,18 @@ describe("the leaderboard's figures", () => {
     const twelve = row(await page("/companies"), "old")!;
     expect([twelve.stories, twelve.medianSeconds]).toEqual([1, 200]);
     const all = row(await page("/companies?window=all"), "old")!;
-    expect([all.stories, all.medianSeconds]).toEqual([2, 150]);
+    // 100 s and 200 s: S(100) = 1/2.
+    expect([all.stories, all.medianSeconds]).toEqual([2, 100]);
   });
 
   it("filters by country, by channel, and by both", async () => {
     const de = await page("/companies?country=DE");
     expect(de.map((r) => [r.slug, r.stories, r.medianSeconds, r.rank])).toEqual([["gamma", 3, 8000, null]]);
     const email = row(await page("/companies?channel=email"), "gamma")!;
-    // 1000, 2000, 3000, 10000 → (2000 + 3000) / 2.
-    expect([email.stories, email.medianSeconds]).toEqual([4, 2500]);
+    // 1000, 2000, 3000, 10000 → S(2000) = 2/4.
+    expect([email.stories, email.medianSeconds]).toEqual([4, 2000]);
     const dePhone = await page("/companies?country=de&channel=phone");
-    expect(dePhone.map((r) => [r.slug, r.stories, r.medianSeconds])).toEqual([["gamma", 2, 6000]]);
+    expect(dePhone.map((r) => [r.slug, r.stories, r.medianSeconds])).toEqual([["gamma", 2, 4000]]);
     expect(await page("/companies?country=FR")).toEqual([]);
     expect((await t.app.inject("/companies?country=FR")).body).toContain('<option value="FR" selected>France</option>');
   });
@@ -162,9 +166,9 @@ describe("the home page's fastest-to-answer box", () => {
   it("lists ranked organisations by median response, and renders them in its partial", async () => {
     const fastest = await fastestToAnswer(t.database.db, 3);
     // Beta (median 30 min) has only 4 stories: not ranked, so not here.
-    expect(fastest.map((r) => [r.slug, r.medianSeconds, r.stories])).toEqual([["gamma", 3500, 6], ["perfect", 3600, 5], ["steady", 7200, 100]]);
+    expect(fastest.map((r) => [r.slug, r.medianSeconds, r.stories])).toEqual([["gamma", 3000, 6], ["perfect", 3600, 5], ["steady", 7200, 100]]);
     const html = new Eta({ views: viewsFolder, autoEscape: true }).render("/companies/_fastest", { fastest, helpers });
-    expect(html).toContain('<a href="/companies/gamma">Gamma</a> <span class="muted">median 58 min, n = 6</span>');
+    expect(html).toContain('<a href="/companies/gamma">Gamma</a> <span class="muted">median 50 min, n = 6</span>');
     expect(new Eta({ views: viewsFolder }).render("/companies/_fastest", { fastest: [], helpers }).trim()).toBe("");
   });
 });

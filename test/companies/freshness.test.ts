@@ -42,7 +42,7 @@ beforeAll(async () => {
   const author_id = await createUser(db);
   fresh = await organisationWithAlias(db, "Fresh", "fresh");
   await organisationWithAlias(db, "Elsewhere", "elsewhere");
-  // 1, 2, 3, 4 hours and no answer: 4 of 5, median 2.5 h, resolved 4 of 5 closed.
+  // 1, 2, 3, 4 hours and no answer: 4 of 5; Kaplan–Meier S(3 h) = 2/5 → median 3 h; resolved 4 of 5 closed.
   fixtureIds = await insertStories(db, { author_id, company_id: fresh }, [3600, 7200, 10_800, 14_400, null].map((response) => ({ response })));
   agent = poster();
   await agent.signUp("fresh_poster");
@@ -51,7 +51,7 @@ afterAll(() => t.close());
 
 describe("fresh figures", () => {
   it("starts from the fixture's figures", async () => {
-    expect(await figures("fresh")).toEqual({ stories: 5, responseRate: 0.8, median: 9000, resolutionRate: 0.8 });
+    expect(await figures("fresh")).toEqual({ stories: 5, responseRate: 0.8, median: 10_800, resolutionRate: 0.8 });
     expect((await leaderboardRow("fresh"))!.rank).toBe(1);
   });
 
@@ -60,8 +60,8 @@ describe("fresh figures", () => {
     const res = await agent.post("/stories/new", storyForm(escalatedAt, "Fresh"), { formPage: "/stories/new" });
     expect(res.statusCode).toBe(303);
     postedId = Number(res.headers.location!.toString().split("/")[2]);
-    // 40 days old and unanswered: in the denominator, not the numerator; pending is not closed.
-    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 6, responseRate: 4 / 6, median: 9000, resolutionRate: 0.8 });
+    // 40 days old and unanswered: in the denominator, not the numerator; pending is not closed; S(3 h) = 3/6.
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 6, responseRate: 4 / 6, median: 10_800, resolutionRate: 0.8 });
   });
 
   it("follows a timeline update (a first response and an outcome)", async () => {
@@ -71,14 +71,14 @@ describe("fresh figures", () => {
       resolved_date: "", resolved_time: "", outcome: "resolved",
     }, { formPage: `/stories/${postedId}/timeline` });
     expect(res.statusCode).toBe(303);
-    // Answers: 30 min, 1, 2, 3, 4 hours → median 2 h; 5 of 6; resolved 5 of 6.
+    // Answers: 30 min, 1, 2, 3, 4 hours and one silence → S(2 h) = 3/6, median 2 h; 5 of 6; resolved 5 of 6.
     await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 6, responseRate: 5 / 6, median: 7200, resolutionRate: 5 / 6 });
   });
 
   it("drops a deleted story", async () => {
     await t.database.db.updateTable("stories").set({ deleted_at: new Date() }).where("id", "=", fixtureIds[3]!).execute();
-    // Gone: the 4-hour answer. Left: 30 min, 1, 2, 3 h and one unanswered.
-    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 5, responseRate: 0.8, median: 5400, resolutionRate: 0.8 });
+    // Gone: the 4-hour answer. Left: 30 min, 1, 2, 3 h and one unanswered → S(2 h) = 2/5.
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 5, responseRate: 0.8, median: 7200, resolutionRate: 0.8 });
   });
 
   it("drops a hidden story, and an organisation left with 4 stories is no longer ranked", async () => {
@@ -94,7 +94,8 @@ describe("fresh figures", () => {
       first_response_date: day(escalatedAt), first_response_time: "09:30", outcome: "resolved",
     }, { formPage: `/stories/${postedId}/edit` });
     expect(res.statusCode).toBe(303);
-    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 3, responseRate: 2 / 3, median: 5400, resolutionRate: 2 / 3 });
+    // Left: 1 h, 2 h and one silence → S(2 h) = 1/3.
+    await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 3, responseRate: 2 / 3, median: 7200, resolutionRate: 2 / 3 });
     await expect.poll(() => figures("elsewhere"), WITHIN_2_S).toEqual({ stories: 1, responseRate: 1, median: 1800, resolutionRate: 1 });
     await expect.poll(() => leaderboardRow("elsewhere", "?country=US&channel=email"), WITHIN_2_S).toMatchObject({ stories: 1, medianSeconds: 1800 });
   });
@@ -103,7 +104,8 @@ describe("fresh figures", () => {
     const elsewhere = (await t.database.db.selectFrom("organisations").select("id").where("slug", "=", "elsewhere").executeTakeFirstOrThrow()).id;
     await t.database.db.updateTable("stories").set({ company_id: elsewhere }).where("id", "=", fixtureIds[0]!).execute();
     await expect.poll(() => figures("fresh"), WITHIN_2_S).toEqual({ stories: 2, responseRate: 0.5, median: 7200, resolutionRate: 0.5 });
-    await expect.poll(() => figures("elsewhere"), WITHIN_2_S).toEqual({ stories: 2, responseRate: 1, median: 2700, resolutionRate: 1 });
+    // 30 min and 1 h: S(30 min) = 1/2.
+    await expect.poll(() => figures("elsewhere"), WITHIN_2_S).toEqual({ stories: 2, responseRate: 1, median: 1800, resolutionRate: 1 });
   });
 
   it("follows time: a story leaves the 12 months, an unanswered one turns 30 days old", async () => {

@@ -1,6 +1,6 @@
 // Shared by the company tests: many fixture stories in one statement, and
 // readers that pull the figures back out of the rendered pages.
-import type { Kysely } from "kysely";
+import { sql, type Kysely } from "kysely";
 import type { DB, NewStory } from "../../server/db/schema.js";
 import { flushFigures } from "../../server/companies/worker.js";
 import { organisationKey } from "../../server/lib/slug.js";
@@ -43,6 +43,11 @@ export async function insertStories(db: Kysely<DB>, base: { author_id: number; c
     };
   });
   const inserted = await db.insertInto("stories").values(rows).returning("id").execute();
+  // Each one a one-step path, as the form would have written it.
+  await sql`insert into story_steps (story_id, position, party, written_at, written_time_known, channel, written_to, answered_at, answered_by, result)
+    select id, 1, 'company', escalated_at, escalated_time_known, channel, escalated_to, first_response_at, answered_by,
+      case when first_response_at is null then 'ignored' else 'answered' end
+    from stories where id in (${sql.join(inserted.map((r) => r.id))})`.execute(db);
   await flushFigures(db);
   return inserted.map((r) => r.id);
 }

@@ -21,9 +21,10 @@ describe("a poster in a browser", async () => {
     await page.getByLabel("Other party").fill("Best Buy");
     await page.getByLabel("Product").fill("Quokkaphone 2");
     await page.getByLabel("Country").selectOption("GB");
-    await page.getByLabel("Channel").selectOption("email");
-    await page.getByLabel("Escalated to", { exact: true }).selectOption("ceo");
-    await page.getByLabel("Escalated on", { exact: true }).fill("2025-06-02");
+    // The path's first (and only) step.
+    await page.locator("#f-step_0_channel").selectOption("email");
+    await page.locator("#f-step_0_written_to").selectOption("ceo");
+    await page.locator("#f-step_0_date").fill("2025-06-02");
     await page.getByLabel("Outcome").selectOption("pending");
     await page.getByLabel("Your story").fill("The retailer dropped my **preorder** twice, so I wrote to the chief executive.");
     await page.getByRole("button", { name: "Preview" }).click();

@@ -37,7 +37,7 @@ describe("notification mail", async () => {
   /** Everything the six kinds need, once: returns the story. */
   async function conversation(companyName: string) {
     expect((await follower.post(`/companies/${nokia.slug}/follow`, { follow: "yes" }, { formPage: `/companies/${nokia.slug}` })).statusCode).toBe(303);
-    const story = await postStoryForm(author, { title: `Escalated to ${companyName} and waited`, company: companyName, outcome: "pending", first_response_date: "", first_response_time: "", resolved_date: "", resolved_time: "", answered_by: "" });
+    const story = await postStoryForm(author, { title: `Escalated to ${companyName} and waited`, company: companyName, outcome: "pending", step_0_answered_date: "", step_0_answered_time: "", step_0_answered_by: "", resolved_date: "", resolved_time: "" });
     expect((await follower.post(`/stories/${story.id}/follow`, { follow: "yes" }, { formPage: story.path })).statusCode).toBe(303);
     const first = await postReplyForm(replier, story, "Did they ever call you back?");
     await postReplyForm(third, story, "They called me the next day.", first);

@@ -10,7 +10,7 @@ import { linkIn, pathOf } from "../helpers/mailbox.js";
 import { postStoryForm } from "../helpers/story-form.js";
 
 const DAY = 86_400_000;
-const UNANSWERED = { outcome: "pending", first_response_date: "", first_response_time: "", resolved_date: "", resolved_time: "", answered_by: "" };
+const UNANSWERED = { outcome: "pending", step_0_answered_date: "", step_0_answered_time: "", step_0_answered_by: "", resolved_date: "", resolved_time: "" };
 
 describe("the nudge", async () => {
   const { app, mailbox, close } = await createMailApp();
@@ -20,7 +20,7 @@ describe("the nudge", async () => {
   const author = await memberWithMail(app, mailbox, "Patient_Poster");
   const unanswered = await postStoryForm(author, { ...UNANSWERED, title: "Wrote to the CEO and heard nothing" });
   const answered = await postStoryForm(author, { title: "Wrote to the CEO and got a reply" });
-  const answeredOpen = await postStoryForm(author, { ...UNANSWERED, title: "They answered but nothing happened", first_response_date: "2024-03-02", first_response_time: "10:00", answered_by: "executive_relations" });
+  const answeredOpen = await postStoryForm(author, { ...UNANSWERED, title: "They answered but nothing happened", step_0_answered_date: "2024-03-02", step_0_answered_time: "10:00", step_0_answered_by: "executive_relations" });
   mailbox.clear();
 
   it("asks once, a week after, with a link straight to “update the timeline”, and not for the answered stories", async () => {

@@ -1,0 +1,39 @@
+// The response curve of a company page: the Kaplan–Meier share of stories still
+// waiting for a first response, at fixed times after the escalation. The same
+// estimator as the median (migrations/0007), over the same stories.
+import { sql, type Kysely } from "kysely";
+import type { DB } from "../db/schema.js";
+import { inPeriod, KM_OBSERVATION, type Period } from "./figures.js";
+
+const H = 3600;
+const D = 24 * H;
+export const CURVE_TIMES: { seconds: number; label: string }[] = [
+  { seconds: H, label: "1 h" }, { seconds: 4 * H, label: "4 h" }, { seconds: 12 * H, label: "12 h" },
+  { seconds: D, label: "1 day" }, { seconds: 2 * D, label: "2 days" }, { seconds: 3 * D, label: "3 days" },
+  { seconds: 7 * D, label: "7 days" }, { seconds: 14 * D, label: "14 days" }, { seconds: 30 * D, label: "30 days" },
+  { seconds: 90 * D, label: "90 days" },
+];
+
+export interface CurvePoint {
+  seconds: number;
+  label: string;
+  /** Kaplan–Meier share still waiting after that long; null without stories. */
+  stillWaiting: number | null;
+  /** Stories still at risk then: unanswered and observed at least that long. */
+  atRisk: number;
+}
+
+export async function responseCurve(db: Kysely<DB>, companyId: number, period: Period): Promise<CurvePoint[]> {
+  const times = CURVE_TIMES.map((t) => t.seconds);
+  const row = await db
+    .selectFrom("stories as s")
+    .where("s.company_id", "=", companyId)
+    .where(inPeriod(period))
+    .select([
+      sql<(number | null)[] | null>`company_figures_km_curve(array_agg(${KM_OBSERVATION} order by ${KM_OBSERVATION}), ${sql.val(times)}::bigint[])`.as("curve"),
+      // Still at risk at t: observed (answered or waiting) for at least t.
+      sql<number[]>`array[${sql.join(times.map((t) => sql`count(*) filter (where (${KM_OBSERVATION}) / 2 >= ${t})::integer`))}]`.as("at_risk"),
+    ])
+    .executeTakeFirst();
+  return CURVE_TIMES.map((t, i) => ({ ...t, stillWaiting: row?.curve?.[i] ?? null, atRisk: row?.at_risk?.[i] ?? 0 }));
+}

@@ -1,0 +1,65 @@
+// /stories.json and /stories.csv: every visible story and its path, with the
+// front page's filters and order, a keyset page at a time; /openapi.json
+// describes the JSON endpoints. The licence and the definitions travel with the data.
+import type { FastifyInstance } from "fastify";
+import { toCsv } from "../companies/csv.js";
+import { parseId, queryString } from "../lib/params.js";
+import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
+import { listUrl, parseListQuery, type ListQuery } from "../stories/list-schema.js";
+import { openApiDocument } from "./openapi.js";
+import { CSV_HEADER, csvRows, DEFAULT_LIMIT, definitions, LICENCE, MAX_LIMIT, openStories } from "./stories.js";
+
+type Query = Record<string, unknown>;
+
+export default async function openDataRoutes(app: FastifyInstance) {
+  /** The list's query, organisations resolved by any spelling (an unknown one matches nothing), and the page size. */
+  async function readQuery(raw: Query): Promise<{ query: ListQuery; limit: number; unknown: boolean }> {
+    const query = parseListQuery(raw);
+    const limit = Math.min(parseId(queryString(raw.limit)) ?? DEFAULT_LIMIT, MAX_LIMIT);
+    let unknown = false;
+    const resolve = async (text: string | undefined) => {
+      if (!text) return undefined;
+      const found = await findOrganisationByNameOrSlug(app.db, text);
+      if (!found) unknown = true;
+      return found?.slug;
+    };
+    const [company, otherParty] = await Promise.all([resolve(query.filters.company), resolve(query.filters.otherParty)]);
+    return { query: { ...query, filters: { ...query.filters, company, otherParty } }, limit, unknown };
+  }
+
+  const nextHref = (base: string, query: ListQuery, limit: number, after: number | null) => {
+    if (after === null) return null;
+    const href = listUrl({ ...query, after }, base);
+    return limit === DEFAULT_LIMIT ? href : `${href}&limit=${limit}`;
+  };
+
+  app.get("/stories.json", async (request, reply) => {
+    const { query, limit, unknown } = await readQuery(request.query as Query);
+    const page = unknown ? { stories: [], nextAfter: null } : await openStories(app.db, query, limit);
+    const next = nextHref("/stories.json", query, limit, page.nextAfter);
+    reply.header("link", [`<${LICENCE.url}>; rel="license"`, '</openapi.json>; rel="describedby"', ...(next ? [`<${next}>; rel="next"`] : [])].join(", "));
+    return reply.send({
+      licence: LICENCE,
+      description: "Escalation stories told on Escalator, each with its path of steps. Hidden and deleted stories are never included.",
+      filters: { company: query.filters.company ?? null, other_party: query.filters.otherParty ?? null, outcome: query.filters.outcome ?? null, response: query.filters.bucket ?? null, country: query.filters.country ?? null },
+      sort: query.sort,
+      definitions: definitions(),
+      stories: page.stories,
+      next,
+    });
+  });
+
+  app.get("/stories.csv", async (request, reply) => {
+    const { query, limit, unknown } = await readQuery(request.query as Query);
+    const page = unknown ? { stories: [], nextAfter: null } : await openStories(app.db, query, limit);
+    const next = nextHref("/stories.csv", query, limit, page.nextAfter);
+    const links = [`<${LICENCE.url}>; rel="license"`, '</stories.json>; rel="describedby"', ...(next ? [`<${next}>; rel="next"`] : [])];
+    return reply
+      .type("text/csv; charset=utf-8; header=present")
+      .header("content-disposition", 'attachment; filename="escalator-stories.csv"')
+      .header("link", links.join(", "))
+      .send(toCsv(CSV_HEADER, csvRows(page.stories)));
+  });
+
+  app.get("/openapi.json", async (_request, reply) => reply.send(openApiDocument()));
+}
