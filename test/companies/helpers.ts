@@ -104,3 +104,20 @@ export function tableCells(html: string, id: string): string[][] {
     [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => unescape(m[1]!.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim())),
   );
 }
+
+/** An independent product-limit estimate in plain TypeScript: [median, p90] from (seconds, answered) pairs. */
+export function referenceKm(observations: { seconds: number; answered: boolean }[]): [number | null, number | null] {
+  const times = [...new Set(observations.filter((o) => o.answered).map((o) => o.seconds))].sort((a, b) => a - b);
+  let s = 1;
+  let median: number | null = null;
+  let p90: number | null = null;
+  for (const t of times) {
+    // At risk at t: everyone observed at least t (a silence of exactly t still counts: answers first at a tie).
+    const atRisk = observations.filter((o) => o.seconds >= t).length;
+    const answeredAtT = observations.filter((o) => o.answered && o.seconds === t).length;
+    s *= 1 - answeredAtT / atRisk;
+    if (median === null && s <= 0.5 + 1e-9) median = t;
+    if (p90 === null && s <= 0.1 + 1e-9) p90 = t;
+  }
+  return [median, p90];
+}

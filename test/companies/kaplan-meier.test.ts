@@ -6,7 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser } from "../helpers/fixtures.js";
-import { companyFigure, insertStories, leaderboardRows, tableCells } from "./helpers.js";
+import { companyFigure, insertStories, leaderboardRows, referenceKm, tableCells } from "./helpers.js";
 
 const H = 3600;
 const D = 86_400;
@@ -112,7 +112,7 @@ describe("the stored company figures", () => {
       ["1 h", "80%"], ["4 h", "40%"], ["12 h", "40%"], ["1 day", "40%"], ["2 days", "40%"], ["3 days", "40%"],
       ["7 days", "40%"], ["14 days", "40%"], ["30 days", "40%"], ["90 days", "0%"],
     ]);
-    expect(html).toMatch(/<svg class="chart" id="response-curve"[^>]*role="img"/);
+    expect(html).toMatch(/<svg class="chart chart-wide" id="response-curve"[^>]*role="img"/);
   });
 
   it("takes the 12 months by escalation date", async () => {
@@ -122,23 +122,6 @@ describe("the stored company figures", () => {
     expect(companyFigure((await t.app.inject("/companies/yearly?window=all")).body, "median_seconds")).toBe(150);
   });
 });
-
-/** An independent product-limit estimate in plain TypeScript: [median, p90] from (seconds, answered) pairs. */
-function referenceKm(observations: { seconds: number; answered: boolean }[]): [number | null, number | null] {
-  const times = [...new Set(observations.filter((o) => o.answered).map((o) => o.seconds))].sort((a, b) => a - b);
-  let s = 1;
-  let median: number | null = null;
-  let p90: number | null = null;
-  for (const t of times) {
-    // At risk at t: everyone observed at least t (a silence of exactly t still counts: answers first at a tie).
-    const atRisk = observations.filter((o) => o.seconds >= t).length;
-    const answeredAtT = observations.filter((o) => o.answered && o.seconds === t).length;
-    s *= 1 - answeredAtT / atRisk;
-    if (median === null && s <= 0.5 + 1e-9) median = t;
-    if (p90 === null && s <= 0.1 + 1e-9) p90 = t;
-  }
-  return [median, p90];
-}
 
 describe("the stored figures against an independent computation", () => {
   it("match a plain product-limit estimate over generated stories", async () => {

@@ -20,7 +20,7 @@ describe("seconds in the story's times", () => {
   it("stores what was typed to the second and shows it again in the edit form", async () => {
     const story = await postStoryForm(author, {
       title: "Answered one second too late", company: "Secondco", other_party: "",
-      escalated_date: "2024-03-01", escalated_time: "09:15:00", first_response_date: "2024-03-31", first_response_time: "09:15:01",
+      step_0_date: "2024-03-01", step_0_time: "09:15:00", step_0_answered_date: "2024-03-31", step_0_answered_time: "09:15:01",
       resolved_date: "2024-04-01", resolved_time: "10:00:30",
     });
     const row = await t.database.db.selectFrom("stories").select(["first_response_at", "resolved_at", "response_seconds"]).where("id", "=", story.id).executeTakeFirstOrThrow();
@@ -28,9 +28,9 @@ describe("seconds in the story's times", () => {
     expect(row.resolved_at?.toISOString()).toBe("2024-04-01T10:00:30.000Z");
     expect(Number(row.response_seconds)).toBe(30 * 86_400 + 1);
     const form = parse((await author.get(`/stories/${story.id}/edit`)).body);
-    expect(form.querySelector("#f-first_response_time")?.getAttribute("value")).toBe("09:15:01");
-    expect(form.querySelector("#f-first_response_time")?.getAttribute("step")).toBe("1");
-    expect(form.querySelector("#f-escalated_time")?.getAttribute("value")).toBe("09:15");
+    expect(form.querySelector("#f-step_0_answered_time")?.getAttribute("value")).toBe("09:15:01");
+    expect(form.querySelector("#f-step_0_answered_time")?.getAttribute("step")).toBe("1");
+    expect(form.querySelector("#f-step_0_time")?.getAttribute("value")).toBe("09:15");
   });
 
   it("does not count a response 30 days and 1 second later as answered within 30 days", async () => {
