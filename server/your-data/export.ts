@@ -12,7 +12,7 @@ export async function exportMemberData(db: Kysely<DB>, userId: number, publicUrl
     .select(["id", "username", "email", "email_verified_at", "role", "created_at", "banned_until", "ban_reason"])
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
-  const [sessions, stories, replies, revisions, meToos, flags, notifications, storyFollows, companyFollows, mail, representing, preferences, pendingEmail] = await Promise.all([
+  const [sessions, stories, steps, replies, revisions, meToos, flags, notifications, storyFollows, companyFollows, mail, representing, preferences, pendingEmail] = await Promise.all([
     db.selectFrom("sessions").select(["created_at", "last_seen_at", "expires_at", "user_agent"]).where("user_id", "=", userId).orderBy("created_at").execute(),
     db
       .selectFrom("stories as s")
@@ -25,6 +25,15 @@ export async function exportMemberData(db: Kysely<DB>, userId: number, publicUrl
       ])
       .where("s.author_id", "=", userId)
       .orderBy("s.id")
+      .execute(),
+    // Each story's path, in order: whom they wrote to, when, how, and what came back.
+    db
+      .selectFrom("story_steps as p")
+      .innerJoin("stories as s", "s.id", "p.story_id")
+      .select(["p.story_id", "p.position", "p.party", "p.written_at", "p.written_time_known", "p.channel", "p.written_to", "p.answered_at", "p.answered_by", "p.result"])
+      .where("s.author_id", "=", userId)
+      .orderBy("p.story_id")
+      .orderBy("p.position")
       .execute(),
     db
       .selectFrom("replies as r")
@@ -51,7 +60,12 @@ export async function exportMemberData(db: Kysely<DB>, userId: number, publicUrl
     sessions,
     mail_preferences: preferences,
     representing,
-    stories: stories.map(({ body_md, ...s }) => ({ ...s, url: s.deleted_at ? null : `${publicUrl}${storyPath(s)}`, body_markdown: body_md })),
+    stories: stories.map(({ body_md, ...s }) => ({
+      ...s,
+      url: s.deleted_at ? null : `${publicUrl}${storyPath(s)}`,
+      body_markdown: body_md,
+      path: steps.filter((step) => step.story_id === s.id).map(({ story_id: _story, ...step }) => step),
+    })),
     replies: replies.map(({ body_md, ...r }) => ({ ...r, body_markdown: body_md })),
     revisions,
     me_toos: meToos,

@@ -32,6 +32,8 @@ describe("your data", async () => {
     expect(data.account).toMatchObject({ username: "Leaving_Lee", email: "leaving_lee@example.test" });
     expect(data.stories.map((s: { title: string }) => s.title)).toEqual(["Lee's own escalation to Nokia"]);
     expect(data.stories[0]).toMatchObject({ company: "Nokia", outcome: "goodwill", body_markdown: "Lee's own words about the CEO." });
+    // The story's path as posted (the form's one step: an e-mail to the CEO, answered the same evening).
+    expect(data.stories[0].path).toEqual([expect.objectContaining({ position: 1, party: "company", channel: "email", written_to: "ceo", answered_by: "executive_relations" })]);
     expect(data.replies.map((r: { body_markdown: string }) => r.body_markdown)).toEqual(["Lee answering Sam here."]);
     expect(data.follows.stories.map((f: { title: string }) => f.title)).toEqual(["Sam's escalation to Nokia"]);
     expect(data.notifications).toHaveLength(1);
