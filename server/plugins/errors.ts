@@ -8,6 +8,14 @@ import fp from "fastify-plugin";
 const UNREACHABLE_CODES = new Set(["ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "ENOTFOUND", "EPIPE", "57P01", "57P02", "57P03", "08000", "08001", "08003", "08006"]);
 const UNREACHABLE_MESSAGES = /Connection terminated|timeout exceeded when trying to connect|Client has encountered a connection error|connection is closed|Connection ended/i;
 
+// The database is there but gave up on this query (statement or lock timeout, cancelled under load).
+const BUSY_CODES = new Set(["57014", "55P03"]);
+
+export function isDatabaseBusy(error: unknown): boolean {
+  const code = error instanceof Error ? (error as { code?: unknown }).code : undefined;
+  return typeof code === "string" && BUSY_CODES.has(code);
+}
+
 export function isDatabaseUnreachable(error: unknown): boolean {
   if (!(error instanceof Error)) return false;
   const code = (error as { code?: unknown }).code;
@@ -84,6 +92,14 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
         status: params ? 404 : 400,
         title: params ? "Page not found" : "That request did not work",
         message: params ? "There is nothing at this address. The story may have been removed, or the link mistyped." : "The address or form carried a value Escalator does not understand. Please go back and try again.",
+      });
+    }
+    if (isDatabaseBusy(error)) {
+      request.log.warn({ err: error }, "database busy");
+      return sendUnavailable(request, reply, {
+        title: "Busy just now",
+        message: "Escalator took too long to answer this one. Please try again in a moment; nothing you had saved is lost.",
+        retryAfterSeconds: 5,
       });
     }
     const status = error.statusCode ?? 500;

@@ -1,5 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
+import { sql } from "kysely";
+import { buildApp } from "../../server/app.js";
+import { createTestApp, testConfig } from "../helpers/app.js";
+import { createTestDatabase } from "../helpers/database.js";
 
 describe("every page", async () => {
   const { app, close } = await createTestApp();
@@ -36,5 +39,34 @@ describe("every page", async () => {
     const res = await app.inject("/");
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain("No stories here yet");
+  });
+});
+
+// Only a Postgres server enforces statement_timeout; the embedded PGlite never cancels a query.
+describe.runIf(process.env.TEST_DATABASE_URL)("a query the database gives up on", async () => {
+  // A route of the test's own that runs into a real statement timeout; the app's error handler answers it.
+  const database = await createTestDatabase();
+  const app = await buildApp(testConfig(), database);
+  app.get("/slow.json", async () => database.db.transaction().execute(async (trx) => {
+    await sql`set local statement_timeout = 50`.execute(trx);
+    return sql`select pg_sleep(2)`.execute(trx);
+  }));
+  app.get("/slow", async () => database.db.transaction().execute(async (trx) => {
+    await sql`set local statement_timeout = 50`.execute(trx);
+    return sql`select pg_sleep(2)`.execute(trx);
+  }));
+  await app.ready();
+  afterAll(async () => {
+    await app.close();
+    await database.close();
+  });
+
+  it("answers 503 in the route's own format, never 500", async () => {
+    const page = await app.inject("/slow");
+    expect(page.statusCode).toBe(503);
+    expect(page.body).toContain("Busy just now");
+    const json = await app.inject("/slow.json");
+    expect(json.statusCode).toBe(503);
+    expect(json.json()).toMatchObject({ error: "unavailable" });
   });
 });
