@@ -30,7 +30,8 @@ function present(row: SearchRow, markers: Markers): SearchResult {
 }
 
 // The text is cleaned and cut by schema.ts; an odd page number falls back to the first.
-const searchQuery = Type.Object({ q: Type.Optional(Type.String()), page: QueryText });
+// A repeated q (?q=a&q=b) is read as its first, like a browser's form would send one.
+const searchQuery = Type.Object({ q: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])), page: QueryText });
 
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
