@@ -3,6 +3,7 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { field } from "../lib/form.js";
+import { formInput } from "../lib/form-input.js";
 import { formSchema, tokenQuery } from "../lib/form-schema.js";
 import { hashPassword } from "./passwords.js";
 import { findPasswordReset, requestPasswordReset, RESET_PATH, RESET_VALID_MINUTES, resetPassword } from "./password-reset.js";
@@ -26,9 +27,11 @@ export default async function recoveryRoutes(fastify: FastifyInstance) {
   app.post(FORGOT_PATH, { schema: { body: formSchema("account") }, attachValidation: true }, async (request, reply) => {
     await app.limits.resetByAddress.hit(request, reply);
     await app.limits.resetByAccount.hit(request, reply);
-    const account = request.validationError ? "" : field(request.body, "account").normalize("NFKC").slice(0, 254);
-    if (!account) {
-      return reply.code(422).view("accounts/forgot.eta", { title: "Forgot password", values: {}, errors: { account: "Enter your username or your e-mail address." }, csrfToken: reply.csrfToken() });
+    const form = formInput(request)!;
+    const account = field(form.body, "account").normalize("NFKC").slice(0, 254);
+    if (!form.ok || !account) {
+      const error = form.errors.account ?? form.errors.form ?? "Enter your username or your e-mail address.";
+      return reply.code(422).view("accounts/forgot.eta", { title: "Forgot password", values: { account }, errors: { account: error }, csrfToken: reply.csrfToken() });
     }
     await requestPasswordReset(app.db, await app.mail.links(), account);
     return reply.view("accounts/forgot.eta", { title: "Forgot password", values: { account }, errors: {}, notice: RESET_REQUESTED, csrfToken: reply.csrfToken() });
@@ -45,11 +48,12 @@ export default async function recoveryRoutes(fastify: FastifyInstance) {
   });
 
   app.post(RESET_PATH, { schema: { body: formSchema("token", "password") }, attachValidation: true }, async (request, reply) => {
-    const token = request.validationError ? "" : field(request.body, "token");
-    const password = request.validationError ? "" : field(request.body, "password", { trim: false });
+    const form = formInput(request)!;
+    const token = field(form.body, "token");
+    const password = field(form.body, "password", { trim: false });
     const reset = isTokenShaped(token) ? await findPasswordReset(app.db, token) : undefined;
     if (!reset) return spent(reply);
-    const problem = passwordError(password, reset.username);
+    const problem = form.errors.password ?? form.errors.form ?? passwordError(password, reset.username);
     if (problem) {
       return reply.code(422).view("accounts/reset.eta", { title: "Choose a new password", spent: false, username: reset.username, token, errors: { password: problem }, forgotHref: FORGOT_PATH, csrfToken: reply.csrfToken() });
     }

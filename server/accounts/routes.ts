@@ -3,6 +3,7 @@ import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { formatDateTime } from "../lib/durations.js";
 import { isForever } from "../moderation/bans.js";
+import { formInput } from "../lib/form-input.js";
 import { FormBody, QueryText } from "../lib/schemas.js";
 import { loginPath, memberOf } from "./guards.js";
 import { checkPassword, hashPassword } from "./passwords.js";
@@ -13,7 +14,7 @@ import { requestConfirmation } from "./email-confirmation.js";
 import { showSettings, type SettingsState } from "./settings-page.js";
 
 const nextQuery = { querystring: Type.Object({ next: QueryText }) };
-const form = { body: FormBody };
+const formRoute = { schema: { body: FormBody }, attachValidation: true };
 
 /** What /settings?done=… says after a form elsewhere sent the member back here. */
 const SETTINGS_NOTICES: Record<string, string | undefined> = {
@@ -38,14 +39,15 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     return reply.view("accounts/signup.eta", { title: "Sign up", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/signup", { schema: form }, async (request, reply) => {
+  app.post("/signup", formRoute, async (request, reply) => {
     await app.limits.signup.hit(request, reply);
-    const body = request.body;
+    const form = formInput(request)!;
+    const body = form.body;
     const next = safeReturnPath(body.next);
     const input = validateSignup(body);
     const again = (errors: object, values: object) =>
       reply.code(422).view("accounts/signup.eta", { title: "Sign up", values, errors, next, csrfToken: reply.csrfToken() });
-    if (!input.ok) return again(input.errors, input.values);
+    if (!input.ok || !form.ok) return again({ ...(input.ok ? {} : input.errors), ...form.errors }, input.ok ? { username: input.value.username, email: input.value.email } : input.values);
     const { username, email, password } = input.value;
     const taken = { username: "That username is taken. Try another one." };
     if (await findUserByUsername(app.db, username)) return again(taken, { username, email });
@@ -62,15 +64,16 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     return reply.view("accounts/login.eta", { title: "Log in", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/login", { schema: form }, async (request, reply) => {
+  app.post("/login", formRoute, async (request, reply) => {
     await app.limits.loginByAddress.guard(request, reply);
     await app.limits.loginByUsername.guard(request, reply);
-    const body = request.body;
+    const form = formInput(request)!;
+    const body = form.body;
     const next = safeReturnPath(body.next);
     const input = validateLogin(body);
     const again = (errors: object, values: object) =>
       reply.code(422).view("accounts/login.eta", { title: "Log in", values, errors, next, csrfToken: reply.csrfToken() });
-    if (!input.ok) return again(input.errors, input.values);
+    if (!input.ok || !form.ok) return again({ ...(input.ok ? {} : input.errors), ...form.errors }, input.ok ? { username: input.value.username } : input.values);
     const user = await findUserByUsername(app.db, input.value.username);
     if (!(await checkPassword(user?.password_hash, input.value.password)) || !user) {
       await app.limits.loginByAddress.count(request);
@@ -107,10 +110,11 @@ export async function settingsRoutes(fastify: FastifyInstance) {
     return settingsPage(request, reply, { notice });
   });
 
-  app.post("/settings/password", { schema: form }, async (request, reply) => {
+  app.post("/settings/password", formRoute, async (request, reply) => {
     const user = memberOf(request);
-    const input = validatePasswordChange(request.body, user.username);
-    if (!input.ok) return settingsPage(request, reply, { errors: input.errors, status: 422 });
+    const form = formInput(request)!;
+    const input = validatePasswordChange(form.body, user.username);
+    if (!input.ok || !form.ok) return settingsPage(request, reply, { errors: { ...(input.ok ? {} : input.errors), ...form.errors }, status: 422 });
     const stored = await findUserByUsername(app.db, user.username);
     if (!(await checkPassword(stored?.password_hash, input.value.current))) {
       return settingsPage(request, reply, { errors: { current: "That is not your current password." }, status: 422 });

@@ -8,6 +8,7 @@ import { confirmEmail, CONFIRM_PATH, requestConfirmation } from "../accounts/ema
 import { showSettings } from "../accounts/settings-page.js";
 import { isTokenShaped } from "../accounts/tokens.js";
 import { field } from "../lib/form.js";
+import { formInput } from "../lib/form-input.js";
 import { formSchema, tokenQuery } from "../lib/form-schema.js";
 import { UNSUBSCRIBE_PATH, type UnsubscribeKind } from "./links.js";
 import { listFailedMail, retryFailedMail } from "./outbox.js";
@@ -22,9 +23,10 @@ async function memberRoutes(fastify: FastifyInstance) {
   guardScope(app, "member");
 
   app.post("/settings/email", { schema: { body: formSchema("email") }, attachValidation: true }, async (request, reply) => {
-    const email = request.validationError ? "" : field(request.body, "email");
-    if (email.length > 254 || !EMAIL.test(email)) {
-      const error = email ? "That does not look like an e-mail address (name@example.com)." : "Enter the e-mail address to use.";
+    const form = formInput(request)!;
+    const email = field(form.body, "email");
+    if (!form.ok || email.length > 254 || !EMAIL.test(email)) {
+      const error = form.errors.email ?? form.errors.form ?? (email ? "That does not look like an e-mail address (name@example.com)." : "Enter the e-mail address to use.");
       return showSettings(app, request, reply, { errors: { email: error }, values: { email }, status: 422 });
     }
     await requestConfirmation(app.db, await app.mail.links(), { id: request.user!.id, username: request.user!.username }, email);
@@ -33,7 +35,10 @@ async function memberRoutes(fastify: FastifyInstance) {
 
   app.post("/settings/mail", { schema: { body: formSchema(...MAIL_KIND_NAMES, "nudge") }, attachValidation: true }, async (request, reply) => {
     const userId = request.user!.id;
-    const body = request.validationError ? {} : request.body;
+    const form = formInput(request)!;
+    // Nothing is saved from a form the schema refused: a half-read form would switch mail off.
+    if (!form.ok) return showSettings(app, request, reply, { errors: { mail: Object.values(form.errors)[0] }, status: 422 });
+    const body = form.body;
     for (const kind of MAIL_KIND_NAMES) {
       const delivery = field(body, kind);
       if (isDelivery(delivery)) await setPreference(app.db, userId, kind, delivery);

@@ -3,7 +3,8 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { memberOf } from "../accounts/guards.js";
 import type { SessionUser } from "../accounts/session.js";
-import { field, multiline, type FormBody } from "../lib/form.js";
+import { field, multiline, type FieldErrors } from "../lib/form.js";
+import { formInput, type FormInput } from "../lib/form-input.js";
 import { FormBody as FormSchema, IdParams } from "../lib/schemas.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { findReply, isPublicReply } from "../replies/queries.js";
@@ -34,12 +35,12 @@ export default async function flagRoutes(fastify: FastifyInstance) {
     return reply.view("moderation/flag.eta", { title: "Flag for the moderators", ...found, flagged, reasons: FLAG_REASONS, values: {}, errors: {}, csrfToken: reply.csrfToken() });
   };
 
-  const submit = async (reply: FastifyReply, user: SessionUser, kind: "story" | "reply", id: number, body: FormBody) => {
-    const found = await item(kind, id);
-    if (!found) return reply.callNotFound();
-    const reason = field(body, "reason");
-    const note = multiline(body, "note");
-    const errors: Record<string, string> = {};
+  const submit = async (reply: FastifyReply, user: SessionUser, kind: "story" | "reply", id: number, form: FormInput | null) => {
+    const found = form && (await item(kind, id));
+    if (!form || !found) return reply.callNotFound();
+    const reason = field(form.body, "reason");
+    const note = multiline(form.body, "note");
+    const errors: FieldErrors = { ...form.errors };
     if (!isFlagReason(reason)) errors.reason = "Choose what is wrong with it.";
     if (note.length > NOTE_MAX) errors.note = `Keep the note under ${NOTE_MAX} characters.`;
     if (!isFlagReason(reason) || Object.keys(errors).length) {
@@ -52,9 +53,9 @@ export default async function flagRoutes(fastify: FastifyInstance) {
   };
 
   const idParams = { params: IdParams };
-  const idForm = { params: IdParams, body: FormSchema };
+  const idForm = { schema: { params: IdParams, body: FormSchema }, attachValidation: true };
   app.get("/stories/:id/flag", { schema: idParams }, (request, reply) => show(reply, memberOf(request), "story", request.params.id));
-  app.post("/stories/:id/flag", { schema: idForm }, (request, reply) => submit(reply, memberOf(request), "story", request.params.id, request.body));
+  app.post("/stories/:id/flag", idForm, (request, reply) => submit(reply, memberOf(request), "story", request.params.id, formInput(request)));
   app.get("/replies/:id/flag", { schema: idParams }, (request, reply) => show(reply, memberOf(request), "reply", request.params.id));
-  app.post("/replies/:id/flag", { schema: idForm }, (request, reply) => submit(reply, memberOf(request), "reply", request.params.id, request.body));
+  app.post("/replies/:id/flag", idForm, (request, reply) => submit(reply, memberOf(request), "reply", request.params.id, formInput(request)));
 }

@@ -4,6 +4,7 @@ import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { findUserByUsername } from "../accounts/queries.js";
 import type { FieldErrors } from "../lib/form.js";
+import { formInput } from "../lib/form-input.js";
 import { FormBody, Id, QueryText } from "../lib/schemas.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { addRepresentative, listRepresentatives, removeRepresentative } from "./queries.js";
@@ -35,9 +36,10 @@ export default async function representativeRoutes(fastify: FastifyInstance) {
     return page(reply, { notice: notice === "added" ? "Added." : notice === "removed" ? "Removed." : undefined });
   });
 
-  app.post("/admin/representatives", { schema: { body: FormBody } }, async (request, reply) => {
-    const checked = checkRepresentative(request.body);
-    if (!checked.ok) return page(reply, { values: checked.values, errors: checked.errors, status: 422 });
+  app.post("/admin/representatives", { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
+    const form = formInput(request)!;
+    const checked = checkRepresentative(form.body);
+    if (!checked.ok || !form.ok) return page(reply, { values: checked.ok ? checked : checked.values, errors: { ...(checked.ok ? {} : checked.errors), ...form.errors }, status: 422 });
     const [user, organisation] = await Promise.all([findUserByUsername(app.db, checked.username), findOrganisationByNameOrSlug(app.db, checked.organisation)]);
     const errors: FieldErrors<RepresentativeField> = {};
     if (!user) errors.username = `There is no member called ${checked.username}.`;

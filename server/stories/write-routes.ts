@@ -4,6 +4,7 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { forbidden, memberOf } from "../accounts/guards.js";
 import type { SessionUser } from "../accounts/session.js";
 import { field, type FormBody } from "../lib/form.js";
+import { formInput } from "../lib/form-input.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
 import { storyPath, userPath } from "../lib/paths.js";
@@ -16,7 +17,7 @@ import { postStory } from "./post-story.js";
 import { stepOptions } from "./form-page.js";
 import { findPath } from "./path.js";
 import { findStory, type StoryDetail } from "./queries.js";
-import { checkStory, checkTimeline, editedSteps, valuesOf, type StoryErrors, type StoryInput } from "./schema.js";
+import { checkStory, checkTimeline, editedSteps, valuesOf, type Checked, type StoryErrors, type StoryInput } from "./schema.js";
 
 /** What looks like personal data in a story the author has not yet confirmed publishing. */
 function unconfirmedPersonalData(body: FormBody, story: StoryInput): string[] {
@@ -24,8 +25,14 @@ function unconfirmedPersonalData(body: FormBody, story: StoryInput): string[] {
   return findPersonalData(story.title, story.product, story.body);
 }
 
+/** The story check with the form schema's refusals (lib/form-input.ts) added: a refused form is never posted. */
+function withFormErrors(checked: Checked<StoryInput>, errors: StoryErrors): Checked<StoryInput> {
+  if (!Object.keys(errors).length) return checked;
+  return { ok: false, values: checked.values, errors: { ...(checked.ok ? {} : checked.errors), ...errors } };
+}
+
 const idParams = { params: IdParams };
-const idForm = { params: IdParams, body: FormSchema };
+const idForm = { schema: { params: IdParams, body: FormSchema }, attachValidation: true };
 
 /** Posting and changing stories: registered behind the members' guard (app.ts). */
 export default async function storyWriteRoutes(fastify: FastifyInstance) {
@@ -68,13 +75,14 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     return reply.view("stories/form.eta", page);
   });
 
-  app.post("/stories/new", { schema: { body: FormSchema } }, async (request, reply) => {
+  app.post("/stories/new", { schema: { body: FormSchema }, attachValidation: true }, async (request, reply) => {
     const user = memberOf(request);
-    const body: FormBody = request.body;
+    const form = formInput(request)!;
+    const body = form.body;
     const submissionKey = field(body, "submission_key").slice(0, 100);
     // "Add a step" or "remove": the same form with the rows changed, nothing checked or posted.
     const rows = editedSteps(body);
-    const checked = checkStory(body);
+    const checked = withFormErrors(checkStory(body), form.errors);
     const again = async (status: number, extra: { previewHtml?: string; personalData?: string[] } = {}) =>
       reply.code(status).view(
         "stories/form.eta",
@@ -100,12 +108,14 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     return reply.view("stories/form.eta", page);
   });
 
-  app.post("/stories/:id/edit", { schema: idForm }, async (request, reply) => {
+  app.post("/stories/:id/edit", idForm, async (request, reply) => {
+    const form = formInput(request);
+    if (!form) return reply.callNotFound();
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    const body: FormBody = request.body;
+    const body = form.body;
     const rows = editedSteps(body);
-    const checked = checkStory(body);
+    const checked = withFormErrors(checkStory(body), form.errors);
     const preview = field(body, "action") === "preview";
     const personalData = checked.ok && !preview && !rows ? unconfirmedPersonalData(body, checked.value) : [];
     if (rows || preview || !checked.ok || personalData.length) {
@@ -126,16 +136,18 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     return reply.view("stories/timeline.eta", { title: "Update the timeline", story, values: valuesOf(story, await findPath(app.db, story.id)), errors: {}, options: stepOptions, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/stories/:id/timeline", { schema: idForm }, async (request, reply) => {
+  app.post("/stories/:id/timeline", idForm, async (request, reply) => {
+    const form = formInput(request);
+    if (!form) return reply.callNotFound();
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    const body = await timelineBody(story, request.body);
+    const body = await timelineBody(story, form.body);
     const page = (values: object, errors: StoryErrors) => ({ title: "Update the timeline", story, values, errors, options: stepOptions, csrfToken: reply.csrfToken() });
     const rows = editedSteps(body);
     if (rows) return reply.view("stories/timeline.eta", page(rows, {}));
-    const errors: StoryErrors = {};
+    const errors: StoryErrors = { ...form.errors };
     const { timeline, values } = checkTimeline(body, story.other_party_id !== null, new Date(), errors);
-    if (!timeline) return reply.code(422).view("stories/timeline.eta", page(values, errors));
+    if (!timeline || !form.ok) return reply.code(422).view("stories/timeline.eta", page(values, errors));
     await updateTimeline(app.db, story.id, story.author_id, timeline);
     return reply.redirect(storyPath(story), 303);
   });

@@ -6,6 +6,7 @@ import { checkPassword } from "../accounts/passwords.js";
 import { findUserByUsername } from "../accounts/queries.js";
 import { showSettings } from "../accounts/settings-page.js";
 import { field } from "../lib/form.js";
+import { formInput } from "../lib/form-input.js";
 import { formSchema } from "../lib/form-schema.js";
 import { deleteAccount } from "./delete-account.js";
 import { exportMemberData } from "./export.js";
@@ -26,10 +27,12 @@ export default async function yourDataRoutes(fastify: FastifyInstance) {
 
   app.post("/settings/delete", { schema: { body: formSchema("delete_password", "remove_posts") }, attachValidation: true }, async (request, reply) => {
     const user = request.user!;
-    const body = request.validationError ? {} : request.body;
+    const form = formInput(request)!;
+    const body = form.body;
     const stored = await findUserByUsername(app.db, user.username);
-    if (!(await checkPassword(stored?.password_hash, field(body, "delete_password", { trim: false })))) {
-      return showSettings(app, request, reply, { errors: { delete_password: "That is not your password, so nothing was deleted." }, status: 422 });
+    if (!form.ok || !(await checkPassword(stored?.password_hash, field(body, "delete_password", { trim: false })))) {
+      const error = form.errors.delete_password ?? Object.values(form.errors)[0] ?? "That is not your password";
+      return showSettings(app, request, reply, { errors: { delete_password: `${error.replace(/\.$/, "")}, so nothing was deleted.` }, status: 422 });
     }
     await deleteAccount(app.db, user.id, { removePosts: field(body, "remove_posts") === "yes" });
     reply.setSessionCookie(app.sessions.createBlankSessionCookie());
