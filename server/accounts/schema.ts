@@ -1,6 +1,6 @@
 // The account forms' one validation step: raw form fields in, typed values or
 // field errors out. Passwords are never echoed back.
-import { normaliseUsername } from "../lib/usernames.js";
+import { normaliseUsername, usernameAsTyped } from "../lib/usernames.js";
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 export type Validated<T, K extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<K>; values: Partial<Record<K, string>> };
@@ -34,7 +34,7 @@ export interface SignupInput {
 type SignupField = "username" | "email" | "password";
 
 export function validateSignup(body: Body): Validated<SignupInput, SignupField> {
-  const username = text(body, "username").normalize("NFKC").trim();
+  const username = usernameAsTyped(text(body, "username"));
   const email = text(body, "email").trim();
   const password = text(body, "password");
   const errors: FieldErrors<SignupField> = {};
@@ -53,7 +53,7 @@ export interface LoginInput {
 }
 
 export function validateLogin(body: Body): Validated<LoginInput, "username" | "password"> {
-  const username = text(body, "username").normalize("NFKC").trim();
+  const username = usernameAsTyped(text(body, "username"));
   const password = text(body, "password");
   const errors: FieldErrors<"username" | "password"> = {};
   if (!username) errors.username = "Enter your username.";

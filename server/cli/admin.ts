@@ -11,6 +11,7 @@ import { loadConfig } from "../config.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { openDatabase } from "../db/open.js";
 import { USER_ROLES, type UserRole } from "../lib/enums.js";
+import { usernameAsTyped } from "../lib/usernames.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { addRepresentative } from "../representatives/queries.js";
 
@@ -35,14 +36,14 @@ async function askPassword(): Promise<string> {
 async function main(args: string[]) {
   const [command, username, role] = args;
   if (command === "create" && username) {
-    const problem = usernameError(username.normalize("NFKC"));
+    const problem = usernameError(usernameAsTyped(username));
     if (problem) throw new Error(problem);
     const password = process.env.ESCALATOR_ADMIN_PASSWORD ?? (await askPassword());
     const weak = passwordError(password, username);
     if (weak) throw new Error(weak);
     return withDatabase(async (db) => {
       if (await findUserByUsername(db, username)) throw new Error(`${username} exists already; use: npm run admin -- role ${username} admin`);
-      await insertUser(db, { username: username.normalize("NFKC"), email: null, passwordHash: await hashPassword(password), role: "admin" });
+      await insertUser(db, { username: usernameAsTyped(username), email: null, passwordHash: await hashPassword(password), role: "admin" });
       console.log(`Created admin ${username}.`);
     });
   }

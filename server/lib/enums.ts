@@ -58,11 +58,6 @@ export const STEP_RESULTS = {
 } as const;
 export type StepResult = keyof typeof STEP_RESULTS;
 
-/** Outcomes that count as "resolved" in the resolution rate. */
-export const RESOLVED_OUTCOMES: readonly Outcome[] = ["resolved", "goodwill"];
-/** Outcomes of a story that is still open; every other outcome is closed. */
-export const OPEN_OUTCOMES: readonly Outcome[] = ["pending"];
-
 // Derived in the database from first response − escalated at (generated column).
 export const RESPONSE_BUCKETS = {
   under_1h: "< 1 hour",

@@ -3,13 +3,14 @@ import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { memberOf } from "../accounts/guards.js";
 import { findUserByUsername } from "../accounts/queries.js";
-import { cleanText, field, type FormBody } from "../lib/form.js";
+import { cleanText, field, type FieldErrors } from "../lib/form.js";
+import { formInput, type FormInput } from "../lib/form-input.js";
 import { normaliseUsername } from "../lib/usernames.js";
 import { FormBody as FormSchema, IdParams, QueryText, SlugParams, UsernameParams } from "../lib/schemas.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { findReply, type ReplyDetail } from "../replies/queries.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
-import { listRevisions } from "../lib/revisions.js";
+import { listRevisions } from "../stories/revisions.js";
 import { moderateReply, moderateStory, REPLY_ACTIONS, STORY_ACTIONS } from "./actions.js";
 import { BAN_DURATIONS, banEnd, banUser, isForever, unbanUser } from "./bans.js";
 import { FLAG_REASONS, flagQueue, listFlags } from "./flags.js";
@@ -17,14 +18,14 @@ import { findOrganisationBySlug, type OrganisationRow } from "../organisations/q
 import { mergeOrganisation, renameOrganisation, setParent } from "./organisations.js";
 import { oneOf, readReason, readRedaction } from "./schema.js";
 
-type Errors = Record<string, string>;
+type Errors = FieldErrors;
 
 /** A story or reply action form: the action, its reason, and for a redaction the new text. */
-function readItemAction<A extends string>(body: FormBody, actions: readonly A[]) {
+function readItemAction<A extends string>({ body, errors: refused }: FormInput, actions: readonly A[]) {
   const action = oneOf(actions, field(body, "action"));
   const { reason, error } = readReason(body);
   const redaction = action === "redact" ? readRedaction(body) : undefined;
-  const errors: Errors = {};
+  const errors: Errors = { ...refused };
   if (!action) errors.action = "Choose one of the actions.";
   if (error) errors[action === "redact" ? "redact_reason" : "reason"] = error;
   if (redaction?.error) errors.body = redaction.error;
@@ -32,7 +33,7 @@ function readItemAction<A extends string>(body: FormBody, actions: readonly A[])
   return { ok: true as const, action, reason, text: redaction?.text };
 }
 
-const idForm = { params: IdParams, body: FormSchema };
+const idForm = { schema: { params: IdParams, body: FormSchema }, attachValidation: true };
 
 /** Registered behind the moderators' guard (app.ts). */
 export default async function moderationRoutes(fastify: FastifyInstance) {
@@ -73,11 +74,12 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     return storyPage(reply, story);
   });
 
-  app.post("/moderation/stories/:id", { schema: idForm }, async (request, reply) => {
+  app.post("/moderation/stories/:id", idForm, async (request, reply) => {
     const moderator = memberOf(request);
-    const story = await findStory(app.db, request.params.id);
-    if (!story) return reply.callNotFound();
-    const form = readItemAction(request.body, STORY_ACTIONS);
+    const input = formInput(request);
+    const story = input && (await findStory(app.db, request.params.id));
+    if (!input || !story) return reply.callNotFound();
+    const form = readItemAction(input, STORY_ACTIONS);
     if (!form.ok) return storyPage(reply, story, { ...form, status: 422 });
     const { action, reason, text } = form;
     await moderateStory(app.db, story, moderator.id, action, reason, text);
@@ -104,11 +106,12 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     return replyPage(reply, found);
   });
 
-  app.post("/moderation/replies/:id", { schema: idForm }, async (request, reply) => {
+  app.post("/moderation/replies/:id", idForm, async (request, reply) => {
     const moderator = memberOf(request);
-    const found = await visibleReply(request.params.id);
-    if (!found) return reply.callNotFound();
-    const form = readItemAction(request.body, REPLY_ACTIONS);
+    const input = formInput(request);
+    const found = input && (await visibleReply(request.params.id));
+    if (!input || !found) return reply.callNotFound();
+    const form = readItemAction(input, REPLY_ACTIONS);
     if (!form.ok) return replyPage(reply, found, { ...form, status: 422 });
     const { action, reason, text } = form;
     await moderateReply(app.db, found, moderator.id, action, reason, text);
@@ -131,16 +134,18 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     return userPage(reply, normaliseUsername(request.params.username));
   });
 
-  app.post("/moderation/users/:username", { schema: { params: UsernameParams, body: FormSchema } }, async (request, reply) => {
+  app.post("/moderation/users/:username", { schema: { params: UsernameParams, body: FormSchema }, attachValidation: true }, async (request, reply) => {
     const moderator = memberOf(request);
+    const form = formInput(request);
+    if (!form) return reply.callNotFound();
     const key = normaliseUsername(request.params.username);
     const user = await app.db.selectFrom("users").select(["id", "username", "role"]).where("username_key", "=", key).executeTakeFirst();
     if (!user) return reply.callNotFound();
-    const body: FormBody = request.body;
+    const body = form.body;
     const action = oneOf(["ban", "unban"] as const, field(body, "action"));
     const duration = field(body, "duration");
     const { reason, error } = readReason(body);
-    const errors: Errors = {};
+    const errors: Errors = { ...form.errors };
     if (!action) errors.action = "Choose to ban or to lift the ban.";
     if (error) errors.reason = error;
     const until = action === "ban" ? banEnd(duration) : undefined;
@@ -176,15 +181,17 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     return organisationPage(reply, org);
   });
 
-  app.post("/moderation/organisations/:slug", { schema: { params: SlugParams, body: FormSchema } }, async (request, reply) => {
+  app.post("/moderation/organisations/:slug", { schema: { params: SlugParams, body: FormSchema }, attachValidation: true }, async (request, reply) => {
     const moderator = memberOf(request);
-    const org = await findOrganisationBySlug(app.db, request.params.slug);
-    if (!org || org.merged_into_id) return reply.callNotFound();
-    const body: FormBody = request.body;
+    const form = formInput(request);
+    const org = form && (await findOrganisationBySlug(app.db, request.params.slug));
+    if (!form || !org || org.merged_into_id) return reply.callNotFound();
+    const body = form.body;
     const action = oneOf(["rename", "merge", "parent"] as const, field(body, "action"));
     const values = { name: field(body, "name").slice(0, 200), target: field(body, "target").slice(0, 200), parent: field(body, "parent").slice(0, 200), action: action ?? "" };
     const { reason, error } = readReason(body);
     const again = (errors: Errors) => organisationPage(reply, org, { errors, values: { ...values, [`${action}_reason`]: reason }, status: 422 });
+    if (!form.ok) return again(form.errors);
     if (!action) return again({ action: "Choose an action." });
     if (error) return again({ [`${action}_reason`]: error });
     let result;

@@ -5,22 +5,29 @@ import type { FastifyInstance, FastifyReply } from "fastify";
 import { forbidden, isModerator, memberOf } from "../accounts/guards.js";
 import type { SessionUser } from "../accounts/session.js";
 import { field, type FormBody } from "../lib/form.js";
+import { formInput, type FormInput } from "../lib/form-input.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
 import { FormBody as FormSchema, IdParams, OptionalId, QueryText } from "../lib/schemas.js";
 import { replyPath, storyPath } from "../lib/paths.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
-import { listRevisions } from "../lib/revisions.js";
+import { listRevisions } from "../stories/revisions.js";
 import { deleteReply, editReply, postReply } from "./post-reply.js";
 import { findReply, isPublicReply, type ReplyDetail } from "./queries.js";
-import { checkReply, quoteMarkdown } from "./schema.js";
+import { checkReply, quoteMarkdown, type ReplyCheck } from "./schema.js";
 
 function unconfirmedPersonalData(body: FormBody, text: string): string[] {
   return field(body, CONFIRM_FIELD) === "yes" ? [] : findPersonalData(text);
 }
 
 const idParams = { params: IdParams };
-const idForm = { params: IdParams, body: FormSchema };
+const idForm = { schema: { params: IdParams, body: FormSchema }, attachValidation: true };
 const replyPageQuery = { params: IdParams, querystring: Type.Object({ parent: OptionalId, quote: QueryText }) };
+
+/** The reply check with the form schema's refusal (lib/form-input.ts) as its one message: a refused form is never posted. */
+function withFormError(checked: ReplyCheck, form: FormInput): ReplyCheck {
+  if (form.ok) return checked;
+  return { ok: false, body: checked.body, parentId: checked.parentId, error: form.errors.body ?? Object.values(form.errors)[0] ?? "The form could not be read." };
+}
 
 const storyOf = (r: ReplyDetail) => ({ id: r.story_id, slug: r.story_slug });
 
@@ -73,13 +80,14 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     return replyPage(reply, story, { body, parentId });
   });
 
-  app.post("/stories/:id/replies", { schema: idForm }, async (request, reply) => {
+  app.post("/stories/:id/replies", idForm, async (request, reply) => {
     const user = memberOf(request);
-    const story = await visibleStory(request.params.id);
-    if (!story) return reply.callNotFound();
-    const checked = checkReply(request.body);
+    const form = formInput(request);
+    const story = form && (await visibleStory(request.params.id));
+    if (!form || !story) return reply.callNotFound();
+    const checked = withFormError(checkReply(form.body), form);
     if (!checked.ok) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, error: checked.error, status: 422 });
-    const personalData = unconfirmedPersonalData(request.body, checked.body);
+    const personalData = unconfirmedPersonalData(form.body, checked.body);
     if (personalData.length) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, personalData, status: 422 });
     await app.limits.post.hit(request, reply);
     const result = await postReply(app.db, { storyId: story.id, authorId: user.id, parentId: checked.parentId, body: checked.body, submissionKey: checked.submissionKey });
@@ -110,11 +118,13 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     return reply.view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: own.body_md, csrfToken: reply.csrfToken() });
   });
 
-  app.post("/replies/:id/edit", { schema: idForm }, async (request, reply) => {
+  app.post("/replies/:id/edit", idForm, async (request, reply) => {
+    const form = formInput(request);
+    if (!form) return reply.callNotFound();
     const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
-    const checked = checkReply(request.body);
-    const personalData = checked.ok ? unconfirmedPersonalData(request.body, checked.body) : [];
+    const checked = withFormError(checkReply(form.body), form);
+    const personalData = checked.ok ? unconfirmedPersonalData(form.body, checked.body) : [];
     if (!checked.ok || personalData.length) {
       return reply.code(422).view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: checked.body, error: checked.ok ? undefined : checked.error, personalData, csrfToken: reply.csrfToken() });
     }

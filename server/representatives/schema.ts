@@ -1,5 +1,6 @@
 // The admin form's validation step: a username and an organisation, both by name.
 import { field, type FieldErrors, type FormBody } from "../lib/form.js";
+import { usernameAsTyped } from "../lib/usernames.js";
 
 export type RepresentativeField = "username" | "organisation";
 export type RepresentativeCheck =
@@ -7,7 +8,7 @@ export type RepresentativeCheck =
   | { ok: false; errors: FieldErrors<RepresentativeField>; values: Record<RepresentativeField, string> };
 
 export function checkRepresentative(form: FormBody): RepresentativeCheck {
-  const username = field(form, "username").normalize("NFKC").slice(0, 100);
+  const username = usernameAsTyped(field(form, "username")).slice(0, 100);
   const organisation = field(form, "organisation").slice(0, 200);
   const errors: FieldErrors<RepresentativeField> = {};
   if (!username) errors.username = "Name the member who speaks for the organisation.";

@@ -1,4 +1,4 @@
-// Earlier texts of a story or reply, newest first: the public history, or the
+// Earlier texts of a story or its replies, newest first: the public history, or the
 // moderators-only one (what a redaction removed).
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";

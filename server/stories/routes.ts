@@ -5,7 +5,7 @@ import { isModerator } from "../accounts/guards.js";
 import { fastestToAnswer } from "../companies/figures.js";
 import { COUNTRIES } from "../lib/countries.js";
 import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
-import { listRevisions } from "../lib/revisions.js";
+import { listRevisions } from "./revisions.js";
 import { IdParams, OptionalId, Slug } from "../lib/schemas.js";
 import { storyPath } from "../lib/paths.js";
 import { listMeta } from "../seo/meta.js";

@@ -19,7 +19,7 @@ function paged<T extends { id: number }>(rows: T[], limit: number): Paged<T> {
 }
 
 /** Looks up by username_key, so /u/Kai_Berlin finds kai_berlin. */
-export async function findUserByUsername(db: Kysely<DB>, username: string) {
+export async function findProfile(db: Kysely<DB>, username: string) {
   return db
     .selectFrom("users")
     .select(["id", "username", "created_at"])

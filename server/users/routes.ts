@@ -3,7 +3,7 @@ import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { OptionalId, UsernameParams } from "../lib/schemas.js";
 import { replyPath, userPath } from "../lib/paths.js";
-import { findUserByUsername, listUserReplies, listUserStories } from "./queries.js";
+import { findProfile, listUserReplies, listUserStories } from "./queries.js";
 
 // Longer than any username can be (accounts/schema.ts allows 30); Postgres text cannot hold NUL.
 const plausibleUsername = (name: string) => name.length > 0 && name.length <= 100 && !name.includes("\u0000");
@@ -14,7 +14,7 @@ export default async function userRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   app.get("/u/:username", { schema: userPageSchema }, async (request, reply) => {
     const { username } = request.params;
-    const user = plausibleUsername(username) ? await findUserByUsername(app.db, username) : undefined;
+    const user = plausibleUsername(username) ? await findProfile(app.db, username) : undefined;
     if (!user) return reply.callNotFound();
 
     const storiesAfter = request.query.stories_after;
