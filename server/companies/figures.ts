@@ -34,9 +34,6 @@ export const KM_OBSERVATION = sql<number>`case when s.first_response_at is null
   then greatest(0, floor(extract(epoch from (now() - s.escalated_at))))::bigint * 2 + 1
   else s.response_seconds * 2 end`;
 
-/** Ageing recomputes a row at most this often (migrations/0007 holds the same 60). */
-export const KM_AGEING_MIN_SECONDS = 60;
-
 /** The figure definitions as SQL over stories aliased `s`, for groupings the table does not hold. */
 export const figureSql = {
   stories: sql<number>`count(*)::integer`,

@@ -2,7 +2,7 @@
 // migrations/. Every query is typed against DB, so a renamed column breaks the
 // build rather than a page. bigint and numeric arrive as numbers on both
 // databases (see connect.ts).
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable } from "kysely";
 import type { Channel, OrganisationKind, Outcome, ResponseBucket, Role, StepParty, StepResult, UserRole } from "../lib/enums.js";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -290,7 +290,4 @@ export type User = Selectable<UsersTable>;
 export type Organisation = Selectable<OrganisationsTable>;
 export type Story = Selectable<StoriesTable>;
 export type NewStory = Insertable<StoriesTable>;
-export type StoryUpdate = Updateable<StoriesTable>;
-export type StoryStep = Selectable<StoryStepsTable>;
-export type NewStoryStep = Insertable<StoryStepsTable>;
 export type Reply = Selectable<RepliesTable>;

@@ -80,11 +80,6 @@ export async function findStory(db: Kysely<DB>, id: number) {
 
 export type StoryDetail = NonNullable<Awaited<ReturnType<typeof findStory>>>;
 
-export async function countStories(db: Kysely<DB>): Promise<number> {
-  const row = await db.selectFrom("stories").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
-  return row.n;
-}
-
 /**
  * What decides whether a kept rendering of a thread is still right: one
  * primary-key lookup. `version` changes with every write to the story, its
