@@ -7,7 +7,8 @@ import { lockForStartup, type StartupLog } from "./advisory-lock.js";
 import { organisationKey, slugify } from "../lib/slug.js";
 import { normaliseUsername } from "../lib/usernames.js";
 import { demoOrganisations, demoStories, demoUsers } from "./demo-data.js";
-import type { DemoReply, DemoStep } from "./demo-types.js";
+import { demoEscalatedAt, demoPath, demoWrittenAt } from "./demo-form.js";
+import type { DemoReply } from "./demo-types.js";
 import type { DB } from "./schema.js";
 
 const HOUR = 3_600_000;
@@ -78,9 +79,7 @@ async function insertDemoData(trx: Kysely<DB>, now: Date): Promise<number> {
   };
 
   for (const story of demoStories) {
-    const day = new Date(now.getTime() - story.escalatedDaysAgo * 24 * HOUR);
-    const [hours, minutes] = (story.escalatedTime ?? "00:00").split(":").map(Number);
-    const escalatedAt = new Date(Date.UTC(day.getUTCFullYear(), day.getUTCMonth(), day.getUTCDate(), hours, minutes));
+    const escalatedAt = demoEscalatedAt(story, now);
     const at = (hoursAfter: number | undefined) => (hoursAfter === undefined ? null : new Date(escalatedAt.getTime() + hoursAfter * HOUR));
     const createdAt = at(story.postedAfterHours)!;
     const replies = flatten(story.replies ?? []);
@@ -113,19 +112,13 @@ async function insertDemoData(trx: Kysely<DB>, now: Date): Promise<number> {
       .executeTakeFirstOrThrow();
 
     // The path: the story's own steps, or one step with its headline facts.
-    const path: DemoStep[] = story.path ?? [{
-      party: "company", channel: story.channel, writtenTo: story.escalatedTo, atHours: 0, timeKnown: story.escalatedTime !== undefined,
-      answeredAfterHours: story.firstResponseAfterHours, answeredBy: story.answeredBy,
-      result: story.firstResponseAfterHours === undefined ? (story.outcome === "pending" ? undefined : "ignored") : story.outcome === "deflected" ? "deflected" : "answered",
-    }];
     await trx
       .insertInto("story_steps")
-      .values(path.map((step, i) => {
+      .values(demoPath(story).map((step, i) => {
         const writtenAt = at(step.atHours)!;
-        const day = new Date(Date.UTC(writtenAt.getUTCFullYear(), writtenAt.getUTCMonth(), writtenAt.getUTCDate()));
         return {
           story_id: storyId, position: i + 1, party: step.party, channel: step.channel, written_to: step.writtenTo,
-          written_at: step.timeKnown === false ? day : writtenAt, written_time_known: step.timeKnown !== false,
+          written_at: demoWrittenAt(step, escalatedAt), written_time_known: step.timeKnown !== false,
           answered_at: step.answeredAfterHours === undefined ? null : new Date(writtenAt.getTime() + step.answeredAfterHours * HOUR),
           answered_by: step.answeredBy ?? null, result: step.result ?? null,
         };
