@@ -7,7 +7,7 @@ import fp from "fastify-plugin";
 import { viewsFolder } from "../folders.js";
 import { CHANNELS, ORGANISATION_KINDS, OUTCOMES, RESPONSE_BUCKETS, ROLES, STEP_PARTIES, STEP_RESULTS } from "../lib/enums.js";
 import { countryName } from "../lib/countries.js";
-import { formatDate, formatDateTime, formatDuration } from "../lib/durations.js";
+import { formatDate, formatDateTime, formatDuration, formatMoment, formatResponse, formatSpan, formatWait } from "../lib/durations.js";
 import * as paths from "../lib/paths.js";
 import { jsonLd, type PageMeta } from "../seo/meta.js";
 import { siteOf } from "../seo/site.js";
@@ -23,6 +23,10 @@ export const helpers = {
   formatDate,
   formatDateTime,
   formatDuration,
+  formatMoment,
+  formatResponse,
+  formatSpan,
+  formatWait,
   labels: { channel: CHANNELS, role: ROLES, outcome: OUTCOMES, bucket: RESPONSE_BUCKETS, kind: ORGANISATION_KINDS, party: STEP_PARTIES, result: STEP_RESULTS },
   iso: (date: Date) => date.toISOString(),
   jsonLd,

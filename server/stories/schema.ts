@@ -16,6 +16,7 @@ const FUTURE_SLACK_MS = 14 * 3_600_000;
 export interface TimelineInput extends Headline {
   steps: StepInput[];
   resolvedAt: Date | null;
+  resolvedTimeKnown: boolean;
   outcome: Outcome;
 }
 
@@ -61,19 +62,22 @@ export function checkTimeline(body: FormBody, hasOtherParty: boolean, now: Date,
   const time = values.resolved_time ?? "";
   if (date || time) {
     if (!date) { errors.resolved_date = "Add the date of the resolution, or clear its time."; resolvedAt = undefined; }
-    else if (!time) { errors.resolved_time = "Add the time of the resolution (HH:MM, UTC)."; resolvedAt = undefined; }
     else {
       resolvedAt = parseMoment(date, time);
-      if (!resolvedAt) errors.resolved_date = "Use a real date, like 2024-03-18.";
+      if (!resolvedAt) (time ? (errors.resolved_time = "Use the 24-hour time, like 14:30.") : (errors.resolved_date = "Use a real date, like 2024-03-18."));
       else if (resolvedAt.getTime() > now.getTime() + FUTURE_SLACK_MS) { errors.resolved_date = "The resolution cannot be in the future."; resolvedAt = undefined; }
-      else if (headline && resolvedAt < headline.escalatedAt) { errors.resolved_date = "The resolution cannot come before the escalation."; resolvedAt = undefined; }
+      else if (headline && (time && headline.escalatedTimeKnown ? resolvedAt < headline.escalatedAt : date < headline.escalatedAt.toISOString().slice(0, 10))) {
+        errors.resolved_date = "The resolution cannot come before the escalation."; resolvedAt = undefined;
+      }
+      // Known only by its day, on the day of the escalation: no earlier than the escalation.
+      else if (headline && resolvedAt < headline.escalatedAt) resolvedAt = headline.escalatedAt;
     }
   }
   const outcome = isKey(OUTCOMES, values.outcome) ? values.outcome : undefined;
   if (!outcome) errors.outcome = "Choose how it ended.";
   else if (outcome === "no_response" && headline?.firstResponseAt) errors.outcome = "The outcome cannot be “no response” when there was a first response. Pick another outcome or clear the answer.";
   if (!steps || !headline || resolvedAt === undefined || !outcome || errors.outcome) return { values };
-  return { values, timeline: { ...headline, steps, resolvedAt, outcome } };
+  return { values, timeline: { ...headline, steps, resolvedAt, resolvedTimeKnown: Boolean(resolvedAt && time), outcome } };
 }
 
 export function checkStory(body: FormBody, now = new Date()): Checked<StoryInput> {
@@ -104,13 +108,13 @@ export function checkStory(body: FormBody, now = new Date()): Checked<StoryInput
 /** The form's values for an existing story and its path (edit and timeline pages). */
 export function valuesOf(story: {
   title: string; company_name: string; other_party_name: string | null; product: string | null; country: string;
-  resolved_at: Date | null; outcome: Outcome; body_md: string;
+  resolved_at: Date | null; resolved_time_known: boolean; outcome: Outcome; body_md: string;
 }, steps: Parameters<typeof stepValuesOf>[0]): StoryValues {
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const time = (d: Date | null) => (d ? d.toISOString().slice(11, 19).replace(/:00$/, "") : "");
   return {
     title: story.title, company: story.company_name, other_party: story.other_party_name ?? "", product: story.product ?? "",
-    country: story.country, resolved_date: date(story.resolved_at), resolved_time: time(story.resolved_at), outcome: story.outcome, body: story.body_md,
+    country: story.country, resolved_date: date(story.resolved_at), resolved_time: story.resolved_time_known ? time(story.resolved_at) : "", outcome: story.outcome, body: story.body_md,
     ...stepFormValues(stepValuesOf(steps)),
   };
 }
