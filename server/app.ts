@@ -44,6 +44,7 @@ import userRoutes from "./users/routes.js";
 import followRoutes from "./follows/routes.js";
 import yourDataRoutes from "./your-data/routes.js";
 import seoRoutes from "./seo/routes.js";
+import languageRoutes from "./i18n/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -145,6 +146,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   // Features.
   await app.register(assetRoutes, { production: config.production });
   await app.register(healthRoutes);
+  await app.register(languageRoutes);
   await app.register(accountRoutes);
   await app.register(recoveryRoutes);
   await app.register(mailRoutes);

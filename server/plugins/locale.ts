@@ -2,14 +2,11 @@
 // app.ts's rewriteUrl has already stripped the prefix, so routes are registered
 // once and see the unprefixed request.url; this plugin reads the original URL,
 // sends a first visit whose browser prefers German to the /de/ page, prefixes
-// every local redirect for the page's locale, and serves the language switch.
-import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+// every local redirect for the page's locale. The switch itself is i18n/routes.ts.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { safeReturnPath } from "../accounts/schema.js";
-import { DEFAULT_LOCALE, i18nFor, isLocale, LOCALE_COOKIE, LOCALES, preferredLocale, type I18n, type Locale } from "../i18n/index.js";
+import { DEFAULT_LOCALE, i18nFor, isLocale, LOCALE_COOKIE, preferredLocale, type I18n, type Locale } from "../i18n/index.js";
 import { localeOfPath, localisePath } from "../lib/paths.js";
-import { OneOf, QueryText } from "../lib/schemas.js";
 import { responseFormat } from "./errors.js";
 
 declare module "fastify" {
@@ -29,7 +26,6 @@ declare module "fastify" {
 
 // Read before the cookie plugin runs, so a redirect costs no session lookup.
 const COOKIE_PATTERN = new RegExp(`(?:^|;\\s*)${LOCALE_COOKIE}=([a-z]{2})(?:;|$)`);
-const YEAR_SECONDS = 365 * 24 * 3600;
 // Not pages: assets, operators' endpoints, the switch itself, robots and sitemaps.
 const NOT_PAGES = /^\/(static\/|language\/|healthz|readyz|metrics|robots\.txt|sitemap)/;
 
@@ -74,19 +70,4 @@ export default fp(async function localePlugin(app: FastifyInstance) {
     if (typeof location === "string") reply.header("location", localisePath(request.locale, location));
     return payload;
   });
-
-  app.withTypeProvider<TypeBoxTypeProvider>().get(
-    "/language/:locale",
-    {
-      schema: { params: Type.Object({ locale: OneOf(LOCALES) }), querystring: Type.Object({ next: QueryText }) },
-      config: { keepLocation: true },
-    },
-    async (request, reply) => {
-      const target = request.params.locale;
-      // A stale prefix in `next` is dropped: the switch decides the language.
-      const next = localeOfPath(safeReturnPath(request.query.next)).path;
-      reply.setCookie(LOCALE_COOKIE, target, { path: "/", maxAge: YEAR_SECONDS, httpOnly: true, sameSite: "lax" });
-      return reply.header("cache-control", "private, no-store").redirect(localisePath(target, next), 303);
-    },
-  );
 });
