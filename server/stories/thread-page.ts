@@ -9,7 +9,7 @@
 // database, whichever app instance wrote last.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { i18nFor, type Locale } from "../i18n/index.js";
+import { i18nFor, type I18n, type Locale } from "../i18n/index.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
@@ -56,17 +56,21 @@ class RenderingCache {
   }
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 // What a screen reader hears after the short visible word ("flag" of which reply?).
 const HIDDEN = '<span class="visually-hidden">';
 
 /** The viewer's own links in each reply: edit and delete on theirs, flag on the others'. */
-function addViewerLinks(html: string, viewerId: number): string {
-  return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) =>
-    Number(authorId) === viewerId
-      ? `<a href="/replies/${replyId}/edit">edit${HIDDEN} your reply</span></a>
-      <a href="/replies/${replyId}/delete">delete${HIDDEN} your reply</span></a>`
-      : `<a href="/replies/${replyId}/flag">flag${HIDDEN} this reply for the moderators</span></a>`,
-  );
+function addViewerLinks(html: string, viewerId: number, { t, paths }: I18n): string {
+  const r = t.replies;
+  return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) => {
+    const id = Number(replyId);
+    return Number(authorId) === viewerId
+      ? `<a href="${escapeHtml(paths.replyEdit(id))}">${escapeHtml(r.editOwn)}${HIDDEN}${escapeHtml(r.ownHidden)}</span></a>
+      <a href="${escapeHtml(paths.replyDelete(id))}">${escapeHtml(r.deleteOwn)}${HIDDEN}${escapeHtml(r.ownHidden)}</span></a>`
+      : `<a href="${escapeHtml(paths.replyFlag(id))}">${escapeHtml(r.flag)}${HIDDEN}${escapeHtml(r.flagHidden)}</span></a>`;
+  });
 }
 
 export function threadPages(app: FastifyInstance) {
@@ -139,7 +143,7 @@ export function threadPages(app: FastifyInstance) {
     const csrfToken = reply.csrfToken();
     await reply.view("stories/show.eta", {
       ...pageData(entry, after, language),
-      repliesHtml: addViewerLinks(entry.repliesHtml, user.id),
+      repliesHtml: addViewerLinks(entry.repliesHtml, user.id, request.i18n),
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",

@@ -7,6 +7,8 @@ export const form = {
   preview: "Vorschau",
   cancel: "Abbrechen",
   saveChanges: "Änderungen speichern",
+  quoteOpen: "„",
+  quoteClose: "“",
   keepIt: "Behalten",
   markdownHint: "Markdown funktioniert: **fett**, [Links](https://example.com), > Zitate.",
   personalData: {

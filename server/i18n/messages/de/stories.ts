@@ -23,6 +23,7 @@ export const stories = {
     clear: "Filter zurücksetzen",
     unknown: (names: string) => `Hier heißt noch keine Organisation ${names}. Prüfen Sie die Schreibweise, oder`,
     unknownClear: "setzen Sie die Filter zurück",
+    quoted: (name: string) => `„${name}“`,
     or: " oder ",
     figuresFor: "Die Kennzahlen für",
     figuresForAfter: ": wie schnell und wie oft es antwortet.",

@@ -7,6 +7,9 @@ export const form = {
   preview: "Preview",
   cancel: "Cancel",
   saveChanges: "Save changes",
+  /** Quotation marks around a title that is a link. */
+  quoteOpen: "“",
+  quoteClose: "”",
   keepIt: "Keep it",
   markdownHint: "Markdown works: **bold**, [links](https://example.com), > quotes.",
   personalData: {

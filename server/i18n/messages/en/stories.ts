@@ -23,6 +23,7 @@ export const stories = {
     /** Names already quoted and joined. */
     unknown: (names: string) => `No organisation is called ${names} here yet. Check the spelling, or`,
     unknownClear: "clear the filters",
+    quoted: (name: string) => `“${name}”`,
     or: " or ",
     figuresFor: "The figures for",
     figuresForAfter: ": how fast and how often it answers.",
