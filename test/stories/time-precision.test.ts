@@ -23,7 +23,7 @@ describe("times the poster did not give", () => {
 
   it("labels each time field for what it is, and marks every one optional", async () => {
     const form = await poster.get("/stories/new");
-    for (const label of ["Time sent", "Time of the answer", "Time resolved"]) {
+    for (const label of ["Time sent", "Time of the answer", "Time of the resolution"]) {
       expect(form.body).toMatch(new RegExp(`${label} <span class="muted">\\(optional\\)</span>`));
     }
     expect(form.body).not.toMatch(/>at <span class="muted">/);
