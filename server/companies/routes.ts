@@ -54,7 +54,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
       });
     };
-    const html = request.user ? await render() : await pages.through(request.url, render);
+    const html = request.user ? await render() : await pages.through(`${request.locale} ${request.url}`, render);
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
@@ -157,7 +157,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         follow: request.user ? { following: await followsCompany(app.db, request.user.id, organisation.id), csrfToken: reply.csrfToken() } : null,
       });
     };
-    const html = request.user ? await render() : await pages.through(request.url, render);
+    const html = request.user ? await render() : await pages.through(`${request.locale} ${request.url}`, render);
     return reply.type("text/html; charset=utf-8").send(html);
   });
 

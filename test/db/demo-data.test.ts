@@ -6,6 +6,7 @@ import { demoStories } from "../../server/db/demo-data.js";
 import { demoStoryForm } from "../../server/db/demo-form.js";
 import { loadDemoData } from "../../server/db/seed.js";
 import type { Database } from "../../server/db/connect.js";
+import { i18nFor } from "../../server/i18n/index.js";
 import { checkStory } from "../../server/stories/schema.js";
 import { createTestDatabase } from "../helpers/database.js";
 
@@ -21,7 +22,7 @@ afterAll(() => database.close());
 describe("the demo stories", () => {
   it("each pass the story form's own check", () => {
     for (const story of demoStories) {
-      const checked = checkStory(demoStoryForm(story, now), now);
+      const checked = checkStory(demoStoryForm(story, now), i18nFor("en"), now);
       expect(checked.ok ? {} : checked.errors, story.title).toEqual({});
     }
   });
@@ -37,7 +38,7 @@ describe("the demo stories", () => {
     const steps = await database.db.selectFrom("story_steps").selectAll().orderBy("story_id").orderBy("position").execute();
     expect(stored).toHaveLength(demoStories.length);
     for (const story of demoStories) {
-      const checked = checkStory(demoStoryForm(story, now), now);
+      const checked = checkStory(demoStoryForm(story, now), i18nFor("en"), now);
       if (!checked.ok) throw new Error(story.title);
       const c = checked.value;
       const row = stored.find((s) => s.title === story.title);
