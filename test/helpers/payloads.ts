@@ -1,5 +1,7 @@
 // The shared attack-string corpora (../shared/payloads, outside the repository):
-// read in place, never copied. Tests skip with a message when the folder is absent.
+// read in place, never copied. Tests skip with a message when the folder is
+// absent, except under CI=true (as .ci/run sets it), where a missing corpus fails:
+// CI has shared/ beside the clone, so an absent corpus there is a broken set-up.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -7,6 +9,16 @@ import { fileURLToPath } from "node:url";
 export const PAYLOADS_DIR = fileURLToPath(new URL("../../../shared/payloads/", import.meta.url));
 export const payloadsPresent = existsSync(PAYLOADS_DIR);
 export const SKIP_MESSAGE = `payload corpora not found at ${PAYLOADS_DIR}; skipping the tests that read them`;
+const requireCorpora = process.env.CI === "true";
+
+/** What the absence of the corpora means in an environment: a warning, or under CI=true a failure. */
+export function corporaAbsent(env: Partial<Record<string, string>>, warn: (message: string) => void = console.warn): void {
+  if (env.CI === "true") throw new Error(`payload corpora not found at ${PAYLOADS_DIR}: under CI=true the tests that read them must run`);
+  warn(SKIP_MESSAGE);
+}
+
+/** The test that stands in for the corpus tests when the corpora are absent. */
+export const missingCorpora = () => corporaAbsent(process.env);
 
 export interface PayloadFile {
   name: string;
@@ -32,7 +44,10 @@ export function readPayloadFile(path: string): string[] {
 /** The payload files of one folder (xss, sqli, unicode, markdown-xss, …), or [] when absent. */
 export function payloadFiles(folder: string): PayloadFile[] {
   const dir = join(PAYLOADS_DIR, folder);
-  if (!existsSync(dir)) return [];
+  if (!existsSync(dir)) {
+    if (requireCorpora && payloadsPresent) throw new Error(`payload folder ${folder} not found in ${PAYLOADS_DIR}: under CI=true every corpus must be read`);
+    return [];
+  }
   return readdirSync(dir)
     .filter((file) => file.endsWith(".txt"))
     .sort()

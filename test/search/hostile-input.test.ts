@@ -5,7 +5,7 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanQuery } from "../../server/search/schema.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { payloadFiles, payloadsPresent, SKIP_MESSAGE } from "../helpers/payloads.js";
+import { missingCorpora, payloadFiles, payloadsPresent } from "../helpers/payloads.js";
 
 const unescapeHtml = (html: string) =>
   html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
@@ -80,5 +80,5 @@ describe("search survives any input", () => {
       for (const payload of file.payloads) await searchFor(t.app, payload);
     }, 120_000);
   });
-  it.skipIf(payloadsPresent)("shared corpora", () => console.warn(SKIP_MESSAGE));
+  it.skipIf(payloadsPresent)("shared corpora", missingCorpora);
 });
