@@ -101,6 +101,8 @@ async function insertDemoData(trx: Kysely<DB>, now: Date): Promise<number> {
         escalated_time_known: story.escalatedTime !== undefined,
         first_response_at: at(story.firstResponseAfterHours),
         resolved_at: at(story.resolvedAfterHours),
+        // As the form stores them: demo answers and resolutions always have their time.
+        resolved_time_known: story.resolvedAfterHours !== undefined,
         outcome: story.outcome,
         body_md: story.body,
         body_html: renderMarkdown(story.body),
@@ -119,6 +121,7 @@ async function insertDemoData(trx: Kysely<DB>, now: Date): Promise<number> {
         return {
           story_id: storyId, position: i + 1, party: step.party, channel: step.channel, written_to: step.writtenTo,
           written_at: demoWrittenAt(step, escalatedAt), written_time_known: step.timeKnown !== false,
+          answered_time_known: step.answeredAfterHours !== undefined,
           answered_at: step.answeredAfterHours === undefined ? null : new Date(writtenAt.getTime() + step.answeredAfterHours * HOUR),
           answered_by: step.answeredBy ?? null, result: step.result ?? null,
         };

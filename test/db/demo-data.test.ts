@@ -33,7 +33,7 @@ describe("the demo stories", () => {
       .innerJoin("organisations as c", "c.id", "s.company_id")
       .leftJoin("organisations as p", "p.id", "s.other_party_id")
       .select(["s.id", "s.title", "c.name as company", "p.name as other_party", "s.product", "s.country", "s.channel", "s.escalated_to", "s.answered_by",
-        "s.escalated_at", "s.escalated_time_known", "s.first_response_at", "s.resolved_at", "s.outcome", "s.body_md"])
+        "s.escalated_at", "s.escalated_time_known", "s.first_response_at", "s.first_response_time_known", "s.resolved_at", "s.resolved_time_known", "s.outcome", "s.body_md"])
       .execute();
     const steps = await database.db.selectFrom("story_steps").selectAll().orderBy("story_id").orderBy("position").execute();
     expect(stored).toHaveLength(demoStories.length);
@@ -45,11 +45,11 @@ describe("the demo stories", () => {
       expect(row, story.title).toEqual({
         id: row?.id, title: c.title, company: c.company, other_party: c.otherParty, product: c.product, country: c.country,
         channel: c.channel, escalated_to: c.escalatedTo, answered_by: c.answeredBy, escalated_at: c.escalatedAt, escalated_time_known: c.escalatedTimeKnown,
-        first_response_at: c.firstResponseAt, resolved_at: c.resolvedAt, outcome: c.outcome, body_md: c.body,
+        first_response_at: c.firstResponseAt, first_response_time_known: c.firstResponseTimeKnown, resolved_at: c.resolvedAt, resolved_time_known: c.resolvedTimeKnown, outcome: c.outcome, body_md: c.body,
       });
       expect(steps.filter((s) => s.story_id === row!.id).map((s) => ({
         party: s.party, channel: s.channel, writtenTo: s.written_to, writtenAt: s.written_at, writtenTimeKnown: s.written_time_known,
-        answeredAt: s.answered_at, answeredBy: s.answered_by, result: s.result,
+        answeredAt: s.answered_at, answeredTimeKnown: s.answered_time_known, answeredBy: s.answered_by, result: s.result,
       })), story.title).toEqual(c.steps);
     }
   });
