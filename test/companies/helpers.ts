@@ -1,10 +1,10 @@
 // Shared by the company tests: many fixture stories in one statement, and
 // readers that pull the figures back out of the rendered pages.
-import { sql, type Kysely } from "kysely";
+import type { Kysely } from "kysely";
 import type { DB, NewStory } from "../../server/db/schema.js";
 import { flushFigures } from "../../server/companies/worker.js";
 import { organisationKey } from "../../server/lib/slug.js";
-import { DAY } from "../helpers/fixtures.js";
+import { DAY, insertStoryRows, storyRow } from "../helpers/fixtures.js";
 
 export interface StorySpec extends Partial<Omit<NewStory, "escalated_at" | "first_response_at">> {
   /** Days before now it was escalated; default 60. */
@@ -15,39 +15,16 @@ export interface StorySpec extends Partial<Omit<NewStory, "escalated_at" | "firs
   response: number | null;
 }
 
-let counter = 0;
-
 /**
- * Inserts the stories in one INSERT (one statement-trigger run), defaults like
- * test/helpers/fixtures.ts, and brings the figures up to date before returning,
- * so a fixture's figures are there without waiting for the app's worker.
+ * Inserts the stories in one INSERT (one statement-trigger run) through the one
+ * fixture factory (test/helpers/fixtures.ts), and brings the figures up to date
+ * before returning, so a fixture's figures are there without waiting for the app's worker.
  */
 export async function insertStories(db: Kysely<DB>, base: { author_id: number; company_id: number }, specs: StorySpec[]): Promise<number[]> {
   const now = Date.now();
-  const rows = specs.map(({ daysAgo, escalatedAt, response, ...facts }) => {
-    const at = escalatedAt ?? new Date(now - (daysAgo ?? 60) * DAY);
-    const n = ++counter;
-    return {
-      title: `Company fixture story ${n}`,
-      slug: `company-fixture-story-${n}`,
-      country: "US",
-      channel: "email" as const,
-      escalated_to: "ceo" as const,
-      outcome: response === null ? ("no_response" as const) : ("resolved" as const),
-      body_md: "What happened.",
-      body_html: "<p>What happened.</p>",
-      ...base,
-      ...facts,
-      escalated_at: at,
-      first_response_at: response === null ? null : new Date(at.getTime() + response * 1000),
-    };
-  });
-  const inserted = await db.insertInto("stories").values(rows).returning("id").execute();
-  // Each one a one-step path, as the form would have written it.
-  await sql`insert into story_steps (story_id, position, party, written_at, written_time_known, channel, written_to, answered_at, answered_by, result)
-    select id, 1, 'company', escalated_at, escalated_time_known, channel, escalated_to, first_response_at, answered_by,
-      case when first_response_at is null then 'ignored' else 'answered' end
-    from stories where id in (${sql.join(inserted.map((r) => r.id))})`.execute(db);
+  const rows = specs.map(({ daysAgo, escalatedAt, response, ...facts }) =>
+    storyRow({ ...base, ...facts, escalated_at: escalatedAt ?? new Date(now - (daysAgo ?? 60) * DAY), responseSeconds: response }));
+  const inserted = await insertStoryRows(db, rows);
   await flushFigures(db);
   return inserted.map((r) => r.id);
 }

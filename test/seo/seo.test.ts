@@ -23,7 +23,7 @@ describe("search engines and shared links", () => {
     const db = t.database.db;
     const author = await createUser(db, "seo_author");
     const nokia = await createOrganisation(db, "Nokia", { slug: "nokia" });
-    shown = await insertStory(db, { authorId: author, companyId: nokia, title: HOSTILE });
+    shown = await insertStory(db, { authorId: author, companyId: nokia, title: HOSTILE, outcome: "pending", country: "DE" });
     hidden = await insertStory(db, { authorId: author, companyId: nokia, title: "A hidden story about a phone", hidden: true });
     // A story in the third block of ids, as at a few tens of thousands of stories.
     await sql`select setval(pg_get_serial_sequence('stories', 'id'), 25000)`.execute(db);
