@@ -7,9 +7,8 @@ import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
-import { monthlyTrend, responseHistogram, steppedIn } from "./breakdowns.js";
-import { responseCurve } from "./response-curve.js";
-import { MIN_ROUTE_STEPS, routesToEscalate, type RouteRow } from "./routes-to-escalate.js";
+import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
+import { MIN_ROUTE_STEPS } from "./routes-to-escalate.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
@@ -24,9 +23,6 @@ import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parseParties
 const FiguresQuery = Type.Object({ window: QueryText, country: QueryText, channel: QueryText, sort: QueryText, page: QueryText, after: QueryText });
 const listSchema = { schema: { querystring: FiguresQuery } };
 const companySchema = { schema: { params: SlugParams, querystring: FiguresQuery } };
-
-/** How long /companies/how reuses its rendering: it reads every step of every story. */
-export const HOW_CACHE_MS = 30_000;
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */
 export const STEPPED_IN_SHOWN = 10;
@@ -102,16 +98,13 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   app.get("/companies/:slug", companySchema, async (request, reply) => {
     const organisation = await organisationOf(request, reply);
     if (organisation === "sent") return reply;
-    // The same short reuse as the leaderboard: a big organisation's page costs a second of queries.
+    // Every figure is read from what the figures worker keeps; a burst of visitors still shares one rendering.
     const render = async () => {
       const { period, after } = parseCompanyQuery(request.query);
-      const [figures, histogram, trend, routes, curve, stepped, stories] = await Promise.all([
+      const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
-        responseHistogram(app.db, organisation.id, period),
-        monthlyTrend(app.db, organisation.id, period),
-        routesToEscalate(app.db, organisation.id, period),
-        responseCurve(app.db, organisation.id, period),
-        steppedIn(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
+        companyPageFigures(app.db, organisation.id, period),
+        steppedInPage(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
         companyStories(app.db, organisation.id, after),
       ]);
       const total = histogram.reduce((sum, b) => sum + b.stories, 0);
@@ -167,16 +160,13 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
-  // "Which channel works best overall": the how-to-escalate table across every organisation.
-  // A scan of every step, so everyone shares one rendering for HOW_CACHE_MS.
-  const howPages = createPageCache(HOW_CACHE_MS);
+  // "Which channel works best overall": the how-to-escalate table across every organisation, as the worker keeps it.
   app.get("/companies/how", listSchema, async (request, reply) => {
     const { period } = parseCompanyQuery(request.query);
-    // The figures are shared (as JSON text); each visitor's page is rendered with their own header.
-    const routes = JSON.parse(await howPages.through(period, async () => JSON.stringify(await routesToEscalate(app.db, null, period)))) as RouteRow[];
+    const routes = await routesAcrossOrganisations(app.db, period);
     return reply.view("companies/how.eta", {
       title: "How to escalate, across all organisations",
-      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt, cacheSeconds: HOW_CACHE_MS / 1000,
+      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt,
       windowHref: (p: Period) => windowPath("/companies/how", p),
     });
   });
@@ -186,7 +176,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const organisation = await organisationOf(request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
     const { period, page } = parsePartiesQuery(request.query);
-    const stepped = await steppedIn(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const stepped = await steppedInPage(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
       title: `Stepped in: ${organisation.name}`,
