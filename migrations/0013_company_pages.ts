@@ -78,6 +78,14 @@ export async function up(db: Kysely<any>): Promise<void> {
       primary key (organisation_id, period, channel, written_to)
     )`.execute(db);
 
+  // What the worker reads, index-only: an organisation's visible stories with their
+  // ids (to reach their steps), each story's steps, and one route's steps with their
+  // stories' visibility and outcome.
+  await sql`create index stories_company_steps on stories (company_id) include (id, outcome) where hidden_at is null and deleted_at is null`.execute(db);
+  await sql`create index stories_visible_outcome on stories (id) include (outcome) where hidden_at is null and deleted_at is null`.execute(db);
+  await sql`create index story_steps_story on story_steps (story_id, position) include (party, channel, written_to, written_at, answered_at)`.execute(db);
+  await sql`create index story_steps_route_stories on story_steps (channel, written_to) include (story_id, position, written_at, answered_at)`.execute(db);
+
   // Seconds until the age of a censored observation (sorted, as company_figures_km
   // takes them) first passes an even value above it: an event time, or a time
   // the caller adds as a point of its curve. Null: never.
@@ -171,9 +179,8 @@ export async function up(db: Kysely<any>): Promise<void> {
       delete from company_stepped_in;
       delete from route_figures;
       insert into company_pages_queue (organisation_id)
-      select o.id from organisations o
-      where exists (select 1 from stories s where s.company_id = o.id) or exists (select 1 from stories s where s.other_party_id = o.id)
-      order by o.id;
+      select id from (select company_id from stories union select other_party_id from stories where other_party_id is not null) as named(id)
+      order by id;
       insert into company_pages_queue (organisation_id, channel, written_to)
       select distinct 0, channel, written_to from story_steps order by 2, 3;
     end $$`.execute(db);
@@ -187,6 +194,9 @@ export async function down(db: Kysely<any>): Promise<void> {
   }
   for (const fn of ["company_pages_requeue_all()", "company_pages_after_steps()", "company_pages_after_stories()", "company_pages_next_crossing(bigint[])"]) {
     await sql`drop function if exists ${sql.raw(fn)}`.execute(db);
+  }
+  for (const index of ["stories_company_steps", "stories_visible_outcome", "story_steps_story", "story_steps_route_stories"]) {
+    await sql`drop index if exists ${sql.raw(index)}`.execute(db);
   }
   for (const table of ["route_figures", "company_stepped_in", "company_curve", "company_trend", "company_histogram", "company_pages_state", "company_pages_queue"]) {
     await sql`drop table if exists ${sql.raw(table)}`.execute(db);
