@@ -89,7 +89,7 @@ export async function routesAcrossOrganisations(db: Kysely<DB>, period: Period):
   for (const route of missing.map(routeOf)) {
     if (!route) continue;
     const rows = await routeGroups(db, null, period, route).execute();
-    live.push(...rows.map(({ km, ...r }) => ({ ...r, median_seconds: km[0] ?? null })));
+    live.push(...rows.map(({ km, first_written_at: _first, ...r }) => ({ ...r, median_seconds: km[0] ?? null })));
   }
   return toRouteRows([...stored, ...live]);
 }

@@ -27,9 +27,11 @@ function staleAt(edges: (Date | null)[], crossingSeconds: (number | null)[]): Da
   return times.length ? new Date(Math.min(...times)) : null;
 }
 
+const leavesTwelveMonths = (writtenAt: Date) => new Date(writtenAt.getTime() + TWELVE_MONTHS_HOURS * 3_600_000);
+
 async function writeRoutes(trx: Transaction<DB>, organisationId: number, period: Period, rows: Awaited<ReturnType<ReturnType<typeof routeGroups>["execute"]>>) {
   if (rows.length === 0) return;
-  await withFigures(trx).insertInto("route_figures").values(rows.map(({ km, ...r }) => ({
+  await withFigures(trx).insertInto("route_figures").values(rows.map(({ km, first_written_at: _first, ...r }) => ({
     ...r, organisation_id: organisationId, period, median_seconds: km[0] ?? null,
   }))).execute();
 }
@@ -42,6 +44,7 @@ export async function refreshOrganisationPage(trx: Transaction<DB>, organisation
   }
   await fdb.deleteFrom("route_figures").where("organisation_id", "=", organisationId).execute();
   const routeCrossings: (number | null)[] = [];
+  const routeEdges: Date[] = [];
   for (const period of periods) {
     const histogram = await histogramCounts(trx, organisationId, period);
     if (histogram.length) await fdb.insertInto("company_histogram").values(histogram.map((b) => ({ company_id: organisationId, period, ...b }))).execute();
@@ -58,6 +61,7 @@ export async function refreshOrganisationPage(trx: Transaction<DB>, organisation
     const routes = await routeGroups(trx, organisationId, period).execute();
     await writeRoutes(trx, organisationId, period, routes);
     routeCrossings.push(...routes.map((r) => r.km[2] ?? null));
+    if (period === "12m") routeEdges.push(...routes.map((r) => leavesTwelveMonths(r.first_written_at)));
   }
   // Ageing: a story leaving the 12 months or turning 30 days old unanswered; a silence outliving an answer time or a curve time.
   const curveTimes = CURVE_TIMES.map((t) => t.seconds);
@@ -70,13 +74,8 @@ export async function refreshOrganisationPage(trx: Transaction<DB>, organisation
           union all select t * 2 from unnest(${curveTimes}::bigint[]) as t) x
         order by o)) as crossing
     from stories s where s.company_id = ${organisationId} and ${inPeriod("all")}`.execute(trx);
-  const steps = await sql<{ twelve_months: Date | null }>`
-    select min(p.written_at) + make_interval(hours => ${TWELVE_MONTHS_HOURS}) as twelve_months
-    from stories s join story_steps p on p.story_id = s.id
-    where ${inPeriod("all")} and p.written_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})
-      and ((p.party = 'company' and s.company_id = ${organisationId}) or (p.party = 'other_party' and s.other_party_id = ${organisationId}))`.execute(trx);
   const timing = rows[0];
-  return staleAt([timing?.twelve_months ?? null, timing?.thirty_days ?? null, steps.rows[0]?.twelve_months ?? null], [timing?.crossing ?? null, ...routeCrossings]);
+  return staleAt([timing?.twelve_months ?? null, timing?.thirty_days ?? null, ...routeEdges], [timing?.crossing ?? null, ...routeCrossings]);
 }
 
 /** Recomputes one route across every organisation; returns when time will next change it. */
@@ -84,17 +83,14 @@ export async function refreshRoute(trx: Transaction<DB>, route: Route): Promise<
   await withFigures(trx).deleteFrom("route_figures")
     .where("organisation_id", "=", 0).where("channel", "=", route.channel).where("written_to", "=", route.writtenTo).execute();
   const crossings: (number | null)[] = [];
+  const edges: Date[] = [];
   for (const period of periods) {
     const rows = await routeGroups(trx, null, period, route).execute();
     await writeRoutes(trx, 0, period, rows);
     crossings.push(...rows.map((r) => r.km[2] ?? null));
+    if (period === "12m") edges.push(...rows.map((r) => leavesTwelveMonths(r.first_written_at)));
   }
-  const { rows } = await sql<{ twelve_months: Date | null }>`
-    select min(p.written_at) + make_interval(hours => ${TWELVE_MONTHS_HOURS}) as twelve_months
-    from story_steps p join stories s on s.id = p.story_id
-    where p.channel = ${route.channel} and p.written_to = ${route.writtenTo} and ${inPeriod("all")}
-      and p.written_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})`.execute(trx);
-  return staleAt([rows[0]?.twelve_months ?? null], crossings);
+  return staleAt(edges, crossings);
 }
 
 /** The oldest queued pages first, then those time has made due; a few candidates, in case other workers hold some. */

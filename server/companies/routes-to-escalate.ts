@@ -85,6 +85,8 @@ export function routeGroups(db: Kysely<DB>, organisationId: number | null, perio
       sql<number>`count(*) filter (where r.outcome in (${sql.join(RESOLVED_OUTCOMES)}))::integer`.as("resolved"),
       sql<number>`count(*) filter (where r.outcome not in (${sql.join(OPEN_OUTCOMES)}))::integer`.as("closed"),
       sql<number>`count(*) filter (where r.answered_at is null and r.followed)::integer`.as("went_further"),
+      // When the oldest of them leaves the 12 months (the figures worker's ageing).
+      sql<Date>`min(r.written_at)`.as("first_written_at"),
     ]);
 }
 
@@ -121,5 +123,5 @@ export function toRouteRows(rows: RouteFigures[]): RouteRow[] {
 /** Computed from the steps now (the worker's definition; pages read what it stored, company-page.ts). */
 export async function routesToEscalate(db: Kysely<DB>, organisationId: number | null, period: Period): Promise<RouteRow[]> {
   const rows = await routeGroups(db, organisationId, period).execute();
-  return toRouteRows(rows.map(({ km, ...r }) => ({ ...r, median_seconds: km[0] ?? null })));
+  return toRouteRows(rows.map(({ km, first_written_at: _first, ...r }) => ({ ...r, median_seconds: km[0] ?? null })));
 }
