@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { languageOptions, type ContentLanguage } from "../lib/content-language.js";
 import { COUNTRIES } from "../lib/countries.js";
 import { CHANNELS, OUTCOMES, ROLES, STEP_PARTIES, STEP_RESULTS } from "../lib/enums.js";
 import { listOrganisationNames } from "../organisations/queries.js";
@@ -18,6 +19,8 @@ export interface StoryFormPage {
   errors: StoryErrors;
   submissionKey: string;
   previewHtml?: string;
+  /** The language the previewed story will be stored in. */
+  previewLang?: ContentLanguage;
   /** E-mail addresses or phone numbers the author must confirm before posting. */
   personalData?: string[];
   organisationNames: string[];
@@ -25,6 +28,7 @@ export interface StoryFormPage {
     countries: [string, string][];
     channels: [string, string][];
     outcomes: [string, string][];
+    languages: [string, string][];
   };
   csrfToken: string;
 }
@@ -49,7 +53,7 @@ export const stepOptions: StepOptions = {
 
 export async function storyFormPage(
   db: Kysely<DB>,
-  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: StoryErrors; submissionKey?: string; previewHtml?: string; personalData?: string[]; csrfToken: string },
+  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: StoryErrors; submissionKey?: string; previewHtml?: string; previewLang?: ContentLanguage; personalData?: string[]; csrfToken: string },
 ): Promise<StoryFormPage> {
   return {
     ...page,
@@ -60,6 +64,7 @@ export async function storyFormPage(
       ...stepOptions,
       countries: [choose("Choose a country"), ...COUNTRIES],
       outcomes: [choose("Choose an outcome"), ...Object.entries(OUTCOMES)],
+      languages: languageOptions,
     },
   };
 }
