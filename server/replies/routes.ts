@@ -130,6 +130,13 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     return reply.redirect(replyPath(storyOf(own), own.id), 303);
   });
 
+  // A page that asks first, so deleting works without JavaScript and never in one click.
+  app.get("/replies/:id/delete", { schema: idParams }, async (request, reply) => {
+    const own = await ownReply(reply, request.params.id, memberOf(request));
+    if (!own) return reply;
+    return reply.view("replies/delete.eta", { title: "Delete your reply?", reply: own, story: storyOf(own), csrfToken: reply.csrfToken() });
+  });
+
   app.post("/replies/:id/delete", { schema: idParams }, async (request, reply) => {
     const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;

@@ -58,18 +58,15 @@ class RenderingCache {
   }
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-
 // What a screen reader hears after the short visible word ("flag" of which reply?).
 const HIDDEN = '<span class="visually-hidden">';
 
 /** The viewer's own links in each reply: edit and delete on theirs, flag on the others'. */
-function addViewerLinks(html: string, viewerId: number, csrfToken: string): string {
-  const token = escapeHtml(csrfToken);
+function addViewerLinks(html: string, viewerId: number): string {
   return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) =>
     Number(authorId) === viewerId
       ? `<a href="/replies/${replyId}/edit">edit${HIDDEN} your reply</span></a>
-      <form class="inline-form" method="post" action="/replies/${replyId}/delete"><input type="hidden" name="_csrf" value="${token}"><button type="submit" class="link-button">delete${HIDDEN} your reply</span></button></form>`
+      <a href="/replies/${replyId}/delete">delete${HIDDEN} your reply</span></a>`
       : `<a href="/replies/${replyId}/flag">flag${HIDDEN} this reply for the moderators</span></a>`,
   );
 }
@@ -142,7 +139,7 @@ export function threadPages(app: FastifyInstance) {
     const csrfToken = reply.csrfToken();
     await reply.view("stories/show.eta", {
       ...pageData(entry, after),
-      repliesHtml: addViewerLinks(entry.repliesHtml, user.id, csrfToken),
+      repliesHtml: addViewerLinks(entry.repliesHtml, user.id),
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",

@@ -7,10 +7,11 @@ import type { ContentLanguage } from "../lib/content-language.js";
 import { field, type FormBody } from "../lib/form.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
-import { storyPath } from "../lib/paths.js";
+import { storyPath, userPath } from "../lib/paths.js";
 import { FormBody as FormSchema, IdParams } from "../lib/schemas.js";
 import { editStory, updateTimeline } from "./edit-story.js";
 import { storyFormPage } from "./form-page.js";
+import { deleteOwnStory } from "./delete-story.js";
 import { addMeToo } from "./me-too.js";
 import { postStory } from "./post-story.js";
 import { stepOptions } from "./form-page.js";
@@ -145,6 +146,21 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     if (!timeline) return reply.code(422).view("stories/timeline.eta", page(values, errors));
     await updateTimeline(app.db, story.id, story.author_id, timeline);
     return reply.redirect(storyPath(story), 303);
+  });
+
+  // A page that asks first, so deleting works without JavaScript and never in one click.
+  app.get("/stories/:id/delete", { schema: idParams }, async (request, reply) => {
+    const story = await ownStory(reply, request.params.id, memberOf(request));
+    if (!story) return reply;
+    return reply.view("stories/delete.eta", { title: "Delete your story?", story, csrfToken: reply.csrfToken() });
+  });
+
+  app.post("/stories/:id/delete", { schema: idParams }, async (request, reply) => {
+    const user = memberOf(request);
+    const story = await ownStory(reply, request.params.id, user);
+    if (!story) return reply;
+    await deleteOwnStory(app.db, story.id, user.id);
+    return reply.redirect(userPath(user), 303);
   });
 
   app.post("/stories/:id/me-too", { schema: idParams }, async (request, reply) => {
