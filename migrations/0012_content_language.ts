@@ -7,7 +7,7 @@
 // "English stems in search_en or German stems in search_de" uses each text's
 // own language; their GIN indexes shrink to their language's texts.
 //
-// Existing texts get a guess: guess_language() counts the words each
+// Existing texts get a guess: guess_language() compares how many words each
 // language's text-search configuration drops as stop words ("the", "and" /
 // "der", "und"), Postgres' own lists, the same on both databases. A story is
 // guessed from its title and body; a reply from its body, or its story's
@@ -43,16 +43,16 @@ async function addSearchColumns(db: Kysely<any>, table: "stories" | "replies", v
 }
 
 export async function up(db: Kysely<any>): Promise<void> {
-  // Tokens a configuration drops as stop words, among the first 4,000 characters (plenty to tell, and bounded).
+  // How many words a configuration keeps (counting repeats) of the first 500 characters (some 80 words, plenty to tell).
+  // The one that keeps fewer dropped more of its stop words: the text is in that language.
   await sql`
-    create function stop_word_count(config regconfig, t text) returns integer language sql immutable strict parallel safe as $$
-      select (select coalesce(sum(array_length(positions, 1)), 0) from unnest(to_tsvector('simple', left(t, 4000))))::integer
-           - (select coalesce(sum(array_length(positions, 1)), 0) from unnest(to_tsvector(config, left(t, 4000))))::integer
+    create function kept_word_count(config regconfig, t text) returns integer language sql immutable strict parallel safe as $$
+      select coalesce(sum(array_length(positions, 1)), 0)::integer from unnest(to_tsvector(config, left(t, 500)))
     $$`.execute(db);
   await sql`
     create function guess_language(t text, fallback text) returns text language sql immutable parallel safe as $$
-      select case when g.de > g.en then 'de' when g.en > g.de then 'en' else fallback end
-      from (select stop_word_count('german', coalesce(t, '')) as de, stop_word_count('english', coalesce(t, '')) as en) g
+      select case when g.de < g.en then 'de' when g.en < g.de then 'en' else fallback end
+      from (select kept_word_count('german', coalesce(t, '')) as de, kept_word_count('english', coalesce(t, '')) as en) g
     $$`.execute(db);
 
   // The old vectors go first, so the backfill below does not recompute them row by row.
@@ -97,5 +97,5 @@ export async function down(db: Kysely<any>): Promise<void> {
   await addSearchColumns(db, "replies", replyVector, false);
   await sql`drop function content_language_default()`.execute(db);
   await sql`drop function guess_language(text, text)`.execute(db);
-  await sql`drop function stop_word_count(regconfig, text)`.execute(db);
+  await sql`drop function kept_word_count(regconfig, text)`.execute(db);
 }

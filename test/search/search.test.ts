@@ -13,9 +13,9 @@ interface Result {
 
 function results(html: string): Result[] {
   return [...html.matchAll(/<li class="story-row search-result">([\s\S]*?)<\/li>/g)].map(([, item]) => ({
-    href: item!.match(/<h3 class="story-title"><a href="([^"]+)">/)![1]!,
-    titleHtml: item!.match(/<h3 class="story-title"><a href="[^"]+">([\s\S]*?)<\/a><\/h3>/)![1]!,
-    snippetHtml: item!.match(/<p class="snippet">([\s\S]*?)<\/p>/)![1]!,
+    href: item!.match(/<h3 class="story-title" lang="[a-z]+"><a href="([^"]+)">/)![1]!,
+    titleHtml: item!.match(/<h3 class="story-title" lang="[a-z]+"><a href="[^"]+">([\s\S]*?)<\/a><\/h3>/)![1]!,
+    snippetHtml: item!.match(/<p class="snippet">(?:<a [^>]+>[^<]*<\/a>: )?<span lang="[a-z]+">([\s\S]*?)<\/span><\/p>/)![1]!,
     replyHref: item!.match(/<p class="snippet"><a href="([^"]+)">Reply by/)?.[1] ?? null,
   }));
 }
