@@ -156,7 +156,7 @@ describe("search", () => {
       .values(Array.from({ length: 1_001 }, (_, i) => ({
         author_id: first.author_id, company_id: first.company_id, title: `Kettle number ${i} boiled dry`, slug: `kettle-${i}`, country: "GB",
         channel: "email" as const, escalated_to: "ceo" as const, outcome: "pending" as const, escalated_at: ago(2_000), created_at: ago(1_000 + i),
-        body_md: "A kettle story.", body_html: "<p>A kettle story.</p>",
+        body_md: "A kettle story.", body_html: "<p>A kettle story.</p>", lang: "en" as const,
       })))
       .execute();
     const fiftieth = await search("kettle", 50);
