@@ -6,6 +6,7 @@ import { errors } from "./de/errors.js";
 import { form } from "./de/form.js";
 import { languages } from "./de/languages.js";
 import { layout } from "./de/layout.js";
+import { mail } from "./de/mail.js";
 import { replies } from "./de/replies.js";
 import { search } from "./de/search.js";
 import { stories } from "./de/stories.js";
@@ -22,4 +23,5 @@ export const de = {
   search,
   accounts,
   languages,
+  mail,
 } satisfies Messages;

@@ -6,6 +6,7 @@ import { errors } from "./en/errors.js";
 import { form } from "./en/form.js";
 import { languages } from "./en/languages.js";
 import { layout } from "./en/layout.js";
+import { mail } from "./en/mail.js";
 import { replies } from "./en/replies.js";
 import { search } from "./en/search.js";
 import { stories } from "./en/stories.js";
@@ -22,6 +23,7 @@ export const en = {
   search,
   accounts,
   languages,
+  mail,
 };
 
 /** What a catalogue holds: every key of the English one, with the same parameters. */
