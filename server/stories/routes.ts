@@ -31,29 +31,31 @@ export default async function storyRoutes(fastify: FastifyInstance) {
     return { resolved, unknown, names: { company: company.name ?? "", otherParty: otherParty.name ?? "" } };
   }
 
-  app.get("/", { schema: { querystring: ListQuerySchema } }, async (request, reply) => {
-    const query = parseListQuery(request.query);
-    const { resolved, unknown, names } = await resolveFilters(query);
-    const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
-    const filtered = Object.values(query.filters).some(Boolean);
-    return reply.view("stories/index.eta", {
-      title: filtered ? "Escalation stories (filtered)" : "Escalation stories",
-      meta: filtered || query.after !== undefined ? undefined : listMeta("/", "Escalation stories: whom customers wrote to when a company would not help, who answered, how fast, and who fixed it."),
-      page,
-      query: resolved,
-      filtered,
-      unknown,
-      names,
-      sorts: Object.entries(SORTS).map(([key, label]) => ({ key, label, href: listUrl({ ...resolved, sort: key as Sort, after: undefined }), current: key === query.sort })),
-      firstPageHref: query.after !== undefined ? listUrl({ ...resolved, after: undefined }) : null,
-      nextHref: page.nextAfter !== null ? listUrl({ ...resolved, after: page.nextAfter }) : null,
-      clearHref: listUrl({ sort: query.sort, filters: {} }),
-      options: { outcomes: Object.entries(OUTCOMES), buckets: Object.entries(RESPONSE_BUCKETS), countries: [...COUNTRIES] },
-      alternateFeeds: [{ title: "Newest escalation stories", href: "/feed.xml" }],
-      // Only on the unfiltered first page: the front door, not every list view.
-      fastest: !filtered && query.after === undefined ? await fastestToAnswer(app.db, 5) : [],
-    });
-  });
+  app.get("/", { schema: { querystring: ListQuerySchema } }, async (request, reply) =>
+    app.sendPage(request, reply, "stories/index.eta", async () => {
+      const query = parseListQuery(request.query);
+      const { resolved, unknown, names } = await resolveFilters(query);
+      const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
+      const filtered = Object.values(query.filters).some(Boolean);
+      return {
+        title: filtered ? "Escalation stories (filtered)" : "Escalation stories",
+        meta: filtered || query.after !== undefined ? undefined : listMeta("/", "Escalation stories: whom customers wrote to when a company would not help, who answered, how fast, and who fixed it."),
+        page,
+        query: resolved,
+        filtered,
+        unknown,
+        names,
+        sorts: Object.entries(SORTS).map(([key, label]) => ({ key, label, href: listUrl({ ...resolved, sort: key as Sort, after: undefined }), current: key === query.sort })),
+        firstPageHref: query.after !== undefined ? listUrl({ ...resolved, after: undefined }) : null,
+        nextHref: page.nextAfter !== null ? listUrl({ ...resolved, after: page.nextAfter }) : null,
+        clearHref: listUrl({ sort: query.sort, filters: {} }),
+        options: { outcomes: Object.entries(OUTCOMES), buckets: Object.entries(RESPONSE_BUCKETS), countries: [...COUNTRIES] },
+        alternateFeeds: [{ title: "Newest escalation stories", href: "/feed.xml" }],
+        // Only on the unfiltered first page: the front door, not every list view.
+        fastest: !filtered && query.after === undefined ? await fastestToAnswer(app.db, 5) : [],
+      };
+    }),
+  );
 
   const sendThreadPage = threadPages(app);
   const threadQuery = Type.Object({ after: OptionalId, reply: OptionalId });
