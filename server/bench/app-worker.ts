@@ -20,8 +20,7 @@ export type FromWorker =
   | { type: "ready"; url: string }
   | { type: "bare-ready"; url: string }
   /** The app process's peak RSS (MB) since the last "memory" message, sampled every 50 ms. */
-  | { type: "memory"; peakMb: number }
-  | { type: "closed" };
+  | { type: "memory"; peakMb: number };
 
 const send = (message: FromWorker) => process.send!(message);
 const input = JSON.parse(process.env.BENCH_WORKER_INPUT ?? "{}") as WorkerInput;
@@ -52,10 +51,13 @@ process.on("message", async (message: ToWorker) => {
     send({ type: "memory", peakMb: peak / 2 ** 20 });
     peak = 0;
   } else {
+    // Exit on purpose (a CPU profile is written at exit): after a clean close, or after 2 s
+    // of waiting for one (autocannon's keep-alive sockets can hold the server open).
+    const exit = () => process.exit(0);
+    setTimeout(exit, 2_000).unref();
     await bare?.close();
     await app.close();
     await database.close();
-    send({ type: "closed" });
-    process.disconnect();
+    exit();
   }
 });

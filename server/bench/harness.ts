@@ -26,6 +26,8 @@ export async function startBenchServer(input: WorkerInput): Promise<BenchServer>
   const child = fork(path.join(projectRoot, "dist", "server", "bench", "app-worker.js"), [], {
     cwd: projectRoot,
     env: { ...process.env, BENCH_WORKER_INPUT: JSON.stringify(input) },
+    // BENCH_CPU_PROF=folder: the app process writes a V8 CPU profile there when it exits.
+    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
     stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const next = (type: FromWorker["type"]) =>
@@ -55,10 +57,9 @@ export async function startBenchServer(input: WorkerInput): Promise<BenchServer>
       return ((await answer) as { peakMb: number }).peakMb;
     },
     async close() {
-      const closed = next("closed");
+      const exited = child.exitCode === null ? once(child, "exit") : Promise.resolve();
       post({ type: "close" });
-      await closed;
-      if (child.exitCode === null) await once(child, "exit");
+      await exited;
     },
   };
 }
