@@ -22,7 +22,8 @@ export const KEPT_PAGE_BYTES = 24 * 2 ** 20;
 interface KeptPage {
   version: string;
   renderedAt: number;
-  html: string;
+  /** Encoded once: every answer sends the same bytes. */
+  body: Buffer;
   etag: string;
   bytes: number;
 }
@@ -50,7 +51,8 @@ export default fp(async function keptPagesPlugin(app) {
     const renderedAt = Date.now();
     const started = render()
       .then((html) => {
-        const page = { version, renderedAt, html, etag: bodyEtag(html), bytes: html.length + key.length };
+        const body = Buffer.from(html);
+        const page = { version, renderedAt, body, etag: bodyEtag(body), bytes: body.length + key.length };
         kept.set(key, page);
         return page;
       })
@@ -64,6 +66,6 @@ export default fp(async function keptPagesPlugin(app) {
     // The address (query string included), the language, and the origin the page's links name.
     const key = `${pageLanguage()}|${reply.locals?.siteBase ?? ""}|${request.url}`;
     const page = await keptPage(key, await findContentVersion(app.db), async () => app.view(template, { ...reply.locals, ...(await data()) }));
-    return reply.type("text/html; charset=utf-8").header("etag", page.etag).send(page.html);
+    return reply.type("text/html; charset=utf-8").header("etag", page.etag).send(page.body);
   });
 });
