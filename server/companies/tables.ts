@@ -1,4 +1,4 @@
-// The tables migrations/0002 and 0005 add, typed like server/db/schema.ts. Kept here so
+// The tables migrations/0002, 0005 and 0011 add, typed like server/db/schema.ts. Kept here so
 // the shared DB interface stays untouched; queries reach it through withFigures.
 import type { ColumnType, Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
@@ -23,7 +23,18 @@ export interface CompanyFiguresTable {
   response_lower_bound: number | null;
   resolution_lower_bound: number | null;
   stale_at: Date | null;
+  /** Written by the SQL alone (migrations/0011), from the view. */
   ranked: ColumnType<boolean, never, never>;
+}
+
+/** migrations/0011: the one row of the figures' rules that the stored figures' SQL reads. */
+export interface FigureRulesTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  response_window_seconds: number;
+  twelve_months_hours: number;
+  min_ranked_stories: number;
+  resolved_outcomes: string[];
+  open_outcomes: string[];
 }
 
 /** migrations/0005: per leaderboard scope, how many organisations it lists and ranks. */
@@ -39,6 +50,7 @@ export interface CompanyFiguresTotalsTable {
 type FiguresTables = {
   company_figures: CompanyFiguresTable;
   company_figures_totals: CompanyFiguresTotalsTable;
+  figure_rules: FigureRulesTable;
 };
 
 export type FiguresDB = DB & FiguresTables;

@@ -28,6 +28,8 @@ export type DatabaseTarget =
       queryTimeoutMs?: number;
       /** Whether the current request may read from the replica. */
       mayReadReplica?: () => boolean;
+      /** Told when a statement changed rows (see db/read-routing.ts). */
+      noteWrite?: () => void;
     }
   | { kind: "pglite"; dataDir?: string };
 
@@ -91,6 +93,7 @@ export function connectPostgres(
       replica,
       queryTimeoutMs: target.queryTimeoutMs,
       mayReadReplica: target.mayReadReplica,
+      noteWrite: target.noteWrite,
       beginStatements: SET_LOCAL_DEFAULTS,
     }),
   });

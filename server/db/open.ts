@@ -3,7 +3,7 @@ import { join } from "node:path";
 import type { Config } from "../config.js";
 import { connectPglite, connectPostgres, type Database } from "./connect.js";
 import { lockDataDir } from "./data-lock.js";
-import { mayReadReplica } from "./read-routing.js";
+import { mayReadReplica, noteWrite } from "./read-routing.js";
 
 export interface OpenOptions {
   /**
@@ -25,6 +25,7 @@ export async function openDatabase(config: Config, onIdleError: (error: Error) =
             connectTimeoutMs: config.databaseTimeoutMs,
             queryTimeoutMs: config.databaseTimeoutMs,
             mayReadReplica,
+            noteWrite,
           }
         : { kind: "postgres", url: config.databaseUrl },
       onIdleError,

@@ -19,6 +19,8 @@ import {
 } from "kysely";
 import type pg from "pg";
 
+const WRITES = new Set(["INSERT", "UPDATE", "DELETE", "MERGE"]);
+
 export class QueryTimeoutError extends Error {
   // Counted as "database unreachable" by plugins/errors.ts: the 503 page.
   code = "ETIMEDOUT";
@@ -31,6 +33,8 @@ export interface PgDriverOptions {
   queryTimeoutMs?: number;
   /** Whether the current request may read from the replica. */
   mayReadReplica?: () => boolean;
+  /** Told when a statement changed rows, so the request leaves the read-your-writes cookie. */
+  noteWrite?: () => void;
   /** Sent with every BEGIN in the same round trip (SET LOCAL …): each transaction carries its own timeouts. */
   beginStatements?: string;
 }
@@ -62,8 +66,9 @@ class PgConnection implements DatabaseConnection {
     const client = await this.#clientFor(compiledQuery);
     const running = client.query(compiledQuery.sql, [...compiledQuery.parameters]);
     const { command, rowCount, rows } = await this.#withDeadline(running);
+    if (WRITES.has(command) && (rowCount ?? 0) > 0) this.options.noteWrite?.();
     return {
-      numAffectedRows: ["INSERT", "UPDATE", "DELETE", "MERGE"].includes(command) ? BigInt(rowCount ?? 0) : undefined,
+      numAffectedRows: WRITES.has(command) ? BigInt(rowCount ?? 0) : undefined,
       rows: (rows ?? []) as R[],
     };
   }

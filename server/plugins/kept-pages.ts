@@ -11,7 +11,6 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ByteLru } from "../lib/byte-lru.js";
-import { pageLanguage } from "../lib/language.js";
 import { findContentVersion } from "../stories/queries.js";
 import { bodyEtag } from "./http-cache.js";
 
@@ -63,8 +62,8 @@ export default fp(async function keptPagesPlugin(app) {
 
   app.decorate("sendPage", async (request: FastifyRequest, reply: FastifyReply, template: string, data: () => Promise<Record<string, unknown>>) => {
     if (request.user) return reply.view(template, await data());
-    // The address (query string included), the language, and the origin the page's links name.
-    const key = `${pageLanguage()}|${reply.locals?.siteBase ?? ""}|${request.url}`;
+    // The language, the address (query string included) and the origin the page's links name.
+    const key = `${request.locale}|${reply.locals?.siteBase ?? ""}|${request.url}`;
     const page = await keptPage(key, await findContentVersion(app.db), async () => app.view(template, { ...reply.locals, ...(await data()) }));
     return reply.type("text/html; charset=utf-8").header("etag", page.etag).send(page.body);
   });

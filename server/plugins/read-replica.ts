@@ -1,5 +1,6 @@
 // With DATABASE_READ_URL, pages read from the streaming replica, except for a
-// member who has just written: every POST (any non-GET) leaves a short cookie
+// member who has just written: every POST (any non-GET), and a GET that
+// changed rows (opening a notification marks it read), leaves a short cookie
 // with the primary's WAL position after it, and while the replica has not
 // replayed up to there, that browser's pages read the primary. So a member
 // always sees their own story, reply or setting, and everyone else sees it as
@@ -8,7 +9,7 @@ import type { FastifyInstance, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { sql } from "kysely";
 import type { Database } from "../db/connect.js";
-import { runWithReads } from "../db/read-routing.js";
+import { requestWrote, runWithReads } from "../db/read-routing.js";
 
 export const WROTE_COOKIE = "escalator_wrote";
 /** Longer than any lag the replica should ever have; past it, the replica is trusted again. */
@@ -37,7 +38,7 @@ export default fp(async function readReplicaPlugin(app: FastifyInstance, { datab
   });
 
   app.addHook("onSend", async (request, reply) => {
-    if (request.method === "GET" || request.method === "HEAD") return;
+    if ((request.method === "GET" || request.method === "HEAD") && !requestWrote()) return;
     try {
       const { rows } = await sql<{ lsn: string }>`select pg_current_wal_lsn()::text as lsn`.execute(app.db);
       const lsn = rows[0]?.lsn;

@@ -26,14 +26,22 @@ export function escapeHtml(text: string): string {
 
 /**
  * A snippet of a body's markdown as plain reading text: link targets, emphasis
- * markers, code ticks, heading and quote marks go; the words stay. Runs before
- * escaping, on text that may carry match markers (letters and digits only).
+ * and strike-through markers, code ticks, heading, quote and list marks, rules
+ * and inline HTML tags go; the words stay. Runs before escaping, on text that
+ * may carry match markers (letters and digits only). ts_headline cuts
+ * fragments anywhere, so a marker's partner may be missing: markers are
+ * removed one by one, not in pairs.
  */
 export function markdownToSnippetText(markdown: string): string {
   return markdown
     .replace(/!?\[([^\]\n]*)\]\([^)\n]*\)/g, "$1")
-    .replace(/\*\*|__|`+/g, "")
+    .replace(/<(https?:\/\/[^>\s]+)>/g, "$1")
+    .replace(/<\/?[a-z][^>\n]*>/gi, "")
+    .replace(/^[ \t]*(?:[-*_][ \t]*){3,}$/gm, "")
     .replace(/^[ \t]*(?:#{1,6}|>+)[ \t]*/gm, "")
+    .replace(/^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+(?:\[[ xX]\][ \t]+)?/gm, "")
+    .replace(/\*+|~~|`+/g, "")
+    .replace(/(^|[^\p{L}\p{N}])_+|_+(?=[^\p{L}\p{N}]|$)/gu, "$1")
     .replace(/\s+/g, " ")
     .trim();
 }

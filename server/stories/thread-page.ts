@@ -9,16 +9,16 @@
 // database, whichever app instance wrote last.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { replyPath, storyPath, threadPagePath } from "../lib/paths.js";
+import { i18nFor, type I18n, type Locale } from "../i18n/index.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { storyMeta } from "../seo/meta.js";
+import { threadPagePath } from "../lib/paths.js";
+import { ByteLru } from "../lib/byte-lru.js";
 import { findViewerState } from "./viewer-state.js";
 import { describePath, findPath, type PathEntry } from "./path.js";
 import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
-import { ByteLru } from "../lib/byte-lru.js";
-import { pageLanguage, type Language } from "../lib/language.js";
 
 export type Audience = "visitor" | "member" | "moderator";
 
@@ -47,28 +47,29 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.char
 const HIDDEN = '<span class="visually-hidden">';
 
 /** The viewer's own links in each reply: edit and delete on theirs, flag on the others'. */
-function addViewerLinks(html: string, viewerId: number, csrfToken: string): string {
-  const token = escapeHtml(csrfToken);
-  return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) =>
-    Number(authorId) === viewerId
-      ? `<a href="/replies/${replyId}/edit">edit${HIDDEN} your reply</span></a>
-      <form class="inline-form" method="post" action="/replies/${replyId}/delete"><input type="hidden" name="_csrf" value="${token}"><button type="submit" class="link-button">delete${HIDDEN} your reply</span></button></form>`
-      : `<a href="/replies/${replyId}/flag">flag${HIDDEN} this reply for the moderators</span></a>`,
-  );
+function addViewerLinks(html: string, viewerId: number, { t, paths }: I18n): string {
+  const r = t.replies;
+  return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) => {
+    const id = Number(replyId);
+    return Number(authorId) === viewerId
+      ? `<a href="${escapeHtml(paths.replyEdit(id))}">${escapeHtml(r.editOwn)}${HIDDEN}${escapeHtml(r.ownHidden)}</span></a>
+      <a href="${escapeHtml(paths.replyDelete(id))}">${escapeHtml(r.deleteOwn)}${HIDDEN}${escapeHtml(r.ownHidden)}</span></a>`
+      : `<a href="${escapeHtml(paths.replyFlag(id))}">${escapeHtml(r.flag)}${HIDDEN}${escapeHtml(r.flagHidden)}</span></a>`;
+  });
 }
 
 export function threadPages(app: FastifyInstance) {
   const cache = new ByteLru<ThreadRendering>(KEPT_THREAD_BYTES);
+  const keyOf = (head: ThreadHead, after: number | null, audience: Audience, language: Locale) => `${language}|${head.id}|${after ?? ""}|${audience}`;
 
-  const keyOf = (head: ThreadHead, after: number | null, audience: Audience, language: Language) => `${language}|${head.id}|${after ?? ""}|${audience}`;
-
-  async function render(head: ThreadHead, after: number | null, audience: Audience, language: Language): Promise<ThreadRendering | undefined> {
+  async function render(head: ThreadHead, after: number | null, audience: Audience, language: Locale): Promise<ThreadRendering | undefined> {
     const key = keyOf(head, after, audience, language);
     const kept = cache.get(key);
     if (kept?.version === head.version) return kept;
     const [story, officials, steps] = await Promise.all([findStory(app.db, head.id), listOfficialReplies(app.db, head.id), findPath(app.db, head.id)]);
     if (!story) return undefined;
     const roots = [...new Set(officials.map((o) => o.root))];
+    const i18n = i18nFor(language);
     const rows = await listThreadPage(app.db, story.id, roots, after);
     const onPage = new Set(rows.slice(0, THREAD_PAGE_SIZE).map((r) => r.id));
     const replies = nestReplies(rows.slice(0, THREAD_PAGE_SIZE));
@@ -76,8 +77,8 @@ export function threadPages(app: FastifyInstance) {
       version: head.version,
       story,
       path: describePath(story, steps),
-      officialLinks: officials.map((o) => (onPage.has(o.id) ? `#reply-${o.id}` : replyPath(story, o.id))),
-      repliesHtml: replies.length ? app.renderFragment("/stories/_replies", { replies, story, maxIndent: MAX_INDENT, audience }) : "",
+      officialLinks: officials.map((o) => (onPage.has(o.id) ? `#reply-${o.id}` : i18n.paths.reply(story, o.id))),
+      repliesHtml: replies.length ? app.renderFragment("/stories/_replies", { ...i18n, replies, story, maxIndent: MAX_INDENT, audience }) : "",
       nextAfter: rows.length > THREAD_PAGE_SIZE ? rows[THREAD_PAGE_SIZE - 1]!.id : null,
     };
     const entry: ThreadRendering = { ...rendering, bytes: sizeOf(rendering) };
@@ -85,8 +86,9 @@ export function threadPages(app: FastifyInstance) {
     return entry;
   }
 
-  function pageData(entry: ThreadRendering, after: number | null) {
+  function pageData(entry: ThreadRendering, after: number | null, locale: Locale) {
     const story = entry.story;
+    const paths = i18nFor(locale).paths;
     return {
       title: story.title,
       // Each page of a long thread is its own canonical address.
@@ -94,15 +96,15 @@ export function threadPages(app: FastifyInstance) {
       story,
       path: entry.path,
       officialLinks: entry.officialLinks,
-      firstPageHref: after === null ? null : storyPath(story),
-      nextHref: entry.nextAfter === null ? null : threadPagePath(story, entry.nextAfter),
-      loginHref: `/login?next=${encodeURIComponent(storyPath(story))}`,
+      firstPageHref: after === null ? null : paths.story(story),
+      nextHref: entry.nextAfter === null ? null : paths.threadPage(story, entry.nextAfter),
+      loginHref: paths.login(threadPagePath(story, null)),
     };
   }
 
   /** Sends the thread page at `after` (null: the first page); false when the story is gone. */
   return async function sendThreadPage(request: FastifyRequest, reply: FastifyReply, head: ThreadHead, after: number | null, audience: Audience): Promise<boolean> {
-    const language = pageLanguage();
+    const language = request.locale;
     const entry = await render(head, after, audience, language);
     if (!entry) return false;
     const user = request.user;
@@ -111,7 +113,7 @@ export function threadPages(app: FastifyInstance) {
         const html = await app.view("stories/show.eta", {
           ...reply.locals,
           currentPath: threadPagePath(entry.story, after),
-          ...pageData(entry, after),
+          ...pageData(entry, after, language),
           repliesHtml: entry.repliesHtml,
           viewerId: null, isAuthor: false, isModerator: false, meToo: false, following: false, submissionKey: null, csrfToken: null,
         });
@@ -125,8 +127,8 @@ export function threadPages(app: FastifyInstance) {
     }
     const csrfToken = reply.csrfToken();
     await reply.view("stories/show.eta", {
-      ...pageData(entry, after),
-      repliesHtml: addViewerLinks(entry.repliesHtml, user.id, csrfToken),
+      ...pageData(entry, after, language),
+      repliesHtml: addViewerLinks(entry.repliesHtml, user.id, request.i18n),
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",

@@ -1,5 +1,6 @@
 // The extra servers of the multi-instance tests (.ci/scaling-services starts
-// them): PgBouncer in transaction mode, a primary with a streaming replica.
+// them): PgBouncer in transaction mode, a primary with a streaming replica,
+// and a cluster of its own for the freeze test.
 // Without their variables the tests are skipped locally, and fail under CI —
 // except TEST_DATABASE_URL, which CI leaves unset on purpose for its run on the
 // embedded database (it runs those tests in its run on the server).
@@ -7,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { describe, it } from "vitest";
 
-export type ServerVariable = "TEST_DATABASE_URL" | "TEST_PGBOUNCER_URL" | "TEST_PRIMARY_URL" | "TEST_REPLICA_URL";
+export type ServerVariable = "TEST_DATABASE_URL" | "TEST_PGBOUNCER_URL" | "TEST_PRIMARY_URL" | "TEST_REPLICA_URL" | "TEST_FREEZABLE_URL" | "TEST_FREEZABLE_DATA";
 
 /** describe(), when every named server is configured; otherwise skipped, or one failing test under CI=true. */
 export function describeWithServers(names: ServerVariable[], title: string, body: () => void) {

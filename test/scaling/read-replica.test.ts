@@ -3,11 +3,12 @@
 // visible: what a page shows then tells which database it read.
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { connectPostgres, type Database } from "../../server/db/connect.js";
-import { mayReadReplica } from "../../server/db/read-routing.js";
+import { mayReadReplica, noteWrite } from "../../server/db/read-routing.js";
 import { prepareDatabase } from "../../server/db/startup.js";
 import { WROTE_COOKIE } from "../../server/plugins/read-replica.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
+import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
 import { createServerDatabase, describeWithServers, env, eventually, query, withDatabase } from "../helpers/servers.js";
 
 describeWithServers(["TEST_PRIMARY_URL", "TEST_REPLICA_URL"], "reading from a streaming replica", () => {
@@ -27,7 +28,7 @@ describeWithServers(["TEST_PRIMARY_URL", "TEST_REPLICA_URL"], "reading from a st
     await prepareDatabase(setup, { seedDemo: true }, () => {});
     await eventually(async () => (await query(replicaUrl, "select count(*)::int as n from stories")).rows[0].n > 0, 20_000, "the replica has the demo stories");
     story = (await query(fresh.url, "select id, slug, title from stories order by id limit 1")).rows[0];
-    const database = connectPostgres({ kind: "postgres", url: fresh.url, readUrl: replicaUrl, mayReadReplica, poolSize: 3 }, () => {});
+    const database = connectPostgres({ kind: "postgres", url: fresh.url, readUrl: replicaUrl, mayReadReplica, noteWrite, poolSize: 3 }, () => {});
     testApp = await createTestApp({ database });
   }, 60_000);
   afterAll(async () => {
@@ -69,5 +70,33 @@ describeWithServers(["TEST_PRIMARY_URL", "TEST_REPLICA_URL"], "reading from a st
     // Now the replica has the member: their pages may read it, and they are still logged in there.
     const home = await member.get("/");
     expect(home.body).toContain("caught_up_reader");
+  });
+
+  it("leaves the cookie when a GET writes: opening a notification marks it read, and the list says so at once", async () => {
+    const author = new Agent(testApp.app);
+    await author.signUp("notified_author");
+    const replier = new Agent(testApp.app);
+    await replier.signUp("notifying_replier");
+    const story = await postStoryForm(author, { title: "A story whose notification is opened" });
+    const replyId = await postReplyForm(replier, story, "An answer that notifies the author.");
+    const { id } = (await query(fresh.url, "select id from notifications where reply_id = $1", [replyId])).rows[0];
+    await eventually(async () => (await query(replicaUrl, "select count(*)::int as n from notifications where id = $1", [id])).rows[0].n === 1, 10_000, "replayed");
+    const unread = `<li class="notification unread" id="notification-${id}">`;
+    expect((await author.get("/notifications")).body).toContain(unread);
+
+    await replayPaused(true);
+    try {
+      const before = author.cookies.get(WROTE_COOKIE);
+      const visit = await author.get(`/notifications/${id}`);
+      expect(visit.statusCode).toBe(303);
+      expect(author.cookies.get(WROTE_COOKIE)).not.toBe(before);
+      // The replica still has it unread; the author's next page reads the primary.
+      expect((await query(replicaUrl, "select read_at from notifications where id = $1", [id])).rows[0].read_at).toBeNull();
+      const list = await author.get("/notifications");
+      expect(list.body).toContain(`<li class="notification" id="notification-${id}">`);
+      expect(list.body).not.toContain(unread);
+    } finally {
+      await replayPaused(false);
+    }
   });
 });

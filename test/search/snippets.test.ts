@@ -12,6 +12,14 @@ describe("search snippets", () => {
     );
   });
 
+  it("reads lists, single emphasis, strike-through, rules and inline tags as plain text", () => {
+    expect(markdownToSnippetText("- first *refund* request\n* second _refund_\n1. ~~ignored~~ then <b>answered</b>\n- [x] done\n\n---\n\nsnake_case stays, <https://example.com> too")).toBe(
+      "first refund request second refund ignored then answered done snake_case stays, https://example.com too",
+    );
+    // A fragment cut in the middle of emphasis leaves no stray marks either.
+    expect(markdownToSnippetText("was **very slow and")).toBe("was very slow and");
+  });
+
   it("escapes the text first and only then turns markers into <mark>", () => {
     const headline = `<img src=x onerror=alert(1)> & "${mark("refund")}" <mark>not ours</mark>`;
     expect(highlight(headline, markers)).toBe("&lt;img src=x onerror=alert(1)&gt; &amp; &quot;<mark>refund</mark>&quot; &lt;mark&gt;not ours&lt;/mark&gt;");

@@ -111,8 +111,19 @@ describe("threads", async () => {
     const parent = await reply(replier, story, "A reply I will regret");
     const child = await reply(author, story, "An answer to the regretted reply", parent);
     const leaf = await reply(replier, story, "A lonely reply I will also delete");
+    expect((await author.get(`/replies/${parent}/delete`)).statusCode).toBe(403);
     expect((await author.post(`/replies/${parent}/delete`, {}, { formPage: story.path })).statusCode).toBe(403);
-    for (const id of [parent, leaf]) expect((await replier.post(`/replies/${id}/delete`, {}, { formPage: story.path })).statusCode).toBe(303);
+    // The thread links to a page that asks first (no one-click delete, no JavaScript needed).
+    const thread = await replier.get(story.path);
+    expect(thread.body).toContain(`<a href="/replies/${leaf}/delete">delete<span class="visually-hidden"> your reply</span></a>`);
+    expect(thread.body).not.toContain(`action="/replies/${leaf}/delete"`);
+    const confirm = await replier.get(`/replies/${leaf}/delete`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Delete your reply?");
+    expect(confirm.body).toContain("A lonely reply I will also delete");
+    expect(confirm.body).toContain(`<form class="stacked" method="post" action="/replies/${leaf}/delete">`);
+    expect((await new Agent(app).get(story.path)).body).toContain("A lonely reply I will also delete"); // asking deletes nothing
+    for (const id of [parent, leaf]) expect((await replier.post(`/replies/${id}/delete`, {}, { formPage: `/replies/${id}/delete` })).statusCode).toBe(303);
     const page = await new Agent(app).get(story.path);
     expect(replyIds(page.body)).toEqual([parent, child]);
     expect(page.body).not.toContain("A reply I will regret");
@@ -124,6 +135,34 @@ describe("threads", async () => {
     const res = await author.post(`/stories/${story.id}/replies`, { body: "Too late", parent_id: String(parent) }, { formPage: story.path });
     expect(res.statusCode).toBe(422);
     expect(res.body).toContain("no longer there");
+  });
+
+  it("lets an author delete their own story after a confirmation page; it leaves the pages, the lists and the search", async () => {
+    const story = await newStory("A story its author takes down");
+    await reply(replier, story, "A reply under the story taken down");
+    const page = await author.get(story.path);
+    expect(page.body).toContain(`<a href="/stories/${story.id}/delete">Delete story</a>`);
+    expect((await replier.get(story.path)).body).not.toContain(`/stories/${story.id}/delete`);
+    expect((await replier.get(`/stories/${story.id}/delete`)).statusCode).toBe(403);
+    expect((await replier.post(`/stories/${story.id}/delete`, {}, { formPage: story.path })).statusCode).toBe(403);
+
+    const confirm = await author.get(`/stories/${story.id}/delete`);
+    expect(confirm.statusCode).toBe(200);
+    expect(confirm.body).toContain("Delete your story?");
+    expect(confirm.body).toContain("A story its author takes down");
+    expect((await new Agent(app).get(story.path)).statusCode).toBe(200); // asking deletes nothing
+
+    const done = await author.post(`/stories/${story.id}/delete`, {}, { formPage: `/stories/${story.id}/delete` });
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe("/u/story_author");
+    expect((await new Agent(app).get(story.path)).statusCode).toBe(404);
+    expect((await author.get(story.path)).statusCode).toBe(404);
+    expect((await new Agent(app).get("/")).body).not.toContain("A story its author takes down");
+    expect((await new Agent(app).get("/u/story_author")).body).not.toContain("A story its author takes down");
+    expect((await new Agent(app).get("/search?q=takes+down")).body).not.toContain("A story its author takes down");
+    expect((await new Agent(app).get("/feed.xml")).body).not.toContain("A story its author takes down");
+    // A second submit (a double click, the back button) finds nothing to delete.
+    expect((await author.post(`/stories/${story.id}/delete`, {}, { formPage: "/" })).statusCode).toBe(404);
   });
 
   it("counts “me too” once per member, on the story and in the list", async () => {
