@@ -15,6 +15,9 @@ export const PERIODS: Record<Period, string> = { "12m": "Last 12 months", all: "
 export { MIN_RANKED_STORIES };
 export const PAGE_SIZE = 50;
 
+/** Ageing recomputes a row at most this often (migrations/0007 holds the same 60). */
+export const KM_AGEING_MIN_SECONDS = 60;
+
 export const DEFINITIONS = [
   { term: "Organisation", key: "organisation", text: "The organisation the customer escalated to. Its figures count only the stories escalated to it; stories naming it as the party that failed first are counted under Other parties." },
   { term: "Stories (n)", key: "stories", text: "Visible stories escalated to the organisation in the window. The last 12 months are the 365 days up to now, by escalation date." },

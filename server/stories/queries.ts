@@ -16,7 +16,7 @@ export function storySummaryQuery(db: Kysely<DB>) {
     .where("s.deleted_at", "is", null)
     .select([
       "s.id", "s.slug", "s.title", "s.created_at", "s.outcome", "s.country", "s.channel", "s.escalated_to",
-      "s.response_seconds", "s.response_bucket", "s.reply_count", "s.me_too_count", "s.product",
+      "s.response_seconds", "s.response_bucket", "s.reply_count", "s.me_too_count", "s.product", "s.lang",
       "s.escalated_at", "s.escalated_time_known", "s.first_response_at", "s.first_response_time_known",
       "c.name as company_name", "c.slug as company_slug",
       "o.name as other_party_name", "o.slug as other_party_slug",
@@ -100,3 +100,18 @@ export async function findThreadHead(db: Kysely<DB>, id: number) {
 }
 
 export type ThreadHead = NonNullable<Awaited<ReturnType<typeof findThreadHead>>>;
+
+/**
+ * The site's content version: the latest stamp any write to a story, a reply or
+ * an organisation left (migrations/0014). Two index lookups; it moves on every
+ * change a list, home or search page could show.
+ */
+export async function findContentVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom("story_versions").select((e) => e.fn.max("changed").as("m")).as("stories"),
+      eb.selectFrom("organisations").select((e) => e.fn.max("changed").as("m")).as("organisations"),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.stories ?? 0}.${row.organisations ?? 0}`;
+}
