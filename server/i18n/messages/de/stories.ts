@@ -55,7 +55,7 @@ export const stories = {
     hiddenFromOthers: (reason: string) => `Für alle anderen verborgen: ${reason}`,
     moderate: "Moderieren",
     flag: "Den Moderatoren melden",
-    meTooDone: (count: number, formatted: string) => `${formatted} ${count === 1 ? "Person sagt" : "Personen sagen"}, dass ihnen das auch passiert ist – Sie eingeschlossen.`,
+    meTooDone: (count: number) => `${count === 1 ? "Person sagt" : "Personen sagen"}, dass ihnen das auch passiert ist – Sie eingeschlossen.`,
     meTooButton: "Ich auch – das ist mir auch passiert",
     meTooSoFar: (formatted: string) => `bisher ${formatted}`,
     meTooVisitor: (count: number, formatted: string) => `${formatted} ${count === 1 ? "Person sagt" : "Personen sagen"}, dass ihnen das auch passiert ist.`,

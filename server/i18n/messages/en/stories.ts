@@ -55,7 +55,8 @@ export const stories = {
     hiddenFromOthers: (reason: string) => `Hidden from everyone else: ${reason}`,
     moderate: "Moderate",
     flag: "Flag for the moderators",
-    meTooDone: (count: number, formatted: string) => `${formatted} ${count === 1 ? "person says" : "people say"} this happened to them too, you included.`,
+    /** After the count, shown in bold. */
+    meTooDone: (count: number) => `${count === 1 ? "person says" : "people say"} this happened to them too, you included.`,
     meTooButton: "Me too — this happened to me",
     meTooSoFar: (formatted: string) => `${formatted} so far`,
     meTooVisitor: (count: number, formatted: string) => `${formatted} ${count === 1 ? "person says" : "people say"} this happened to them too.`,
