@@ -20,6 +20,9 @@ import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
 import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
 
+// Views read it.fmt: the page locale's formatter (server/i18n) with the figures' own rules on top.
+const pageFmt = (request: FastifyRequest) => ({ ...request.i18n.fmt, ...fmt });
+
 // Figures pages read their links leniently (schema.ts): an odd window, sort or page falls back to the default.
 const FiguresQuery = Type.Object({ window: QueryText, country: QueryText, channel: QueryText, sort: QueryText, page: QueryText, after: QueryText });
 const listSchema = { schema: { querystring: FiguresQuery } };
@@ -51,7 +54,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
       const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
       return reply.viewAsync("companies/index.eta", {
         title: "Company leaderboard",
-        query, board, countries, fmt,
+        query, board, countries, fmt: pageFmt(request),
         periods: PERIODS, sorts: SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
         windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
         sortHref: (sort: Sort) => href({ sort, page: 1 }),
@@ -156,7 +159,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
-        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
+        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt: pageFmt(request), minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
         // Members only, so the cached page a visitor gets never carries a form.
@@ -176,7 +179,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const routes = JSON.parse(await howPages.through(period, async () => JSON.stringify(await routesToEscalate(app.db, null, period)))) as RouteRow[];
     return reply.view("companies/how.eta", {
       title: "How to escalate, across all organisations",
-      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt, cacheSeconds: HOW_CACHE_MS / 1000,
+      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt: pageFmt(request), cacheSeconds: HOW_CACHE_MS / 1000,
       windowHref: (p: Period) => windowPath("/companies/how", p),
     });
   });
@@ -190,7 +193,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
       title: `Stepped in: ${organisation.name}`,
-      organisation, period, periods: PERIODS, page, stepped, fmt,
+      organisation, period, periods: PERIODS, page, stepped, fmt: pageFmt(request),
       pageCount: Math.max(1, Math.ceil(stepped.total / PAGE_SIZE)),
       companyHref: windowPath(companyPath(organisation), period),
       windowHref: (p: Period) => windowPath(base, p),
@@ -202,6 +205,6 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const { period, page } = parsePartiesQuery(request.query);
     const parties = await listParties(app.db, period, page);
     const href = (p: Period, n = 1) => windowPath("/parties", p, n);
-    return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });
+    return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt: pageFmt(request), href });
   });
 }
