@@ -144,5 +144,13 @@ export const stories = {
     explain: "und ihre Antworten verschwinden von jeder Seite, Liste, jedem Feed und Export, und die Kennzahlen des Unternehmens zählen sie nicht mehr. Das lässt sich nicht rückgängig machen.",
     confirm: "Geschichte löschen",
   },
+  meta: {
+    escalatedTo: (company: string) => `Eskaliert an ${company}`,
+    after: (otherParty: string) => ` nach ${otherParty}`,
+    noResponse: "keine Antwort",
+    answeredIn: (duration: string) => `Antwort nach ${duration}`,
+    by: (role: string) => ` von ${role}`,
+    outcome: (outcome: string) => `Ergebnis: ${outcome}`,
+  },
   notAuthor: "Nur die Autorin oder der Autor einer Geschichte kann sie ändern.",
 } satisfies Messages["stories"];

@@ -146,5 +146,14 @@ export const stories = {
     explain: "and its replies will leave every page, list, feed and export, and the company figures will no longer count it. This cannot be undone.",
     confirm: "Delete the story",
   },
+  /** A thread's description for search engines and share cards: the facts, joined by " · ". */
+  meta: {
+    escalatedTo: (company: string) => `Escalated to ${company}`,
+    after: (otherParty: string) => ` after ${otherParty}`,
+    noResponse: "no response",
+    answeredIn: (duration: string) => `answered in ${duration}`,
+    by: (role: string) => ` by ${role}`,
+    outcome: (outcome: string) => `outcome: ${outcome.toLowerCase()}`,
+  },
   notAuthor: "Only the author of a story can change it.",
 };
