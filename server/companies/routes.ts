@@ -1,35 +1,22 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
-import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { followsCompany } from "../follows/queries.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { QueryText, SlugParams } from "../lib/schemas.js";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
-import { monthlyTrend, responseHistogram, steppedIn } from "./breakdowns.js";
-import { responseCurve } from "./response-curve.js";
-import { MIN_ROUTE_STEPS, routesToEscalate, type RouteRow } from "./routes-to-escalate.js";
+import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
+import { MIN_ROUTE_STEPS } from "./routes-to-escalate.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
-import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, SORTS, type Period, type Sort } from "./figures.js";
+import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, LEADERBOARD_SORTS, type Period, type LeaderboardSort } from "./figures.js";
 import { fmt } from "./format.js";
 import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
-import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
-
-// Views read it.fmt: the page locale's formatter (server/i18n) with the figures' own rules on top.
-const pageFmt = (request: FastifyRequest) => ({ ...request.i18n.fmt, ...fmt });
-
-// Figures pages read their links leniently (schema.ts): an odd window, sort or page falls back to the default.
-const FiguresQuery = Type.Object({ window: QueryText, country: QueryText, channel: QueryText, sort: QueryText, page: QueryText, after: QueryText });
-const listSchema = { schema: { querystring: FiguresQuery } };
-const companySchema = { schema: { params: SlugParams, querystring: FiguresQuery } };
-
-/** How long /companies/how reuses its rendering: it reads every step of every story. */
-export const HOW_CACHE_MS = 30_000;
+import { companySchema, leaderboardHref, leaderboardSchema, pagedCompanySchema, pagedSchema, parseLeaderboardQuery, windowSchema } from "./schema.js";
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */
 export const STEPPED_IN_SHOWN = 10;
@@ -46,7 +33,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const pages = createPageCache(app.config.pageCacheMs, 200, (hit) => app.metrics.pageCacheLookup("companies", hit));
 
-  app.get("/companies", listSchema, async (request, reply) => {
+  app.get("/companies", leaderboardSchema, async (request, reply) => {
     // Logged-out visitors share one rendering per URL for a moment; members see their own header.
     const render = async () => {
       const query = parseLeaderboardQuery(request.query);
@@ -54,10 +41,10 @@ export default async function companyRoutes(fastify: FastifyInstance) {
       const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
       return reply.viewAsync("companies/index.eta", {
         title: "Company leaderboard",
-        query, board, countries, fmt: pageFmt(request),
-        periods: PERIODS, sorts: SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
+        query, board, countries, fmt,
+        periods: PERIODS, sorts: LEADERBOARD_SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
         windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
-        sortHref: (sort: Sort) => href({ sort, page: 1 }),
+        sortHref: (sort: LeaderboardSort) => href({ sort, page: 1 }),
         pageHref: (page: number) => href({ page }),
         clearHref: href({ country: "", channel: "", page: 1 }),
         exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
@@ -67,12 +54,12 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
-  app.get("/companies.json", listSchema, async (request, reply) => {
+  app.get("/companies.json", leaderboardSchema, async (request, reply) => {
     const query = parseLeaderboardQuery(request.query);
     return reply.header("link", '</companies#definitions>; rel="describedby"').send(await exportJson(app.db, { ...query, page: null }));
   });
 
-  app.get("/companies.csv", listSchema, async (request, reply) => {
+  app.get("/companies.csv", leaderboardSchema, async (request, reply) => {
     const query = parseLeaderboardQuery(request.query);
     const csv = await exportCsv(app.db, { ...query, page: null });
     return reply
@@ -105,16 +92,13 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   app.get("/companies/:slug", companySchema, async (request, reply) => {
     const organisation = await organisationOf(request, reply);
     if (organisation === "sent") return reply;
-    // The same short reuse as the leaderboard: a big organisation's page costs a second of queries.
+    // Every figure is read from what the figures worker keeps; a burst of visitors still shares one rendering.
     const render = async () => {
-      const { period, after } = parseCompanyQuery(request.query);
-      const [figures, histogram, trend, routes, curve, stepped, stories] = await Promise.all([
+      const period = request.query.window ?? "12m", after = request.query.after;
+      const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
-        responseHistogram(app.db, organisation.id, period),
-        monthlyTrend(app.db, organisation.id, period),
-        routesToEscalate(app.db, organisation.id, period),
-        responseCurve(app.db, organisation.id, period),
-        steppedIn(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
+        companyPageFigures(app.db, organisation.id, period),
+        steppedInPage(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
         companyStories(app.db, organisation.id, after),
       ]);
       const total = histogram.reduce((sum, b) => sum + b.stories, 0);
@@ -159,7 +143,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
-        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt: pageFmt(request), minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
+        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, localeFmt: request.i18n.fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
         // Members only, so the cached page a visitor gets never carries a form.
@@ -170,30 +154,27 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
-  // "Which channel works best overall": the how-to-escalate table across every organisation.
-  // A scan of every step, so everyone shares one rendering for HOW_CACHE_MS.
-  const howPages = createPageCache(HOW_CACHE_MS);
-  app.get("/companies/how", listSchema, async (request, reply) => {
-    const { period } = parseCompanyQuery(request.query);
-    // The figures are shared (as JSON text); each visitor's page is rendered with their own header.
-    const routes = JSON.parse(await howPages.through(period, async () => JSON.stringify(await routesToEscalate(app.db, null, period)))) as RouteRow[];
+  // "Which channel works best overall": the how-to-escalate table across every organisation, as the worker keeps it.
+  app.get("/companies/how", windowSchema, async (request, reply) => {
+    const period = request.query.window ?? "12m";
+    const routes = await routesAcrossOrganisations(app.db, period);
     return reply.view("companies/how.eta", {
       title: "How to escalate, across all organisations",
-      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt: pageFmt(request), cacheSeconds: HOW_CACHE_MS / 1000,
+      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt,
       windowHref: (p: Period) => windowPath("/companies/how", p),
     });
   });
 
   // Every other party whose failures came to this organisation; the company page shows the first few.
-  app.get("/companies/:slug/stepped-in", companySchema, async (request, reply) => {
+  app.get("/companies/:slug/stepped-in", pagedCompanySchema, async (request, reply) => {
     const organisation = await organisationOf(request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
-    const { period, page } = parsePartiesQuery(request.query);
-    const stepped = await steppedIn(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const period = request.query.window ?? "12m", page = request.query.page ?? 1;
+    const stepped = await steppedInPage(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
       title: `Stepped in: ${organisation.name}`,
-      organisation, period, periods: PERIODS, page, stepped, fmt: pageFmt(request),
+      organisation, period, periods: PERIODS, page, stepped, fmt,
       pageCount: Math.max(1, Math.ceil(stepped.total / PAGE_SIZE)),
       companyHref: windowPath(companyPath(organisation), period),
       windowHref: (p: Period) => windowPath(base, p),
@@ -201,10 +182,10 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     });
   });
 
-  app.get("/parties", listSchema, async (request, reply) => {
-    const { period, page } = parsePartiesQuery(request.query);
+  app.get("/parties", pagedSchema, async (request, reply) => {
+    const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const parties = await listParties(app.db, period, page);
     const href = (p: Period, n = 1) => windowPath("/parties", p, n);
-    return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt: pageFmt(request), href });
+    return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });
   });
 }

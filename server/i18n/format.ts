@@ -1,6 +1,6 @@
 // One formatter per locale: dates, times, numbers, durations and country names through Intl.
 import { countriesFor, countryName } from "../lib/countries.js";
-import { formatDate, formatDateTime, formatDuration } from "../lib/durations.js";
+import { formatDate, formatDateTime, formatDuration, formatMoment, formatResponse, formatSpan, formatWait, type Moment } from "../lib/durations.js";
 import { INTL_LOCALE, type Locale } from "./locales.js";
 
 export function formatterFor(locale: Locale) {
@@ -17,6 +17,14 @@ export function formatterFor(locale: Locale) {
     iso: (date: Date) => date.toISOString(),
     /** "3 h 20 min" / "3 Std. 20 Min.". */
     duration: (seconds: number) => formatDuration(seconds, locale),
+    /** A moment at the precision the poster gave: with its time, or its date alone. */
+    moment: (moment: Moment) => formatMoment(moment, locale),
+    /** Between two moments at their precision: "3 h 20 min", or "the same day" / "4 days" when a time is not known. */
+    span: (from: Moment, to: Moment) => formatSpan(from, to, locale),
+    /** The same for a sentence: "after 3 h", "the next day". */
+    wait: (from: Moment, to: Moment) => formatWait(from, to, locale),
+    /** A story's first response as `wait` words; null when unanswered. */
+    response: (story: Parameters<typeof formatResponse>[0]) => formatResponse(story, locale),
     /** "12,345" / "12.345". */
     number: (n: number) => integer.format(n),
     /** A rate 0..1 as "42%" / "42 %". */

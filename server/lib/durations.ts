@@ -5,9 +5,9 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 // Short units as each language abbreviates them in running text.
-const UNITS: Record<Locale, { min: string; h: string; day: string; days: string }> = {
-  en: { min: "min", h: "h", day: "day", days: "days" },
-  de: { min: "Min.", h: "Std.", day: "Tag", days: "Tage" },
+const UNITS: Record<Locale, { min: string; h: string; day: string; days: string; sameDay: string; nextDay: string; after: (span: string) => string }> = {
+  en: { min: "min", h: "h", day: "day", days: "days", sameDay: "the same day", nextDay: "the next day", after: (span) => `after ${span}` },
+  de: { min: "Min.", h: "Std.", day: "Tag", days: "Tage", sameDay: "am selben Tag", nextDay: "am nächsten Tag", after: (span) => `nach ${span}` },
 };
 const numbers = { en: new Intl.NumberFormat(INTL_LOCALE.en), de: new Intl.NumberFormat(INTL_LOCALE.de) } satisfies Record<Locale, Intl.NumberFormat>;
 
@@ -46,4 +46,48 @@ export function formatDate(date: Date, locale: Locale = DEFAULT_LOCALE): string 
 /** "1 Dec 2026, 14:05 UTC" / "1. Dez. 2026, 14:05 UTC". */
 export function formatDateTime(date: Date, locale: Locale = DEFAULT_LOCALE): string {
   return `${dateTimeFormats[locale].format(date)} UTC`;
+}
+
+/** A moment as the poster gave it: with its time of day, or only its date. */
+export interface Moment {
+  at: Date;
+  timeKnown: boolean;
+}
+
+const DAY_MS = 86_400_000;
+const calendarDays = (from: Date, to: Date) =>
+  Math.round((Date.UTC(to.getUTCFullYear(), to.getUTCMonth(), to.getUTCDate()) - Date.UTC(from.getUTCFullYear(), from.getUTCMonth(), from.getUTCDate())) / DAY_MS);
+
+/**
+ * The time between two moments at the precision the poster gave: "3 h 20 min"
+ * when both times of day are known, otherwise in calendar days ("the same
+ * day", "1 day", "4 days"), never an hour figure made up from a midnight.
+ */
+export function formatSpan(from: Moment, to: Moment, locale: Locale = DEFAULT_LOCALE): string {
+  if (from.timeKnown && to.timeKnown) return formatDuration((to.at.getTime() - from.at.getTime()) / 1000, locale);
+  const unit = UNITS[locale];
+  const days = calendarDays(from.at, to.at);
+  return days === 0 ? unit.sameDay : `${numbers[locale].format(days)} ${days === 1 ? unit.day : unit.days}`;
+}
+
+/** "after 3 h", "the same day", "the next day", "after 4 days": how long an answer took, for a sentence. */
+export function formatWait(from: Moment, to: Moment, locale: Locale = DEFAULT_LOCALE): string {
+  const unit = UNITS[locale];
+  if (from.timeKnown && to.timeKnown) return unit.after(formatSpan(from, to, locale));
+  const days = calendarDays(from.at, to.at);
+  return days === 0 ? unit.sameDay : days === 1 ? unit.nextDay : unit.after(formatSpan(from, to, locale));
+}
+
+/** The story's first response as formatWait words; null when unanswered. */
+export function formatResponse(
+  story: { escalated_at: Date; escalated_time_known: boolean; first_response_at: Date | null; first_response_time_known: boolean },
+  locale: Locale = DEFAULT_LOCALE,
+): string | null {
+  if (!story.first_response_at) return null;
+  return formatWait({ at: story.escalated_at, timeKnown: story.escalated_time_known }, { at: story.first_response_at, timeKnown: story.first_response_time_known }, locale);
+}
+
+/** A moment with its time when the poster gave one, else its date alone. */
+export function formatMoment(moment: Moment, locale: Locale = DEFAULT_LOCALE): string {
+  return moment.timeKnown ? formatDateTime(moment.at, locale) : formatDate(moment.at, locale);
 }

@@ -53,19 +53,25 @@ export function responseFormat(request: FastifyRequest): ResponseFormat {
 
 const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** 503 with Retry-After, as a page, JSON, CSV or XML depending on the route. */
-export function sendUnavailable(request: FastifyRequest, reply: FastifyReply, page: { title: string; message: string; retryAfterSeconds: number }): FastifyReply {
-  reply.code(503).header("Retry-After", String(page.retryAfterSeconds));
+/** An error in the route's own format: the friendly page, or JSON, CSV or XML for a script reading the data. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, page: ErrorPage & { error: string }): FastifyReply {
+  reply.code(page.status);
   switch (responseFormat(request)) {
     case "json":
-      return reply.type("application/json; charset=utf-8").send({ error: "unavailable", message: page.message });
+      return reply.type("application/json; charset=utf-8").send({ error: page.error, message: page.message });
     case "csv":
       return reply.type("text/csv; charset=utf-8").send(`error\r\n"${page.message.replace(/"/g, '""')}"\r\n`);
     case "xml":
       return reply.type("application/xml; charset=utf-8").send(`<?xml version="1.0" encoding="utf-8"?>\n<error>${xmlEscape(page.message)}</error>\n`);
     default:
-      return sendErrorPage(reply, { status: 503, title: page.title, message: page.message });
+      return sendErrorPage(reply, { status: page.status, title: page.title, message: page.message });
   }
+}
+
+/** 503 with Retry-After, as a page, JSON, CSV or XML depending on the route. */
+export function sendUnavailable(request: FastifyRequest, reply: FastifyReply, page: { title: string; message: string; retryAfterSeconds: number }): FastifyReply {
+  reply.header("Retry-After", String(page.retryAfterSeconds));
+  return sendProblem(request, reply, { status: 503, error: "unavailable", title: page.title, message: page.message });
 }
 
 export default fp(async function errorsPlugin(app: FastifyInstance) {
@@ -80,7 +86,7 @@ export default fp(async function errorsPlugin(app: FastifyInstance) {
     // A route's schema refused the request: a malformed address is a page that is not there.
     if (error.validation) {
       const params = error.validationContext === "params";
-      return sendErrorPage(reply, { status: params ? 404 : 400, ...(params ? t.notFound : t.badValue) });
+      return sendProblem(request, reply, { status: params ? 404 : 400, error: params ? "not_found" : "bad_request", ...(params ? t.notFound : t.badValue) });
     }
     if (isDatabaseBusy(error)) {
       request.log.warn({ err: error }, "database busy");

@@ -1,12 +1,11 @@
 // /search?q=: the form, and ranked results with highlighted snippets.
-import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { QueryText } from "../lib/schemas.js";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { siteFeed } from "../feeds/links.js";
 import type { Paths } from "../lib/paths.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { searchStories, SEARCH_PAGE_SIZE, type SearchRow } from "./queries.js";
-import { MAX_PAGE, MAX_QUERY_CHARS, parseSearch } from "./schema.js";
+import { MAX_PAGE, MAX_QUERY_CHARS, parseSearch, SearchQuerySchema } from "./schema.js";
 import { highlight, markdownToSnippetText, newMarkers, type Markers } from "./snippets.js";
 
 export interface SearchResult {
@@ -29,13 +28,10 @@ function present(row: SearchRow, markers: Markers, paths: Paths): SearchResult {
   };
 }
 
-// The text is cleaned and cut by schema.ts; an odd page number falls back to the first.
-// A repeated q (?q=a&q=b) is read as its first, like a browser's form would send one.
-const searchQuery = Type.Object({ q: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])), page: QueryText });
 
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get("/search", { schema: { querystring: searchQuery } }, async (request, reply) => {
+  app.get("/search", { schema: { querystring: SearchQuerySchema } }, async (request, reply) => {
     const search = parseSearch(request.query);
     if (reply.locals) reply.locals.alternateFeeds = [siteFeed()];
     const markers = newMarkers();

@@ -30,7 +30,10 @@ interface StoryFacts {
   other_party_name: string | null;
   country: string;
   outcome: keyof typeof OUTCOMES;
-  response_seconds: number | null;
+  escalated_at: Date;
+  escalated_time_known: boolean;
+  first_response_at: Date | null;
+  first_response_time_known: boolean;
   answered_by: keyof typeof ROLES | null;
   created_at: Date;
   edited_at: Date | null;
@@ -41,9 +44,8 @@ interface StoryFacts {
 /** `path` is the unprefixed page; the layout names it in the page's language. */
 export function storyMeta(story: StoryFacts, { t, fmt }: I18n, path = storyPath(story)): PageMeta {
   const m = t.stories.meta;
-  const answer = story.response_seconds === null
-    ? m.noResponse
-    : `${m.answeredIn(fmt.duration(story.response_seconds))}${story.answered_by ? m.by(t.enums.role[story.answered_by]) : ""}`;
+  const response = fmt.response(story);
+  const answer = response === null ? m.noResponse : `${m.answeredIn(response)}${story.answered_by ? m.by(t.enums.role[story.answered_by]) : ""}`;
   const facts = [
     `${m.escalatedTo(story.company_name)}${story.other_party_name ? m.after(story.other_party_name) : ""}`,
     answer,

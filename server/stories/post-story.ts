@@ -6,6 +6,7 @@ import { renderMarkdown } from "../lib/markdown.js";
 import { slugify } from "../lib/slug.js";
 import { notifyNewStory } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
+import { guessedLanguage, storyText } from "./language.js";
 import { writePath } from "./path.js";
 import type { StoryInput } from "./schema.js";
 
@@ -51,9 +52,12 @@ export function storyColumns(input: StoryInput, companyId: number, otherPartyId:
     escalated_at: input.escalatedAt,
     escalated_time_known: input.escalatedTimeKnown,
     first_response_at: input.firstResponseAt,
+    first_response_time_known: input.firstResponseTimeKnown,
     resolved_at: input.resolvedAt,
+    resolved_time_known: input.resolvedTimeKnown,
     outcome: input.outcome,
     body_md: input.body,
     body_html: renderMarkdown(input.body),
+    lang: input.lang ?? guessedLanguage(storyText(input), "en"),
   };
 }

@@ -25,6 +25,8 @@ export interface StepInput {
   writtenAt: Date;
   writtenTimeKnown: boolean;
   answeredAt: Date | null;
+  /** The poster gave the answer's time of day, not only its date. */
+  answeredTimeKnown: boolean;
   answeredBy: Role | null;
   result: StepResult | null;
 }
@@ -36,6 +38,7 @@ export interface Headline {
   escalatedAt: Date;
   escalatedTimeKnown: boolean;
   firstResponseAt: Date | null;
+  firstResponseTimeKnown: boolean;
   answeredBy: Role | null;
 }
 
@@ -102,12 +105,12 @@ export function stepFormValues(steps: StepValues[]): Record<string, string> {
 }
 
 /** A stored path as form rows. */
-export function stepValuesOf(steps: { party: StepParty; channel: Channel; written_to: Role; written_at: Date; written_time_known: boolean; answered_at: Date | null; answered_by: Role | null; result: StepResult | null }[]): StepValues[] {
+export function stepValuesOf(steps: { party: StepParty; channel: Channel; written_to: Role; written_at: Date; written_time_known: boolean; answered_at: Date | null; answered_time_known: boolean; answered_by: Role | null; result: StepResult | null }[]): StepValues[] {
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const time = (d: Date | null) => (d ? d.toISOString().slice(11, 19).replace(/:00$/, "") : "");
   return steps.map((s) => ({
     party: s.party, channel: s.channel, written_to: s.written_to, date: date(s.written_at), time: s.written_time_known ? time(s.written_at) : "",
-    answered_date: date(s.answered_at), answered_time: time(s.answered_at), answered_by: s.answered_by ?? "", result: s.result ?? "",
+    answered_date: date(s.answered_at), answered_time: s.answered_time_known ? time(s.answered_at) : "", answered_by: s.answered_by ?? "", result: s.result ?? "",
   }));
 }
 
@@ -147,12 +150,14 @@ export function checkSteps(steps: StepValues[], hasOtherParty: boolean, now: Dat
     let answeredAt: Date | null | undefined = null;
     if (s.answered_date || s.answered_time) {
       if (!s.answered_date) { err("answered_date", m.answeredDateMissing); answeredAt = undefined; }
-      else if (!s.answered_time) { err("answered_time", m.answeredTimeMissing); answeredAt = undefined; }
+      else if (s.answered_time && !TIME.test(s.answered_time)) { err("answered_time", m.time); answeredAt = undefined; }
       else {
         answeredAt = parseMoment(s.answered_date, s.answered_time);
-        if (!answeredAt) err("answered_date", m.realDateTime);
+        if (!answeredAt) err("answered_date", m.realDate);
         else if (answeredAt.getTime() > future) { err("answered_date", m.answerFuture); answeredAt = undefined; }
-        else if (writtenAt && before(answeredAt, true, writtenAt, Boolean(s.time))) { err("answered_date", m.answerBeforeStep); answeredAt = undefined; }
+        else if (writtenAt && before(answeredAt, Boolean(s.answered_time), writtenAt, Boolean(s.time))) { err("answered_date", m.answerBeforeStep); answeredAt = undefined; }
+        // An answer known only by its day, on the day of the step: no earlier than the step.
+        else if (writtenAt && answeredAt < writtenAt) answeredAt = writtenAt;
       }
     }
     const answeredBy = s.answered_by ? (isKey(ROLES, s.answered_by) ? s.answered_by : undefined) : null;
@@ -165,7 +170,7 @@ export function checkSteps(steps: StepValues[], hasOtherParty: boolean, now: Dat
     if (result === null && answeredAt) result = "answered";
     if (writtenAt) previous = { at: writtenAt, timeKnown: Boolean(s.time) };
     if (party && channel && writtenTo && writtenAt && answeredAt !== undefined && answeredBy !== undefined && result !== undefined) {
-      checked.push({ party, channel, writtenTo, writtenAt, writtenTimeKnown: Boolean(s.time), answeredAt, answeredBy, result });
+      checked.push({ party, channel, writtenTo, writtenAt, writtenTimeKnown: Boolean(s.time), answeredAt, answeredTimeKnown: Boolean(answeredAt && s.answered_time), answeredBy, result });
     }
   });
   if (!steps.some((s) => s.party === "company")) errors[stepField(0, "party")] ??= m.companyStep;
@@ -189,6 +194,7 @@ export function headlineOf(steps: StepInput[]): Headline {
     escalatedAt: first.writtenAt,
     escalatedTimeKnown: first.writtenTimeKnown,
     firstResponseAt: answered?.answeredAt ?? null,
+    firstResponseTimeKnown: answered?.answeredTimeKnown ?? true,
     answeredBy: answered?.answeredBy ?? null,
   };
 }
