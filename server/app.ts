@@ -24,6 +24,7 @@ import readReplicaPlugin from "./plugins/read-replica.js";
 import rateLimitsPlugin from "./plugins/rate-limits.js";
 import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
+import localePlugin, { unprefixedUrl } from "./plugins/locale.js";
 import notificationsPlugin from "./plugins/notifications.js";
 import notificationRoutes from "./notifications/routes.js";
 import representativeRoutes from "./representatives/routes.js";
@@ -43,6 +44,7 @@ import userRoutes from "./users/routes.js";
 import followRoutes from "./follows/routes.js";
 import yourDataRoutes from "./your-data/routes.js";
 import seoRoutes from "./seo/routes.js";
+import languageRoutes from "./i18n/routes.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -81,6 +83,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     bodyLimit: 512 * 1024,
     // plugins/closing.ts answers while closing, with the friendly page in the route's format.
     return503OnClosing: false,
+    // German pages live under /de/: the router sees every URL without that prefix (plugins/locale.ts).
+    rewriteUrl: (req) => unprefixedUrl(req.url),
   });
   app.decorate("db", database.db);
   const routes: { method: string | string[]; url: string; config?: { audience?: Audience; signedLink?: boolean } }[] = [];
@@ -115,6 +119,8 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
     // Served over plain HTTP on localhost too; a proxy adds HSTS where it belongs.
     strictTransportSecurity: false,
   });
+  // The page's language first: it touches no database, and every later answer (even the 503) speaks it.
+  await app.register(localePlugin);
   await app.register(closingPlugin);
   await app.register(readReplicaPlugin, { database });
   await app.register(metricsPlugin, { database });
@@ -140,6 +146,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   // Features.
   await app.register(assetRoutes, { production: config.production });
   await app.register(healthRoutes);
+  await app.register(languageRoutes);
   await app.register(accountRoutes);
   await app.register(recoveryRoutes);
   await app.register(mailRoutes);

@@ -11,7 +11,7 @@ import { createSessionManager, SESSION_COOKIE } from "../accounts/session.js";
 import { connectPostgres } from "../db/connect.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 import { projectRoot } from "../folders.js";
-import { SORTS } from "../stories/list-schema.js";
+import { SORT_KEYS } from "../stories/list-schema.js";
 import { benchSetup, load, machine, mergeRuns, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
 import { ensureThread } from "./thousand-replies.js";
 import { createBenchMember, removeBenchMember } from "./member.js";
@@ -122,7 +122,7 @@ try {
   const filters = { country: "DE", outcome: "goodwill", bucket: "under_1h" } as const;
   const keys = Object.keys(filters) as (keyof typeof filters)[];
   let worst = { ratio: 0, what: "" };
-  for (const sort of Object.keys(SORTS)) {
+  for (const sort of SORT_KEYS) {
     const first = url(`/?sort=${sort}`);
     for (let mask = 1; mask < 1 << keys.length; mask++) {
       const chosen = keys.filter((_, i) => mask & (1 << i));

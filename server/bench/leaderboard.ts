@@ -190,10 +190,10 @@ function storyInput(company: string, n: number): StoryInput {
     title: `Benchmark story ${n}: wrote to ${company}'s CEO`,
     company, otherParty: null, product: "laptop", country: "GB", channel: "email", escalatedTo: "ceo",
     escalatedAt, escalatedTimeKnown: true,
-    answeredBy: "executive_relations", firstResponseAt: new Date(escalatedAt.getTime() + 20 * HOUR), resolvedAt: null, outcome: "pending",
+    answeredBy: "executive_relations", firstResponseAt: new Date(escalatedAt.getTime() + 20 * HOUR), firstResponseTimeKnown: true, resolvedAt: null, resolvedTimeKnown: true, outcome: "pending",
     steps: [{
       party: "company", channel: "email", writtenTo: "ceo", writtenAt: escalatedAt, writtenTimeKnown: true,
-      answeredAt: new Date(escalatedAt.getTime() + 20 * HOUR), answeredBy: "executive_relations", result: "answered",
+      answeredAt: new Date(escalatedAt.getTime() + 20 * HOUR), answeredTimeKnown: true, answeredBy: "executive_relations", result: "answered",
     }],
     body: `Posted by the benchmark (${n}). Wrote to the **CEO**; the executive office answered the next day.`,
   };

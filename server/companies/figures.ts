@@ -81,7 +81,7 @@ export interface CompanyRow extends Figures {
   rank: number | null;
 }
 
-export const SORTS = {
+export const LEADERBOARD_SORTS = {
   rank: { label: "Rank", order: "f.response_lower_bound desc nulls last, f.stories desc, f.company_id" },
   name: { label: "Organisation", order: "o.name, f.company_id" },
   stories: { label: "Stories", order: "f.stories desc, f.company_id" },
@@ -90,13 +90,13 @@ export const SORTS = {
   p90: { label: "p90", order: "f.p90_seconds asc nulls last, f.stories desc, f.company_id" },
   resolution: { label: "Resolution rate", order: "f.resolution_lower_bound desc nulls last, f.stories desc, f.company_id" },
 } as const;
-export type Sort = keyof typeof SORTS;
+export type LeaderboardSort = keyof typeof LEADERBOARD_SORTS;
 
 export interface LeaderboardQuery {
   period: Period;
   country: string;
   channel: string;
-  sort: Sort;
+  sort: LeaderboardSort;
   /** 1-based; null = every row (the exports). */
   page: number | null;
 }
@@ -153,7 +153,7 @@ export function leaderboardQuery(db: Kysely<DB>, query: LeaderboardQuery) {
     // Read in the same statement (one probe each, once): one round trip per page.
     .select([totals.select("t.organisations").as("scope_total"), totals.select("t.ranked").as("scope_ranked")])
     // Ranked organisations first, then the rest, each in the chosen order.
-    .orderBy(sql`f.ranked desc, ${sql.raw(SORTS[query.sort].order)}`);
+    .orderBy(sql`f.ranked desc, ${sql.raw(LEADERBOARD_SORTS[query.sort].order)}`);
   return query.page === null ? rows : rows.limit(PAGE_SIZE).offset((query.page - 1) * PAGE_SIZE);
 }
 
@@ -188,7 +188,7 @@ async function ranksOf(db: Kysely<DB>, query: LeaderboardQuery, companyIds: numb
     .innerJoin("organisations as o", "o.id", "f.company_id")
     .where("o.merged_into_id", "is", null)
     .where("f.ranked", "=", true)
-    .select(["f.company_id", sql<number>`row_number() over (order by ${sql.raw(SORTS.rank.order)})::integer`.as("rank")]);
+    .select(["f.company_id", sql<number>`row_number() over (order by ${sql.raw(LEADERBOARD_SORTS.rank.order)})::integer`.as("rank")]);
   const rows = await db.selectFrom(positions.as("r")).selectAll().where("r.company_id", "in", companyIds).execute();
   return new Map(rows.map((r) => [r.company_id, r.rank]));
 }
@@ -212,7 +212,7 @@ export async function fastestToAnswer(db: Kysely<DB>, limit = 5): Promise<Compan
     .where("f.channel", "=", "")
     .where("f.ranked", "=", true)
     .where("f.median_seconds", "is not", null)
-    .orderBy(sql`f.ranked desc, ${sql.raw(SORTS.median.order)}`)
+    .orderBy(sql`f.ranked desc, ${sql.raw(LEADERBOARD_SORTS.median.order)}`)
     .limit(limit)
     .execute();
   return rows.map((row, i) => toCompanyRow(row, i + 1));

@@ -1,6 +1,7 @@
 // A short-lived memory of whole pages for logged-out visitors. The figures may
 // lag a change by up to 2 seconds anyway, so half a second of reuse keeps that
 // promise while a burst of readers costs one render instead of hundreds.
+/** Keys name the locale too ("de /companies?x"): one language per kept page. */
 export interface PageCache {
   /** The page at `key`: reused while fresh, else rendered once however many ask at the same moment. */
   through(key: string, render: () => Promise<string>): Promise<string>;

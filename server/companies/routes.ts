@@ -1,8 +1,7 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
-import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { followsCompany } from "../follows/queries.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { QueryText, SlugParams } from "../lib/schemas.js";
 import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
@@ -12,17 +11,12 @@ import { MIN_ROUTE_STEPS } from "./routes-to-escalate.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
-import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, SORTS, type Period, type Sort } from "./figures.js";
+import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, LEADERBOARD_SORTS, type Period, type LeaderboardSort } from "./figures.js";
 import { fmt } from "./format.js";
 import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
-import { leaderboardHref, parseCompanyQuery, parseLeaderboardQuery, parsePartiesQuery } from "./schema.js";
-
-// Figures pages read their links leniently (schema.ts): an odd window, sort or page falls back to the default.
-const FiguresQuery = Type.Object({ window: QueryText, country: QueryText, channel: QueryText, sort: QueryText, page: QueryText, after: QueryText });
-const listSchema = { schema: { querystring: FiguresQuery } };
-const companySchema = { schema: { params: SlugParams, querystring: FiguresQuery } };
+import { companySchema, leaderboardHref, leaderboardSchema, pagedCompanySchema, pagedSchema, parseLeaderboardQuery, windowSchema } from "./schema.js";
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */
 export const STEPPED_IN_SHOWN = 10;
@@ -39,7 +33,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const pages = createPageCache(app.config.pageCacheMs, 200, (hit) => app.metrics.pageCacheLookup("companies", hit));
 
-  app.get("/companies", listSchema, async (request, reply) => {
+  app.get("/companies", leaderboardSchema, async (request, reply) => {
     // Logged-out visitors share one rendering per URL for a moment; members see their own header.
     const render = async () => {
       const query = parseLeaderboardQuery(request.query);
@@ -48,24 +42,24 @@ export default async function companyRoutes(fastify: FastifyInstance) {
       return reply.viewAsync("companies/index.eta", {
         title: "Company leaderboard",
         query, board, countries, fmt,
-        periods: PERIODS, sorts: SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
+        periods: PERIODS, sorts: LEADERBOARD_SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
         windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
-        sortHref: (sort: Sort) => href({ sort, page: 1 }),
+        sortHref: (sort: LeaderboardSort) => href({ sort, page: 1 }),
         pageHref: (page: number) => href({ page }),
         clearHref: href({ country: "", channel: "", page: 1 }),
         exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
       });
     };
-    const html = request.user ? await render() : await pages.through(request.url, render);
+    const html = request.user ? await render() : await pages.through(`${request.locale} ${request.url}`, render);
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
-  app.get("/companies.json", listSchema, async (request, reply) => {
+  app.get("/companies.json", leaderboardSchema, async (request, reply) => {
     const query = parseLeaderboardQuery(request.query);
     return reply.header("link", '</companies#definitions>; rel="describedby"').send(await exportJson(app.db, { ...query, page: null }));
   });
 
-  app.get("/companies.csv", listSchema, async (request, reply) => {
+  app.get("/companies.csv", leaderboardSchema, async (request, reply) => {
     const query = parseLeaderboardQuery(request.query);
     const csv = await exportCsv(app.db, { ...query, page: null });
     return reply
@@ -100,7 +94,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     if (organisation === "sent") return reply;
     // Every figure is read from what the figures worker keeps; a burst of visitors still shares one rendering.
     const render = async () => {
-      const { period, after } = parseCompanyQuery(request.query);
+      const period = request.query.window ?? "12m", after = request.query.after;
       const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
         companyPageFigures(app.db, organisation.id, period),
@@ -156,13 +150,13 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         follow: request.user ? { following: await followsCompany(app.db, request.user.id, organisation.id), csrfToken: reply.csrfToken() } : null,
       });
     };
-    const html = request.user ? await render() : await pages.through(request.url, render);
+    const html = request.user ? await render() : await pages.through(`${request.locale} ${request.url}`, render);
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
   // "Which channel works best overall": the how-to-escalate table across every organisation, as the worker keeps it.
-  app.get("/companies/how", listSchema, async (request, reply) => {
-    const { period } = parseCompanyQuery(request.query);
+  app.get("/companies/how", windowSchema, async (request, reply) => {
+    const period = request.query.window ?? "12m";
     const routes = await routesAcrossOrganisations(app.db, period);
     return reply.view("companies/how.eta", {
       title: "How to escalate, across all organisations",
@@ -172,10 +166,10 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   });
 
   // Every other party whose failures came to this organisation; the company page shows the first few.
-  app.get("/companies/:slug/stepped-in", companySchema, async (request, reply) => {
+  app.get("/companies/:slug/stepped-in", pagedCompanySchema, async (request, reply) => {
     const organisation = await organisationOf(request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
-    const { period, page } = parsePartiesQuery(request.query);
+    const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const stepped = await steppedInPage(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
@@ -188,8 +182,8 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     });
   });
 
-  app.get("/parties", listSchema, async (request, reply) => {
-    const { period, page } = parsePartiesQuery(request.query);
+  app.get("/parties", pagedSchema, async (request, reply) => {
+    const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const parties = await listParties(app.db, period, page);
     const href = (p: Period, n = 1) => windowPath("/parties", p, n);
     return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });

@@ -1,6 +1,8 @@
 // The figures' rules, named once. figures.ts passes them to SQL as parameters;
-// the stored figures (migrations/0002 and 0005, frozen) use the same numbers,
-// which test/companies/rules.test.ts holds equal on generated data.
+// the stored figures' SQL (migrations/0011) reads them from the one row of
+// figure_rules, which rules-table.ts writes from FIGURE_RULES below.
+// test/companies/rules.test.ts holds the stored figures equal to a plain
+// computation from these names on generated data.
 import type { Outcome } from "../lib/enums.js";
 
 /** Answered "within 30 days": at most this many seconds after the escalation. */
@@ -15,3 +17,13 @@ export const MIN_RANKED_STORIES = 5;
 export const RESOLVED_OUTCOMES: readonly Outcome[] = ["resolved", "goodwill"];
 /** Outcomes that are not closed yet: left out of the resolution rate. */
 export const OPEN_OUTCOMES: readonly Outcome[] = ["pending"];
+
+/** The row of figure_rules (migrations/0011): the same rules, for the SQL that reads them. */
+export const FIGURE_RULES = {
+  response_window_seconds: RESPONSE_WINDOW_SECONDS,
+  twelve_months_hours: TWELVE_MONTHS_HOURS,
+  min_ranked_stories: MIN_RANKED_STORIES,
+  resolved_outcomes: RESOLVED_OUTCOMES,
+  open_outcomes: OPEN_OUTCOMES,
+};
+export type FigureRules = typeof FIGURE_RULES;

@@ -1,39 +1,38 @@
-// The leaderboard's and company page's query strings → typed values. Anything
-// unknown or malformed falls back to the default: a bad link never fails.
-import { CHANNELS, isKey } from "../lib/enums.js";
-import { parseId, queryString } from "../lib/params.js";
-import { SORTS, type LeaderboardQuery, type Period, type Sort } from "./figures.js";
+// The leaderboard's and company pages' query strings, declared once: a window,
+// sort, page, country or channel the pages never link to answers 400 with the
+// friendly page (plugins/errors.ts), a malformed slug 404; no lenient default.
+import { Type, type Static } from "@fastify/type-provider-typebox";
+import { COUNTRIES } from "../lib/countries.js";
+import { CHANNELS } from "../lib/enums.js";
+import { OptionalId, SlugParams } from "../lib/schemas.js";
+import { LEADERBOARD_SORTS, type LeaderboardQuery, type Period } from "./figures.js";
 
-type Query = Partial<Record<string, string>>;
+const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
-export function parsePeriod(raw: unknown): Period {
-  return queryString(raw) === "all" ? "all" : "12m";
-}
+const Window = Type.Optional(Type.Enum(["12m", "all"] satisfies Period[]));
+/** 1-based; no listing has more pages. */
+const Page = Type.Optional(Type.Integer({ minimum: 1, maximum: 100_000 }));
+// "" is the filter form's "any"; a code in either case, as links and hand-typed addresses carry it.
+const codes = [...COUNTRIES.keys()];
+const Country = Type.Optional(Type.Enum(["", ...codes, ...codes.map((c) => c.toLowerCase())]));
+const Channel = Type.Optional(Type.Enum(["", ...keys(CHANNELS)]));
+const Sort = Type.Optional(Type.Enum(keys(LEADERBOARD_SORTS)));
 
-function parsePage(raw: unknown): number {
-  const page = parseId(queryString(raw));
-  return page !== undefined && page <= 100_000 ? page : 1;
-}
+export const LeaderboardQuerySchema = Type.Object({ window: Window, country: Country, channel: Channel, sort: Sort, page: Page });
+export const leaderboardSchema = { schema: { querystring: LeaderboardQuerySchema } };
+export const companySchema = { schema: { params: SlugParams, querystring: Type.Object({ window: Window, after: OptionalId }) } };
+export const windowSchema = { schema: { querystring: Type.Object({ window: Window }) } };
+export const pagedSchema = { schema: { querystring: Type.Object({ window: Window, page: Page }) } };
+export const pagedCompanySchema = { schema: { params: SlugParams, querystring: Type.Object({ window: Window, page: Page }) } };
 
-export function parseLeaderboardQuery(query: Query): LeaderboardQuery & { page: number } {
-  const country = queryString(query.country)?.toUpperCase() ?? "";
-  const channel = queryString(query.channel) ?? "";
-  const sort = queryString(query.sort);
+export function parseLeaderboardQuery(query: Static<typeof LeaderboardQuerySchema>): LeaderboardQuery & { page: number } {
   return {
-    period: parsePeriod(query.window),
-    country: /^[A-Z]{2}$/.test(country) ? country : "",
-    channel: isKey(CHANNELS, channel) ? channel : "",
-    sort: isKey(SORTS, sort) ? (sort as Sort) : "rank",
-    page: parsePage(query.page),
+    period: query.window ?? "12m",
+    country: query.country?.toUpperCase() ?? "",
+    channel: query.channel ?? "",
+    sort: query.sort ?? "rank",
+    page: query.page ?? 1,
   };
-}
-
-export function parseCompanyQuery(query: Query): { period: Period; after: number | undefined } {
-  return { period: parsePeriod(query.window), after: parseId(queryString(query.after)) };
-}
-
-export function parsePartiesQuery(query: Query): { period: Period; page: number } {
-  return { period: parsePeriod(query.window), page: parsePage(query.page) };
 }
 
 /** A leaderboard address with some parameters changed; defaults are left out of the URL. */

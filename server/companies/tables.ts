@@ -1,4 +1,4 @@
-// The tables migrations/0002, 0005 and 0013 add, typed like server/db/schema.ts. Kept here so
+// The tables migrations/0002, 0005, 0011 and 0013 add, typed like server/db/schema.ts. Kept here so
 // the shared DB interface stays untouched; queries reach it through withFigures.
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
@@ -24,7 +24,18 @@ export interface CompanyFiguresTable {
   response_lower_bound: number | null;
   resolution_lower_bound: number | null;
   stale_at: Date | null;
+  /** Written by the SQL alone (migrations/0011), from the view. */
   ranked: ColumnType<boolean, never, never>;
+}
+
+/** migrations/0011: the one row of the figures' rules that the stored figures' SQL reads. */
+export interface FigureRulesTable {
+  id: ColumnType<boolean, boolean | undefined, never>;
+  response_window_seconds: number;
+  twelve_months_hours: number;
+  min_ranked_stories: number;
+  resolved_outcomes: string[];
+  open_outcomes: string[];
 }
 
 /** migrations/0005: per leaderboard scope, how many organisations it lists and ranks. */
@@ -100,6 +111,7 @@ export interface CompanyPagesStateTable extends CompanyPagesKey {
 type FiguresTables = {
   company_figures: CompanyFiguresTable;
   company_figures_totals: CompanyFiguresTotalsTable;
+  figure_rules: FigureRulesTable;
   company_histogram: CompanyHistogramTable;
   company_trend: CompanyTrendTable;
   company_curve: CompanyCurveTable;

@@ -9,6 +9,7 @@ import { migrationsFolder } from "../folders.js";
 import { FileMigrationProvider, Migrator, sql, type Kysely, type MigrationResult } from "kysely";
 import { lockForStartup, type StartupLog } from "./advisory-lock.js";
 import { applySessionDefaults } from "./session-defaults.js";
+import { writeFigureRules } from "../companies/rules-table.js";
 
 // Any constant shared by every Escalator process; "escalatr" in ASCII.
 export const MIGRATION_LOCK_KEY = 0x657363616c617472n;
@@ -32,6 +33,8 @@ export async function migrateToLatest(db: Kysely<any>, log: StartupLog = () => {
       const migrator = await migratorFor(connection, { disableTransactions: true });
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw error;
+      // The stored figures' SQL reads the rules from this row (migrations/0011).
+      await writeFigureRules(connection, undefined, log);
       await applySessionDefaults(connection, log);
       await sql`commit`.execute(connection);
       return results ?? [];

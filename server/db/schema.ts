@@ -67,7 +67,10 @@ export interface StoriesTable {
   escalated_at: Timestamp;
   escalated_time_known: ColumnType<boolean, boolean | undefined, boolean>;
   first_response_at: NullableTimestamp;
+  /** False when the poster gave the answer's day but not its time (migrations/0016). */
+  first_response_time_known: ColumnType<boolean, boolean | undefined, boolean>;
   resolved_at: NullableTimestamp;
+  resolved_time_known: ColumnType<boolean, boolean | undefined, boolean>;
   outcome: Outcome;
   response_seconds: ReadOnly<number | null>;
   response_bucket: ReadOnly<ResponseBucket>;
@@ -100,6 +103,7 @@ export interface StoryStepsTable {
   channel: Channel;
   written_to: Role;
   answered_at: NullableTimestamp;
+  answered_time_known: ColumnType<boolean, boolean | undefined, boolean>;
   answered_by: Role | null;
   /** What the step did; null while it is not known yet. */
   result: StepResult | null;

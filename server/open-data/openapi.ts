@@ -1,6 +1,6 @@
 // The OpenAPI 3.1 description of the open data's JSON endpoints.
 import { CHANNELS, OUTCOMES, RESPONSE_BUCKETS, ROLES, STEP_RESULTS } from "../lib/enums.js";
-import { SORTS } from "../stories/list-schema.js";
+import { SORT_KEYS } from "../stories/list-schema.js";
 import { DEFAULT_LIMIT, LICENCE, MAX_LIMIT } from "./stories.js";
 
 const keys = (o: object) => Object.keys(o);
@@ -58,7 +58,7 @@ export function openApiDocument() {
             param("outcome", "how it ended", { enum: keys(OUTCOMES) }),
             param("response", "response-time bucket", { enum: keys(RESPONSE_BUCKETS) }),
             param("country", "ISO 3166 code", { type: "string" }),
-            param("sort", "order", { enum: keys(SORTS) }),
+            param("sort", "order", { enum: [...SORT_KEYS] }),
             param("after", "the last story id of the previous page (take `next` from the answer)", { type: "integer" }),
             param("limit", `stories per page, at most ${MAX_LIMIT}`, { type: "integer", default: DEFAULT_LIMIT, maximum: MAX_LIMIT }),
           ],
@@ -66,7 +66,7 @@ export function openApiDocument() {
             200: {
               description: "One page of stories; the same page as CSV (one row per step) at /stories.csv with the same parameters",
               content: { "application/json": { schema: { type: "object", properties: {
-                licence, description: { type: "string" }, filters: { type: "object" }, sort: { enum: keys(SORTS) },
+                licence, description: { type: "string" }, filters: { type: "object" }, sort: { enum: [...SORT_KEYS] },
                 definitions: { type: "array", items: definition },
                 stories: { type: "array", items: { $ref: "#/components/schemas/Story" } },
                 next: nullable({ type: "string", description: "the next page's address" }),

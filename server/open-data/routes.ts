@@ -1,21 +1,24 @@
 // /stories.json and /stories.csv: every visible story and its path, with the
 // front page's filters and order, a keyset page at a time; /openapi.json
 // describes the JSON endpoints. The licence and the definitions travel with the data.
+import { Type, type Static, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { toCsv } from "../companies/csv.js";
-import { parseId, queryString } from "../lib/params.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
-import { listUrl, parseListQuery, type ListQuery } from "../stories/list-schema.js";
+import { listUrl, ListQuerySchema, parseListQuery, type ListQuery } from "../stories/list-schema.js";
 import { openApiDocument } from "./openapi.js";
 import { CSV_HEADER, csvRows, DEFAULT_LIMIT, definitions, LICENCE, MAX_LIMIT, openStories } from "./stories.js";
 
-type Query = Record<string, unknown>;
+/** The front page's query (a malformed sort, cursor or filter answers 400), and the page size as /openapi.json states it. */
+const OpenStoriesQuery = Type.Object({ ...ListQuerySchema.properties, limit: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_LIMIT })) });
+const openStoriesSchema = { schema: { querystring: OpenStoriesQuery } };
 
-export default async function openDataRoutes(app: FastifyInstance) {
+export default async function openDataRoutes(fastify: FastifyInstance) {
+  const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   /** The list's query, organisations resolved by any spelling (an unknown one matches nothing), and the page size. */
-  async function readQuery(raw: Query): Promise<{ query: ListQuery; limit: number; unknown: boolean }> {
+  async function readQuery(raw: Static<typeof OpenStoriesQuery>): Promise<{ query: ListQuery; limit: number; unknown: boolean }> {
     const query = parseListQuery(raw);
-    const limit = Math.min(parseId(queryString(raw.limit)) ?? DEFAULT_LIMIT, MAX_LIMIT);
+    const limit = raw.limit ?? DEFAULT_LIMIT;
     let unknown = false;
     const resolve = async (text: string | undefined) => {
       if (!text) return undefined;
@@ -33,8 +36,8 @@ export default async function openDataRoutes(app: FastifyInstance) {
     return limit === DEFAULT_LIMIT ? href : `${href}&limit=${limit}`;
   };
 
-  app.get("/stories.json", async (request, reply) => {
-    const { query, limit, unknown } = await readQuery(request.query as Query);
+  app.get("/stories.json", openStoriesSchema, async (request, reply) => {
+    const { query, limit, unknown } = await readQuery(request.query);
     const page = unknown ? { stories: [], nextAfter: null } : await openStories(app.db, query, limit);
     const next = nextHref("/stories.json", query, limit, page.nextAfter);
     reply.header("link", [`<${LICENCE.url}>; rel="license"`, '</openapi.json>; rel="describedby"', ...(next ? [`<${next}>; rel="next"`] : [])].join(", "));
@@ -49,8 +52,8 @@ export default async function openDataRoutes(app: FastifyInstance) {
     });
   });
 
-  app.get("/stories.csv", async (request, reply) => {
-    const { query, limit, unknown } = await readQuery(request.query as Query);
+  app.get("/stories.csv", openStoriesSchema, async (request, reply) => {
+    const { query, limit, unknown } = await readQuery(request.query);
     const page = unknown ? { stories: [], nextAfter: null } : await openStories(app.db, query, limit);
     const next = nextHref("/stories.csv", query, limit, page.nextAfter);
     const links = [`<${LICENCE.url}>; rel="license"`, '</stories.json>; rel="describedby"', ...(next ? [`<${next}>; rel="next"`] : [])];

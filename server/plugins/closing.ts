@@ -27,11 +27,7 @@ export default fp(async function closingPlugin(app: FastifyInstance) {
   app.addHook("onRequest", async (request, reply) => {
     if (!active) return;
     reply.header("Connection", "close");
-    return sendUnavailable(request, reply, {
-      title: "Back in a moment",
-      message: "This Escalator server is restarting. Please try again in a few seconds; nothing you had saved is lost.",
-      retryAfterSeconds: 5,
-    });
+    return sendUnavailable(request, reply, { ...request.i18n.t.errors.closing, retryAfterSeconds: 5 });
   });
 
   app.addHook("onSend", async (request, reply) => {

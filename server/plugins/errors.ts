@@ -22,11 +22,10 @@ export function isDatabaseUnreachable(error: unknown): boolean {
   return (typeof code === "string" && UNREACHABLE_CODES.has(code)) || UNREACHABLE_MESSAGES.test(error.message);
 }
 
-function forbiddenMessage(error: FastifyError): string {
-  if (error.code?.startsWith("FST_CSRF")) {
-    return "This form had expired or was not sent from Escalator, so nothing was changed. Please go back, reload the page and try again.";
-  }
-  return error.message || "You are not allowed to do that.";
+function forbiddenMessage(request: FastifyRequest, error: FastifyError): string {
+  const t = request.i18n.t.errors;
+  if (error.code?.startsWith("FST_CSRF")) return t.csrf;
+  return error.message || t.forbidden.message;
 }
 
 export interface ErrorPage {
@@ -35,8 +34,10 @@ export interface ErrorPage {
   message: string;
 }
 
+/** The error page in the request's language (its words come from request.i18n.t.errors). */
 export function sendErrorPage(reply: FastifyReply, page: ErrorPage): FastifyReply {
-  return reply.code(page.status).type("text/html; charset=utf-8").view("errors/error.eta", page);
+  // Given explicitly: a request refused before the view plugin's hook (while closing) has no locals yet.
+  return reply.code(page.status).type("text/html; charset=utf-8").view("errors/error.eta", { ...reply.request.i18n, ...page });
 }
 
 export type ResponseFormat = "html" | "json" | "csv" | "xml";
@@ -52,76 +53,54 @@ export function responseFormat(request: FastifyRequest): ResponseFormat {
 
 const xmlEscape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** 503 with Retry-After, as a page, JSON, CSV or XML depending on the route. */
-export function sendUnavailable(request: FastifyRequest, reply: FastifyReply, page: { title: string; message: string; retryAfterSeconds: number }): FastifyReply {
-  reply.code(503).header("Retry-After", String(page.retryAfterSeconds));
+/** An error in the route's own format: the friendly page, or JSON, CSV or XML for a script reading the data. */
+export function sendProblem(request: FastifyRequest, reply: FastifyReply, page: ErrorPage & { error: string }): FastifyReply {
+  reply.code(page.status);
   switch (responseFormat(request)) {
     case "json":
-      return reply.type("application/json; charset=utf-8").send({ error: "unavailable", message: page.message });
+      return reply.type("application/json; charset=utf-8").send({ error: page.error, message: page.message });
     case "csv":
       return reply.type("text/csv; charset=utf-8").send(`error\r\n"${page.message.replace(/"/g, '""')}"\r\n`);
     case "xml":
       return reply.type("application/xml; charset=utf-8").send(`<?xml version="1.0" encoding="utf-8"?>\n<error>${xmlEscape(page.message)}</error>\n`);
     default:
-      return sendErrorPage(reply, { status: 503, title: page.title, message: page.message });
+      return sendErrorPage(reply, { status: page.status, title: page.title, message: page.message });
   }
 }
 
+/** 503 with Retry-After, as a page, JSON, CSV or XML depending on the route. */
+export function sendUnavailable(request: FastifyRequest, reply: FastifyReply, page: { title: string; message: string; retryAfterSeconds: number }): FastifyReply {
+  reply.header("Retry-After", String(page.retryAfterSeconds));
+  return sendProblem(request, reply, { status: 503, error: "unavailable", title: page.title, message: page.message });
+}
+
 export default fp(async function errorsPlugin(app: FastifyInstance) {
-  app.setNotFoundHandler((request, reply) =>
-    sendErrorPage(reply, {
-      status: 404,
-      title: "Page not found",
-      message: "There is nothing at this address. The story may have been removed, or the link mistyped.",
-    }),
-  );
+  app.setNotFoundHandler((request, reply) => sendErrorPage(reply, { status: 404, ...request.i18n.t.errors.notFound }));
 
   app.setErrorHandler((error: FastifyError, request, reply) => {
+    const t = request.i18n.t.errors;
     if (isDatabaseUnreachable(error)) {
       request.log.warn({ err: error }, "database unreachable");
-      return sendUnavailable(request, reply, {
-        title: "Back in a moment",
-        message: "Escalator cannot reach its database just now. Please try again in a minute; nothing you had saved is lost.",
-        retryAfterSeconds: 30,
-      });
+      return sendUnavailable(request, reply, { ...t.unreachable, retryAfterSeconds: 30 });
     }
     // A route's schema refused the request: a malformed address is a page that is not there.
     if (error.validation) {
       const params = error.validationContext === "params";
-      return sendErrorPage(reply, {
-        status: params ? 404 : 400,
-        title: params ? "Page not found" : "That request did not work",
-        message: params ? "There is nothing at this address. The story may have been removed, or the link mistyped." : "The address or form carried a value Escalator does not understand. Please go back and try again.",
-      });
+      return sendProblem(request, reply, { status: params ? 404 : 400, error: params ? "not_found" : "bad_request", ...(params ? t.notFound : t.badValue) });
     }
     if (isDatabaseBusy(error)) {
       request.log.warn({ err: error }, "database busy");
-      return sendUnavailable(request, reply, {
-        title: "Busy just now",
-        message: "Escalator took too long to answer this one. Please try again in a moment; nothing you had saved is lost.",
-        retryAfterSeconds: 5,
-      });
+      return sendUnavailable(request, reply, { ...t.busy, retryAfterSeconds: 5 });
     }
     const status = error.statusCode ?? 500;
     if (status === 429) {
-      return sendErrorPage(reply, {
-        status,
-        title: "Slow down a little",
-        message: `Too many attempts in a short time. Please wait ${reply.getHeader("retry-after") ?? "a minute"} seconds and try again.`,
-      });
+      return sendErrorPage(reply, { status, title: t.tooMany.title, message: t.tooMany.message(String(reply.getHeader("retry-after") ?? 60)) });
     }
     if (status >= 400 && status < 500) {
-      return sendErrorPage(reply, {
-        status,
-        title: status === 403 ? "Not allowed" : status === 404 ? "Page not found" : "That request did not work",
-        message: status === 403 ? forbiddenMessage(error) : "The request could not be understood. Please go back and try again.",
-      });
+      if (status === 403) return sendErrorPage(reply, { status, title: t.forbidden.title, message: forbiddenMessage(request, error) });
+      return sendErrorPage(reply, { status, ...(status === 404 ? t.notFound : t.badRequest) });
     }
     request.log.error({ err: error }, "request failed");
-    return sendErrorPage(reply, {
-      status: 500,
-      title: "Something went wrong",
-      message: "An error on our side stopped this page. It has been logged; please try again.",
-    });
+    return sendErrorPage(reply, { status: 500, ...t.server });
   });
 });

@@ -39,8 +39,9 @@ export default fp(async function httpCachePlugin(app) {
     if (typeof payload !== "string" && !Buffer.isBuffer(payload)) return payload;
     if (!CACHEABLE_TYPES.test(String(reply.getHeader("content-type") ?? ""))) return payload;
     reply.header("cache-control", isPrivateAnswer(request, reply) ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
-    // A shared cache must key on the cookie: a member never gets a visitor's copy.
-    reply.header("vary", "Cookie");
+    // A shared cache must key on the cookie: a member never gets a visitor's copy. An unprefixed
+    // page also depends on Accept-Language: a first visit preferring German is sent to /de/ instead.
+    reply.header("vary", request.negotiatesLocale ? "Cookie, Accept-Language" : "Cookie");
     if (!reply.hasHeader("etag")) reply.header("etag", bodyEtag(payload));
     if (matchesEtag(request, String(reply.getHeader("etag")))) {
       reply.code(304);

@@ -12,10 +12,15 @@ import * as paths from "../lib/paths.js";
 import { jsonLd, type PageMeta } from "../seo/meta.js";
 import { siteOf } from "../seo/site.js";
 import { assetUrl } from "./assets.js";
+import type { I18n } from "../i18n/index.js";
 
 export { viewsFolder };
 
-/** What every template can use besides its own data (as `it.helpers`). */
+/**
+ * What every template can use besides its own data (as `it.helpers`): locale-free helpers.
+ * Links, words and formatting in the page's locale are `it.path`, `it.t` and `it.fmt` (server/i18n/index.ts);
+ * the path builders and formatters here are the English ones, kept until every view uses those.
+ */
 export const helpers = {
   ...paths,
   countryName,
@@ -29,7 +34,7 @@ export const helpers = {
 };
 
 /** Per-request values the layout needs; routes add to them through reply.locals. */
-export interface PageLocals {
+export interface PageLocals extends I18n {
   title?: string;
   currentPath: string;
   /** The site's absolute origin, for canonical links and share cards. */
@@ -60,6 +65,6 @@ export default fp(async function viewPlugin(app: FastifyInstance, opts: { produc
   });
   app.decorate("renderFragment", (template: string, data: Record<string, unknown>) => eta.render(template, { helpers, ...data }));
   app.addHook("onRequest", async (request, reply) => {
-    reply.locals = { currentPath: request.url, siteBase: siteOf(request, app.config.publicUrl).base };
+    reply.locals = { ...request.i18n, currentPath: request.url, siteBase: siteOf(request, app.config.publicUrl).base };
   });
 });

@@ -32,7 +32,7 @@ export async function replyReadingRoutes(fastify: FastifyInstance) {
     // Moderators read what they hid; everyone else finds nothing here.
     if (!found || (!isPublicReply(found) && !isModerator(request.user))) return reply.callNotFound();
     const revisions = await listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: false });
-    return reply.view("replies/revisions.eta", { title: `Earlier versions of a reply by ${found.author_username}`, reply: found, story: storyOf(found), revisions });
+    return reply.view("replies/revisions.eta", { title: request.i18n.t.replies.revisions.title(found.author_username), reply: found, story: storyOf(found), revisions });
   });
 }
 
@@ -47,7 +47,7 @@ export default async function replyRoutes(fastify: FastifyInstance) {
   async function replyPage(reply: FastifyReply, story: StoryDetail, form: { body: string; parentId: number | null; error?: string; personalData?: string[]; status?: number }) {
     const parent = form.parentId ? await findReply(app.db, form.parentId) : undefined;
     return reply.code(form.status ?? 200).view("replies/new.eta", {
-      title: `Reply to “${story.title}”`,
+      title: reply.request.i18n.t.replies.newTitle(story.title),
       story,
       parent: parent && parent.story_id === story.id && isPublicReply(parent) ? parent : undefined,
       body: form.body,
@@ -65,10 +65,11 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     const parentId = request.query.parent ?? null;
     const quote = request.query.quote;
     let body = "";
-    if (quote === "story") body = quoteMarkdown(story.author_username, story.body_md);
+    const wrote = request.i18n.t.replies.quoteWrote;
+    if (quote === "story") body = quoteMarkdown(wrote(story.author_username), story.body_md);
     else if (quote && parentId) {
       const parent = await findReply(app.db, parentId);
-      if (parent && parent.story_id === story.id && isPublicReply(parent)) body = quoteMarkdown(parent.author_username, parent.body_md);
+      if (parent && parent.story_id === story.id && isPublicReply(parent)) body = quoteMarkdown(wrote(parent.author_username), parent.body_md);
     }
     return replyPage(reply, story, { body, parentId });
   });
@@ -77,14 +78,14 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     const user = memberOf(request);
     const story = await visibleStory(request.params.id);
     if (!story) return reply.callNotFound();
-    const checked = checkReply(request.body);
+    const checked = checkReply(request.body, request.i18n);
     if (!checked.ok) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, error: checked.error, status: 422 });
     const personalData = unconfirmedPersonalData(request.body, checked.body);
     if (personalData.length) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, personalData, status: 422 });
     await app.limits.post.hit(request, reply);
     const result = await postReply(app.db, { storyId: story.id, authorId: user.id, parentId: checked.parentId, body: checked.body, submissionKey: checked.submissionKey });
     if (!result.ok) {
-      const error = result.reason === "locked" ? "This thread is locked by the moderators: it takes no new replies." : "The reply you answered is no longer there. Your text is kept below; post it as a reply to the story instead.";
+      const error = result.reason === "locked" ? request.i18n.t.replies.errors.locked : request.i18n.t.replies.errors.parentGone;
       return replyPage(reply, story, { body: checked.body, parentId: null, error, status: result.reason === "locked" ? 403 : 422 });
     }
     return reply.redirect(replyPath(story, result.id), 303);
@@ -98,7 +99,7 @@ export default async function replyRoutes(fastify: FastifyInstance) {
       return undefined;
     }
     if (found.author_id !== user.id) {
-      await forbidden(reply, "Only the author of a reply can change it.");
+      await forbidden(reply, reply.request.i18n.t.replies.errors.notAuthor);
       return undefined;
     }
     return found;
@@ -107,16 +108,16 @@ export default async function replyRoutes(fastify: FastifyInstance) {
   app.get("/replies/:id/edit", { schema: idParams }, async (request, reply) => {
     const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
-    return reply.view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: own.body_md, csrfToken: reply.csrfToken() });
+    return reply.view("replies/edit.eta", { title: request.i18n.t.replies.edit.title, reply: own, story: storyOf(own), body: own.body_md, csrfToken: reply.csrfToken() });
   });
 
   app.post("/replies/:id/edit", { schema: idForm }, async (request, reply) => {
     const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
-    const checked = checkReply(request.body);
+    const checked = checkReply(request.body, request.i18n);
     const personalData = checked.ok ? unconfirmedPersonalData(request.body, checked.body) : [];
     if (!checked.ok || personalData.length) {
-      return reply.code(422).view("replies/edit.eta", { title: "Edit your reply", reply: own, story: storyOf(own), body: checked.body, error: checked.ok ? undefined : checked.error, personalData, csrfToken: reply.csrfToken() });
+      return reply.code(422).view("replies/edit.eta", { title: request.i18n.t.replies.edit.title, reply: own, story: storyOf(own), body: checked.body, error: checked.ok ? undefined : checked.error, personalData, csrfToken: reply.csrfToken() });
     }
     await editReply(app.db, own.id, own.author_id, checked.body);
     return reply.redirect(replyPath(storyOf(own), own.id), 303);
@@ -126,7 +127,7 @@ export default async function replyRoutes(fastify: FastifyInstance) {
   app.get("/replies/:id/delete", { schema: idParams }, async (request, reply) => {
     const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
-    return reply.view("replies/delete.eta", { title: "Delete your reply?", reply: own, story: storyOf(own), csrfToken: reply.csrfToken() });
+    return reply.view("replies/delete.eta", { title: request.i18n.t.replies.delete.title, reply: own, story: storyOf(own), csrfToken: reply.csrfToken() });
   });
 
   app.post("/replies/:id/delete", { schema: idParams }, async (request, reply) => {

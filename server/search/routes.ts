@@ -1,12 +1,11 @@
 // /search?q=: the form, and ranked results with highlighted snippets.
-import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { QueryText } from "../lib/schemas.js";
+import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { siteFeed } from "../feeds/links.js";
-import { replyPath, storyPath } from "../lib/paths.js";
+import type { Paths } from "../lib/paths.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { searchStories, SEARCH_PAGE_SIZE, type SearchRow } from "./queries.js";
-import { MAX_PAGE, MAX_QUERY_CHARS, parseSearch } from "./schema.js";
+import { MAX_PAGE, MAX_QUERY_CHARS, parseSearch, SearchQuerySchema } from "./schema.js";
 import { highlight, markdownToSnippetText, newMarkers, type Markers } from "./snippets.js";
 
 export interface SearchResult {
@@ -19,23 +18,20 @@ export interface SearchResult {
   replyHref: string | null;
 }
 
-function present(row: SearchRow, markers: Markers): SearchResult {
+function present(row: SearchRow, markers: Markers, paths: Paths): SearchResult {
   return {
     row,
-    href: storyPath(row),
+    href: paths.story(row),
     titleHtml: highlight(row.title_headline, markers),
     snippetHtml: highlight(markdownToSnippetText(row.snippet_headline), markers),
-    replyHref: row.reply_id === null ? null : replyPath(row, row.reply_id),
+    replyHref: row.reply_id === null ? null : paths.reply(row, row.reply_id),
   };
 }
 
-// The text is cleaned and cut by schema.ts; an odd page number falls back to the first.
-// A repeated q (?q=a&q=b) is read as its first, like a browser's form would send one.
-const searchQuery = Type.Object({ q: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])), page: QueryText });
 
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get("/search", { schema: { querystring: searchQuery } }, async (request, reply) => {
+  app.get("/search", { schema: { querystring: SearchQuerySchema } }, async (request, reply) => {
     const search = parseSearch(request.query);
     if (reply.locals) reply.locals.alternateFeeds = [siteFeed()];
     const markers = newMarkers();
@@ -44,12 +40,13 @@ export default async function searchRoutes(fastify: FastifyInstance) {
     const found = search.q ? await searchStories(app.db, { text: search.q, page: search.page, markers, organisationId: organisation?.id ?? null }) : null;
     // Paging stops at MAX_PAGE: a link past it would show the same page again.
     const lastPage = search.page >= MAX_PAGE;
-    const nextHref = found?.hasMore && !lastPage ? `/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}` : null;
+    const { t, paths } = request.i18n;
+    const nextHref = found?.hasMore && !lastPage ? paths.to(`/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}`) : null;
     return reply.view("search/index.eta", {
-      title: search.q ? `Search: ${search.q}` : "Search",
+      title: search.q ? t.search.titleFor(search.q) : t.search.title,
       search,
       maxQueryChars: MAX_QUERY_CHARS,
-      results: found?.results.map((row) => present(row, markers)) ?? null,
+      results: found?.results.map((row) => present(row, markers, paths)) ?? null,
       firstNumber: (search.page - 1) * SEARCH_PAGE_SIZE + 1,
       total: found?.total ?? null,
       nextHref,

@@ -1,5 +1,6 @@
-// The search URL's one validation step: whatever arrives in ?q= and ?page=
-// becomes a query Postgres accepts and a page number, never an error.
+// The search URL's one validation step: whatever text arrives in ?q= becomes a
+// query Postgres accepts; a page the pager never links to (not 1…MAX_PAGE) answers 400.
+import { Type, type Static } from "@fastify/type-provider-typebox";
 import { queryString } from "../lib/params.js";
 
 /** Longer searches are cut here; the page says so. websearch syntax needs no more. */
@@ -26,9 +27,13 @@ export function cleanQuery(raw: string): { q: string; truncated: boolean } {
   return { q: chars.slice(0, MAX_QUERY_CHARS).join("").trim(), truncated: true };
 }
 
-export function parseSearch(query: Record<string, unknown>): SearchInput {
+// A repeated q (?q=a&q=b) is read as its first, like a browser's form would send one.
+export const SearchQuerySchema = Type.Object({
+  q: Type.Optional(Type.Union([Type.String(), Type.Array(Type.String())])),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: MAX_PAGE })),
+});
+
+export function parseSearch(query: Static<typeof SearchQuerySchema>): SearchInput {
   const { q, truncated } = cleanQuery(queryString(query.q) ?? "");
-  const rawPage = queryString(query.page);
-  const page = rawPage && /^[1-9][0-9]{0,3}$/.test(rawPage) ? Math.min(Number(rawPage), MAX_PAGE) : 1;
-  return { q, truncated, page };
+  return { q, truncated, page: query.page ?? 1 };
 }

@@ -3,7 +3,7 @@
 import type { Figures } from "../companies/figures.js";
 import { fmt } from "../companies/format.js";
 import { countryName } from "../lib/countries.js";
-import { formatDuration } from "../lib/durations.js";
+import { formatResponse } from "../lib/durations.js";
 import { OUTCOMES, ROLES } from "../lib/enums.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 
@@ -31,7 +31,10 @@ interface StoryFacts {
   other_party_name: string | null;
   country: string;
   outcome: keyof typeof OUTCOMES;
-  response_seconds: number | null;
+  escalated_at: Date;
+  escalated_time_known: boolean;
+  first_response_at: Date | null;
+  first_response_time_known: boolean;
   answered_by: keyof typeof ROLES | null;
   created_at: Date;
   edited_at: Date | null;
@@ -40,9 +43,8 @@ interface StoryFacts {
 }
 
 export function storyMeta(story: StoryFacts, path = storyPath(story)): PageMeta {
-  const answer = story.response_seconds === null
-    ? "no response"
-    : `answered in ${formatDuration(story.response_seconds)}${story.answered_by ? ` by ${ROLES[story.answered_by]}` : ""}`;
+  const response = formatResponse(story);
+  const answer = response === null ? "no response" : `answered ${response}${story.answered_by ? ` by ${ROLES[story.answered_by]}` : ""}`;
   const facts = [
     `Escalated to ${story.company_name}${story.other_party_name ? ` after ${story.other_party_name}` : ""}`,
     answer,

@@ -16,7 +16,7 @@ async function keepRevision(trx: Transaction<DB>, storyId: number, editorId: num
     .where("s.id", "=", storyId)
     .select([
       "s.title", "s.product", "s.country", "s.channel", "s.escalated_to", "s.answered_by", "s.escalated_at", "s.escalated_time_known",
-      "s.first_response_at", "s.resolved_at", "s.outcome", "s.body_md", "s.body_html", "s.edited_at", "s.created_at",
+      "s.first_response_at", "s.first_response_time_known", "s.resolved_at", "s.resolved_time_known", "s.outcome", "s.body_md", "s.body_html", "s.edited_at", "s.created_at",
       "c.name as company_name", "o.name as other_party_name",
     ])
     .executeTakeFirstOrThrow();
@@ -49,7 +49,9 @@ export async function updateTimeline(db: Kysely<DB>, storyId: number, editorId: 
         escalated_time_known: timeline.escalatedTimeKnown,
         answered_by: timeline.answeredBy,
         first_response_at: timeline.firstResponseAt,
+        first_response_time_known: timeline.firstResponseTimeKnown,
         resolved_at: timeline.resolvedAt,
+        resolved_time_known: timeline.resolvedTimeKnown,
         outcome: timeline.outcome,
         edited_at: new Date(),
         last_activity_at: new Date(),

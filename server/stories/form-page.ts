@@ -2,8 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import { COUNTRIES } from "../lib/countries.js";
-import { CHANNELS, OUTCOMES, ROLES, STEP_PARTIES, STEP_RESULTS } from "../lib/enums.js";
+import type { I18n } from "../i18n/index.js";
 import { listOrganisationNames } from "../organisations/queries.js";
 import type { StoryErrors, StoryValues } from "./schema.js";
 import { MAX_STEPS } from "./steps.js";
@@ -38,17 +37,27 @@ export interface StepOptions {
   maxSteps: number;
 }
 
-export const stepOptions: StepOptions = {
-  parties: Object.entries(STEP_PARTIES),
-  channels: [choose("Choose a channel"), ...Object.entries(CHANNELS)],
-  roles: [choose("Choose a role"), ...Object.entries(ROLES)],
-  results: [["", "Not known yet / as answered"], ...Object.entries(STEP_RESULTS)],
-  maxSteps: MAX_STEPS,
-};
+/** The path's choices in the page's language. */
+export function stepOptions({ t }: I18n): StepOptions {
+  const steps = t.storyForm.steps;
+  return {
+    parties: Object.entries(t.enums.party),
+    channels: [choose(steps.channel.choose), ...Object.entries(t.enums.channel)],
+    roles: [choose(steps.writtenTo.choose), ...Object.entries(t.enums.role)],
+    results: [choose(steps.result.unknown), ...Object.entries(t.enums.result)],
+    maxSteps: MAX_STEPS,
+  };
+}
+
+/** What "update the timeline" offers: the path's choices and the outcomes (one is always chosen). */
+export function timelineOptions(i18n: I18n): StepOptions & { outcomes: [string, string][] } {
+  return { ...stepOptions(i18n), outcomes: Object.entries(i18n.t.enums.outcome) };
+}
 
 
 export async function storyFormPage(
   db: Kysely<DB>,
+  i18n: I18n,
   page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: StoryErrors; submissionKey?: string; previewHtml?: string; personalData?: string[]; csrfToken: string },
 ): Promise<StoryFormPage> {
   return {
@@ -57,9 +66,9 @@ export async function storyFormPage(
     submissionKey: page.submissionKey || randomUUID(),
     organisationNames: await listOrganisationNames(db),
     options: {
-      ...stepOptions,
-      countries: [choose("Choose a country"), ...COUNTRIES],
-      outcomes: [choose("Choose an outcome"), ...Object.entries(OUTCOMES)],
+      ...stepOptions(i18n),
+      countries: [choose(i18n.t.storyForm.country.choose), ...i18n.fmt.countries()],
+      outcomes: [choose(i18n.t.storyForm.outcome.choose), ...Object.entries(i18n.t.enums.outcome)],
     },
   };
 }

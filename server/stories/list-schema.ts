@@ -6,8 +6,9 @@ import { isCountry } from "../lib/countries.js";
 import { cleanText } from "../lib/form.js";
 import { OneOf, OptionalId, QueryText } from "../lib/schemas.js";
 
-export const SORTS = { new: "Newest", active: "Active", top: "Most “me too”" } as const;
-export type Sort = keyof typeof SORTS;
+/** The front page's orders, as the URL names them; their labels are in the catalogues (stories.list.sorts). */
+export const SORT_KEYS = ["new", "active", "top"] as const;
+export type Sort = (typeof SORT_KEYS)[number];
 
 export interface StoryFilters {
   company?: string; // organisation slug once resolved (any spelling of its name before)
@@ -27,7 +28,7 @@ const keys = <T extends object>(o: T) => Object.keys(o) as (keyof T & string)[];
 
 /** The front page's query string; a malformed sort, cursor or filter answers 400. Empty filters (a form's "any") are absent. */
 export const ListQuerySchema = Type.Object({
-  sort: Type.Optional(OneOf(keys(SORTS))),
+  sort: Type.Optional(OneOf(SORT_KEYS)),
   after: OptionalId,
   company: QueryText,
   other_party: QueryText,

@@ -11,7 +11,7 @@ export async function writePath(trx: Transaction<DB>, storyId: number, steps: St
     .insertInto("story_steps")
     .values(steps.map((s, i) => ({
       story_id: storyId, position: i + 1, party: s.party, written_at: s.writtenAt, written_time_known: s.writtenTimeKnown,
-      channel: s.channel, written_to: s.writtenTo, answered_at: s.answeredAt, answered_by: s.answeredBy, result: s.result,
+      channel: s.channel, written_to: s.writtenTo, answered_at: s.answeredAt, answered_time_known: s.answeredTimeKnown, answered_by: s.answeredBy, result: s.result,
     })))
     .execute();
 }

@@ -17,6 +17,7 @@ export function storySummaryQuery(db: Kysely<DB>) {
     .select([
       "s.id", "s.slug", "s.title", "s.created_at", "s.outcome", "s.country", "s.channel", "s.escalated_to",
       "s.response_seconds", "s.response_bucket", "s.reply_count", "s.me_too_count", "s.product",
+      "s.escalated_at", "s.escalated_time_known", "s.first_response_at", "s.first_response_time_known",
       "c.name as company_name", "c.slug as company_slug",
       "o.name as other_party_name", "o.slug as other_party_slug",
       "u.username as author_username",

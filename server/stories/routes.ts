@@ -3,15 +3,13 @@ import { Type, type Static, type TypeBoxTypeProvider } from "@fastify/type-provi
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { isModerator } from "../accounts/guards.js";
 import { fastestToAnswer } from "../companies/figures.js";
-import { COUNTRIES } from "../lib/countries.js";
-import { OUTCOMES, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { listRevisions } from "../lib/revisions.js";
 import { IdParams, OptionalId, Slug } from "../lib/schemas.js";
 import { storyPath } from "../lib/paths.js";
 import { listMeta } from "../seo/meta.js";
 import { findPageStart, listOfficialReplies } from "../replies/queries.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
-import { ListQuerySchema, listUrl, parseListQuery, SORTS, type ListQuery, type Sort } from "./list-schema.js";
+import { ListQuerySchema, listUrl, parseListQuery, SORT_KEYS, type ListQuery } from "./list-schema.js";
 import { findStory, findThreadHead, listStories, type StoryPage } from "./queries.js";
 import { threadPages } from "./thread-page.js";
 
@@ -36,20 +34,22 @@ export default async function storyRoutes(fastify: FastifyInstance) {
     const { resolved, unknown, names } = await resolveFilters(query);
     const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
     const filtered = Object.values(query.filters).some(Boolean);
+    const { t, fmt, paths } = request.i18n;
+    const href = (q: Parameters<typeof listUrl>[0]) => paths.to(listUrl(q));
     return reply.view("stories/index.eta", {
-      title: filtered ? "Escalation stories (filtered)" : "Escalation stories",
-      meta: filtered || query.after !== undefined ? undefined : listMeta("/", "Escalation stories: whom customers wrote to when a company would not help, who answered, how fast, and who fixed it."),
+      title: filtered ? t.stories.list.titleFiltered : t.stories.list.title,
+      meta: filtered || query.after !== undefined ? undefined : listMeta("/", t.stories.list.description),
       page,
       query: resolved,
       filtered,
       unknown,
       names,
-      sorts: Object.entries(SORTS).map(([key, label]) => ({ key, label, href: listUrl({ ...resolved, sort: key as Sort, after: undefined }), current: key === query.sort })),
-      firstPageHref: query.after !== undefined ? listUrl({ ...resolved, after: undefined }) : null,
-      nextHref: page.nextAfter !== null ? listUrl({ ...resolved, after: page.nextAfter }) : null,
-      clearHref: listUrl({ sort: query.sort, filters: {} }),
-      options: { outcomes: Object.entries(OUTCOMES), buckets: Object.entries(RESPONSE_BUCKETS), countries: [...COUNTRIES] },
-      alternateFeeds: [{ title: "Newest escalation stories", href: "/feed.xml" }],
+      sorts: SORT_KEYS.map((key) => ({ key, label: t.stories.list.sorts[key], href: href({ ...resolved, sort: key, after: undefined }), current: key === query.sort })),
+      firstPageHref: query.after !== undefined ? href({ ...resolved, after: undefined }) : null,
+      nextHref: page.nextAfter !== null ? href({ ...resolved, after: page.nextAfter }) : null,
+      clearHref: href({ sort: query.sort, filters: {} }),
+      options: { outcomes: Object.entries(t.enums.outcome), buckets: Object.entries(t.enums.bucket), countries: fmt.countries() },
+      alternateFeeds: [{ title: t.stories.list.feedTitle, href: paths.feed() }],
       // Only on the unfiltered first page: the front door, not every list view.
       fastest: !filtered && query.after === undefined ? await fastestToAnswer(app.db, 5) : [],
     });
@@ -63,7 +63,7 @@ export default async function storyRoutes(fastify: FastifyInstance) {
     if (!head) return reply.callNotFound();
     if (params.slug !== head.slug) return reply.redirect(storyPath(head), 301);
     const moderator = isModerator(request.user);
-    if (head.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: "Hidden story", reason: head.hidden_reason });
+    if (head.hidden_at && !moderator) return reply.view("stories/hidden.eta", { title: request.i18n.t.stories.hidden.title, reason: head.hidden_reason });
     // A permalink (?reply=) shows the page that holds the reply; ?after= is the next-page link.
     const replyId = query.reply;
     const after = replyId !== undefined
@@ -83,7 +83,7 @@ export default async function storyRoutes(fastify: FastifyInstance) {
     const story = await findStory(app.db, request.params.id);
     if (!story || story.hidden_at) return reply.callNotFound();
     const revisions = await listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: false });
-    return reply.view("stories/revisions.eta", { title: `Earlier versions of “${story.title}”`, story, revisions });
+    return reply.view("stories/revisions.eta", { title: request.i18n.t.stories.revisions.title(story.title), story, revisions });
   });
 
 }

@@ -4,7 +4,8 @@ import { isKey, OUTCOMES, type Outcome } from "../lib/enums.js";
 import { isCountry } from "../lib/countries.js";
 import { field, multiline, type FieldErrors, type FormBody } from "../lib/form.js";
 import { organisationKey } from "../lib/slug.js";
-import { checkSteps, editSteps, headlineOf, parseMoment, readSteps, stepFormValues, stepValuesOf, type Headline, type StepFieldName, type StepInput } from "./steps.js";
+import { checkSteps, editSteps, headlineOf, parseMoment, readSteps, stepFormValues, stepValuesOf, type Headline, type StepFieldName, type StepInput, type StoryFormErrors } from "./steps.js";
+import type { I18n } from "../i18n/index.js";
 
 export const TITLE_MIN = 8;
 export const TITLE_MAX = 160;
@@ -16,6 +17,7 @@ const FUTURE_SLACK_MS = 14 * 3_600_000;
 export interface TimelineInput extends Headline {
   steps: StepInput[];
   resolvedAt: Date | null;
+  resolvedTimeKnown: boolean;
   outcome: Outcome;
 }
 
@@ -50,52 +52,57 @@ export function editedSteps(body: FormBody): StoryValues | null {
 }
 
 /** The path (errors next to each step), then the resolution and the outcome. */
-export function checkTimeline(body: FormBody, hasOtherParty: boolean, now: Date, errors: StoryErrors): { timeline?: TimelineInput; values: StoryValues } {
+export function checkTimeline(body: FormBody, hasOtherParty: boolean, now: Date, errors: StoryErrors, m: StoryFormErrors): { timeline?: TimelineInput; values: StoryValues } {
   const values = readValues(body);
   const rows = readSteps(body);
   Object.assign(values, stepFormValues(rows));
-  const steps = checkSteps(rows, hasOtherParty, now, errors);
+  const steps = checkSteps(rows, hasOtherParty, now, errors, m);
   const headline = steps && headlineOf(steps);
   let resolvedAt: Date | null | undefined = null;
   const date = values.resolved_date ?? "";
   const time = values.resolved_time ?? "";
   if (date || time) {
-    if (!date) { errors.resolved_date = "Add the date of the resolution, or clear its time."; resolvedAt = undefined; }
-    else if (!time) { errors.resolved_time = "Add the time of the resolution (HH:MM, UTC)."; resolvedAt = undefined; }
+    if (!date) { errors.resolved_date = m.resolvedDateMissing; resolvedAt = undefined; }
     else {
       resolvedAt = parseMoment(date, time);
-      if (!resolvedAt) errors.resolved_date = "Use a real date, like 2024-03-18.";
-      else if (resolvedAt.getTime() > now.getTime() + FUTURE_SLACK_MS) { errors.resolved_date = "The resolution cannot be in the future."; resolvedAt = undefined; }
-      else if (headline && resolvedAt < headline.escalatedAt) { errors.resolved_date = "The resolution cannot come before the escalation."; resolvedAt = undefined; }
+      if (!resolvedAt) (time ? (errors.resolved_time = m.time) : (errors.resolved_date = m.realDate));
+      else if (resolvedAt.getTime() > now.getTime() + FUTURE_SLACK_MS) { errors.resolved_date = m.resolvedFuture; resolvedAt = undefined; }
+      else if (headline && (time && headline.escalatedTimeKnown ? resolvedAt < headline.escalatedAt : date < headline.escalatedAt.toISOString().slice(0, 10))) {
+        errors.resolved_date = m.resolvedBeforeEscalation; resolvedAt = undefined;
+      }
+      // Known only by its day, on the day of the escalation: no earlier than the escalation.
+      else if (headline && resolvedAt < headline.escalatedAt) resolvedAt = headline.escalatedAt;
     }
   }
   const outcome = isKey(OUTCOMES, values.outcome) ? values.outcome : undefined;
-  if (!outcome) errors.outcome = "Choose how it ended.";
-  else if (outcome === "no_response" && headline?.firstResponseAt) errors.outcome = "The outcome cannot be “no response” when there was a first response. Pick another outcome or clear the answer.";
+  if (!outcome) errors.outcome = m.outcome;
+  else if (outcome === "no_response" && headline?.firstResponseAt) errors.outcome = m.outcomeNoResponse;
   if (!steps || !headline || resolvedAt === undefined || !outcome || errors.outcome) return { values };
-  return { values, timeline: { ...headline, steps, resolvedAt, outcome } };
+  return { values, timeline: { ...headline, steps, resolvedAt, resolvedTimeKnown: Boolean(resolvedAt && time), outcome } };
 }
 
-export function checkStory(body: FormBody, now = new Date()): Checked<StoryInput> {
+/** The whole form, its errors worded in the page's language (`i18n`). */
+export function checkStory(body: FormBody, { t, fmt }: I18n, now = new Date()): Checked<StoryInput> {
+  const m = t.storyForm.errors;
   const errors: StoryErrors = {};
   const values = readValues(body);
   const title = values.title ?? "";
-  if ([...title].length < TITLE_MIN || [...title].length > TITLE_MAX) errors.title = `A title has ${TITLE_MIN} to ${TITLE_MAX} characters (this one has ${[...title].length}).`;
+  if ([...title].length < TITLE_MIN || [...title].length > TITLE_MAX) errors.title = m.titleLength(TITLE_MIN, TITLE_MAX, [...title].length);
   const company = values.company ?? "";
-  if (!organisationKey(company)) errors.company = "Name the company you escalated to.";
-  else if (company.length > 80) errors.company = "An organisation's name has at most 80 characters.";
+  if (!organisationKey(company)) errors.company = m.company;
+  else if (company.length > 80) errors.company = m.nameTooLong;
   const otherParty = values.other_party || null;
-  if (otherParty !== null && !organisationKey(otherParty)) errors.other_party = "Use letters or digits in the name, or leave it empty.";
-  else if (otherParty && otherParty.length > 80) errors.other_party = "An organisation's name has at most 80 characters.";
-  else if (otherParty && organisationKey(otherParty) === organisationKey(company)) errors.other_party = "The other party is the one that let you down first; leave it empty if that was the same company.";
+  if (otherParty !== null && !organisationKey(otherParty)) errors.other_party = m.otherPartyLetters;
+  else if (otherParty && otherParty.length > 80) errors.other_party = m.nameTooLong;
+  else if (otherParty && organisationKey(otherParty) === organisationKey(company)) errors.other_party = m.otherPartySame;
   const product = values.product || null;
-  if (product && product.length > 120) errors.product = "Keep the product to 120 characters.";
+  if (product && product.length > 120) errors.product = m.productTooLong;
   const country = values.country ?? "";
-  if (!isCountry(country)) errors.country = "Choose the country from the list.";
-  const { timeline, values: all } = checkTimeline(body, Boolean(otherParty), now, errors);
+  if (!isCountry(country)) errors.country = m.country;
+  const { timeline, values: all } = checkTimeline(body, Boolean(otherParty), now, errors, m);
   const body_ = all.body ?? "";
-  if (!body_.trim()) errors.body = "Tell the story: what went wrong, what you wrote, what happened.";
-  else if (body_.length > BODY_MAX) errors.body = `Keep the story under ${BODY_MAX.toLocaleString("en")} characters.`;
+  if (!body_.trim()) errors.body = m.body;
+  else if (body_.length > BODY_MAX) errors.body = m.bodyTooLong(fmt.number(BODY_MAX));
 
   if (Object.keys(errors).length || !timeline) return { ok: false, errors, values: all };
   return { ok: true, values: all, value: { title, company, otherParty, product, country, body: body_, ...timeline } };
@@ -104,13 +111,13 @@ export function checkStory(body: FormBody, now = new Date()): Checked<StoryInput
 /** The form's values for an existing story and its path (edit and timeline pages). */
 export function valuesOf(story: {
   title: string; company_name: string; other_party_name: string | null; product: string | null; country: string;
-  resolved_at: Date | null; outcome: Outcome; body_md: string;
+  resolved_at: Date | null; resolved_time_known: boolean; outcome: Outcome; body_md: string;
 }, steps: Parameters<typeof stepValuesOf>[0]): StoryValues {
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const time = (d: Date | null) => (d ? d.toISOString().slice(11, 19).replace(/:00$/, "") : "");
   return {
     title: story.title, company: story.company_name, other_party: story.other_party_name ?? "", product: story.product ?? "",
-    country: story.country, resolved_date: date(story.resolved_at), resolved_time: time(story.resolved_at), outcome: story.outcome, body: story.body_md,
+    country: story.country, resolved_date: date(story.resolved_at), resolved_time: story.resolved_time_known ? time(story.resolved_at) : "", outcome: story.outcome, body: story.body_md,
     ...stepFormValues(stepValuesOf(steps)),
   };
 }

@@ -7,6 +7,10 @@
 // (channel, escalated_to, escalated_date …); they read as a one-step path.
 import { CHANNELS, isKey, ROLES, STEP_PARTIES, STEP_RESULTS, type Channel, type Role, type StepParty, type StepResult } from "../lib/enums.js";
 import { field, type FieldErrors, type FormBody } from "../lib/form.js";
+import type { Messages } from "../i18n/index.js";
+
+/** What the story form's checks say, in the page's language. */
+export type StoryFormErrors = Messages["storyForm"]["errors"];
 
 export const MAX_STEPS = 12;
 export const STEP_KEYS = ["party", "channel", "written_to", "date", "time", "answered_date", "answered_time", "answered_by", "result"] as const;
@@ -21,6 +25,8 @@ export interface StepInput {
   writtenAt: Date;
   writtenTimeKnown: boolean;
   answeredAt: Date | null;
+  /** The poster gave the answer's time of day, not only its date. */
+  answeredTimeKnown: boolean;
   answeredBy: Role | null;
   result: StepResult | null;
 }
@@ -32,6 +38,7 @@ export interface Headline {
   escalatedAt: Date;
   escalatedTimeKnown: boolean;
   firstResponseAt: Date | null;
+  firstResponseTimeKnown: boolean;
   answeredBy: Role | null;
 }
 
@@ -98,12 +105,12 @@ export function stepFormValues(steps: StepValues[]): Record<string, string> {
 }
 
 /** A stored path as form rows. */
-export function stepValuesOf(steps: { party: StepParty; channel: Channel; written_to: Role; written_at: Date; written_time_known: boolean; answered_at: Date | null; answered_by: Role | null; result: StepResult | null }[]): StepValues[] {
+export function stepValuesOf(steps: { party: StepParty; channel: Channel; written_to: Role; written_at: Date; written_time_known: boolean; answered_at: Date | null; answered_time_known: boolean; answered_by: Role | null; result: StepResult | null }[]): StepValues[] {
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const time = (d: Date | null) => (d ? d.toISOString().slice(11, 19).replace(/:00$/, "") : "");
   return steps.map((s) => ({
     party: s.party, channel: s.channel, written_to: s.written_to, date: date(s.written_at), time: s.written_time_known ? time(s.written_at) : "",
-    answered_date: date(s.answered_at), answered_time: time(s.answered_at), answered_by: s.answered_by ?? "", result: s.result ?? "",
+    answered_date: date(s.answered_at), answered_time: s.answered_time_known ? time(s.answered_at) : "", answered_by: s.answered_by ?? "", result: s.result ?? "",
   }));
 }
 
@@ -111,9 +118,9 @@ const ANSWERING_RESULTS: readonly StepResult[] = ["answered", "deflected", "reso
 
 /**
  * Checks every row; errors go to errors[step_<i>_<key>]. hasOtherParty says
- * whether the story names one (a step may be written to it).
+ * whether the story names one (a step may be written to it); `m` words the errors in the page's language.
  */
-export function checkSteps(steps: StepValues[], hasOtherParty: boolean, now: Date, errors: FieldErrors<string>): StepInput[] | undefined {
+export function checkSteps(steps: StepValues[], hasOtherParty: boolean, now: Date, errors: FieldErrors<string>, m: StoryFormErrors): StepInput[] | undefined {
   const future = now.getTime() + FUTURE_SLACK_MS;
   const checked: StepInput[] = [];
   let previous: { at: Date; timeKnown: boolean } | undefined;
@@ -122,49 +129,51 @@ export function checkSteps(steps: StepValues[], hasOtherParty: boolean, now: Dat
       errors[stepField(i, key)] ??= message;
     };
     const party = isKey(STEP_PARTIES, s.party) ? s.party : undefined;
-    if (!party) err("party", "Choose whom this step was written to.");
-    else if (party === "other_party" && !hasOtherParty) err("party", "Name the other party above, or choose the company.");
+    if (!party) err("party", m.party);
+    else if (party === "other_party" && !hasOtherParty) err("party", m.partyOther);
     const channel = isKey(CHANNELS, s.channel) ? s.channel : undefined;
-    if (!channel) err("channel", "Choose how you reached them.");
+    if (!channel) err("channel", m.channel);
     const writtenTo = isKey(ROLES, s.written_to) ? s.written_to : undefined;
-    if (!writtenTo) err("written_to", "Choose whom you wrote to.");
+    if (!writtenTo) err("written_to", m.writtenTo);
     let writtenAt: Date | undefined;
-    if (!s.date) err("date", "Give the date of this step.");
-    else if (s.time && !TIME.test(s.time)) err("time", "Use the 24-hour time, like 14:30.");
+    if (!s.date) err("date", m.date);
+    else if (s.time && !TIME.test(s.time)) err("time", m.time);
     else {
       writtenAt = parseMoment(s.date, s.time);
-      if (!writtenAt) err("date", "Use a real date, like 2024-03-18.");
-      else if (writtenAt.getTime() > future) { err("date", "A step cannot be in the future."); writtenAt = undefined; }
+      if (!writtenAt) err("date", m.realDate);
+      else if (writtenAt.getTime() > future) { err("date", m.stepFuture); writtenAt = undefined; }
       else if (previous && before(writtenAt, Boolean(s.time), previous.at, previous.timeKnown)) {
-        err("date", `Step ${i + 1} cannot come before step ${i}; list the steps in the order they happened.`);
+        err("date", m.stepOrder(i + 1));
         writtenAt = undefined;
       }
     }
     let answeredAt: Date | null | undefined = null;
     if (s.answered_date || s.answered_time) {
-      if (!s.answered_date) { err("answered_date", "Add the date of the answer, or clear its time."); answeredAt = undefined; }
-      else if (!s.answered_time) { err("answered_time", "Add the time of the answer (HH:MM, UTC), so the response time is right."); answeredAt = undefined; }
+      if (!s.answered_date) { err("answered_date", m.answeredDateMissing); answeredAt = undefined; }
+      else if (s.answered_time && !TIME.test(s.answered_time)) { err("answered_time", m.time); answeredAt = undefined; }
       else {
         answeredAt = parseMoment(s.answered_date, s.answered_time);
-        if (!answeredAt) err("answered_date", "Use a real date and time, like 2024-03-18 and 14:30.");
-        else if (answeredAt.getTime() > future) { err("answered_date", "The answer cannot be in the future."); answeredAt = undefined; }
-        else if (writtenAt && before(answeredAt, true, writtenAt, Boolean(s.time))) { err("answered_date", "The answer cannot come before the step it answers."); answeredAt = undefined; }
+        if (!answeredAt) err("answered_date", m.realDate);
+        else if (answeredAt.getTime() > future) { err("answered_date", m.answerFuture); answeredAt = undefined; }
+        else if (writtenAt && before(answeredAt, Boolean(s.answered_time), writtenAt, Boolean(s.time))) { err("answered_date", m.answerBeforeStep); answeredAt = undefined; }
+        // An answer known only by its day, on the day of the step: no earlier than the step.
+        else if (writtenAt && answeredAt < writtenAt) answeredAt = writtenAt;
       }
     }
     const answeredBy = s.answered_by ? (isKey(ROLES, s.answered_by) ? s.answered_by : undefined) : null;
-    if (answeredBy === undefined) err("answered_by", "Choose who answered from the list.");
+    if (answeredBy === undefined) err("answered_by", m.answeredBy);
     let result = s.result ? (isKey(STEP_RESULTS, s.result) ? s.result : undefined) : null;
-    if (result === undefined) err("result", "Choose what this step did from the list.");
-    else if (result === "ignored" && answeredAt) err("result", "A step with an answer was not ignored; clear the answer or pick another result.");
-    else if (result && ANSWERING_RESULTS.includes(result) && answeredAt === null) err("answered_date", "Give the date and time of the answer.");
+    if (result === undefined) err("result", m.result);
+    else if (result === "ignored" && answeredAt) err("result", m.resultIgnored);
+    else if (result && ANSWERING_RESULTS.includes(result) && answeredAt === null) err("answered_date", m.answerNeeded);
     // Left empty: an answer is an answer, no answer is not known yet.
     if (result === null && answeredAt) result = "answered";
     if (writtenAt) previous = { at: writtenAt, timeKnown: Boolean(s.time) };
     if (party && channel && writtenTo && writtenAt && answeredAt !== undefined && answeredBy !== undefined && result !== undefined) {
-      checked.push({ party, channel, writtenTo, writtenAt, writtenTimeKnown: Boolean(s.time), answeredAt, answeredBy, result });
+      checked.push({ party, channel, writtenTo, writtenAt, writtenTimeKnown: Boolean(s.time), answeredAt, answeredTimeKnown: Boolean(answeredAt && s.answered_time), answeredBy, result });
     }
   });
-  if (!steps.some((s) => s.party === "company")) errors[stepField(0, "party")] ??= "At least one step goes to the company you escalated to.";
+  if (!steps.some((s) => s.party === "company")) errors[stepField(0, "party")] ??= m.companyStep;
   return checked.length === steps.length && Object.keys(errors).every((k) => !k.startsWith("step_")) ? checked : undefined;
 }
 
@@ -185,6 +194,7 @@ export function headlineOf(steps: StepInput[]): Headline {
     escalatedAt: first.writtenAt,
     escalatedTimeKnown: first.writtenTimeKnown,
     firstResponseAt: answered?.answeredAt ?? null,
+    firstResponseTimeKnown: answered?.answeredTimeKnown ?? true,
     answeredBy: answered?.answeredBy ?? null,
   };
 }

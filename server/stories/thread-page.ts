@@ -9,11 +9,12 @@
 // database, whichever app instance wrote last.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { replyPath, storyPath, threadPagePath } from "../lib/paths.js";
+import { i18nFor, type I18n, type Locale } from "../i18n/index.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replies/queries.js";
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { storyMeta } from "../seo/meta.js";
+import { threadPagePath } from "../lib/paths.js";
 import { followsStory } from "../follows/queries.js";
 import { hasMeToo } from "./me-too.js";
 import { describePath, findPath, type PathEntry } from "./path.js";
@@ -21,8 +22,6 @@ import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
 
 export type Audience = "visitor" | "member" | "moderator";
 
-/** Pages will come in more than one language; every key names one. */
-export type Language = "en";
 
 interface ThreadRendering {
   version: string;
@@ -57,29 +56,34 @@ class RenderingCache {
   }
 }
 
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+
 // What a screen reader hears after the short visible word ("flag" of which reply?).
 const HIDDEN = '<span class="visually-hidden">';
 
 /** The viewer's own links in each reply: edit and delete on theirs, flag on the others'. */
-function addViewerLinks(html: string, viewerId: number): string {
-  return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) =>
-    Number(authorId) === viewerId
-      ? `<a href="/replies/${replyId}/edit">edit${HIDDEN} your reply</span></a>
-      <a href="/replies/${replyId}/delete">delete${HIDDEN} your reply</span></a>`
-      : `<a href="/replies/${replyId}/flag">flag${HIDDEN} this reply for the moderators</span></a>`,
-  );
+function addViewerLinks(html: string, viewerId: number, { t, paths }: I18n): string {
+  const r = t.replies;
+  return html.replace(/<!--viewer-links:(\d+):(\d+)-->/g, (_, replyId: string, authorId: string) => {
+    const id = Number(replyId);
+    return Number(authorId) === viewerId
+      ? `<a href="${escapeHtml(paths.replyEdit(id))}">${escapeHtml(r.editOwn)}${HIDDEN}${escapeHtml(r.ownHidden)}</span></a>
+      <a href="${escapeHtml(paths.replyDelete(id))}">${escapeHtml(r.deleteOwn)}${HIDDEN}${escapeHtml(r.ownHidden)}</span></a>`
+      : `<a href="${escapeHtml(paths.replyFlag(id))}">${escapeHtml(r.flag)}${HIDDEN}${escapeHtml(r.flagHidden)}</span></a>`;
+  });
 }
 
 export function threadPages(app: FastifyInstance) {
   const cache = new RenderingCache();
 
-  async function render(head: ThreadHead, after: number | null, audience: Audience, language: Language): Promise<ThreadRendering | undefined> {
+  async function render(head: ThreadHead, after: number | null, audience: Audience, language: Locale): Promise<ThreadRendering | undefined> {
     const key = `${language}|${head.id}|${after ?? ""}|${audience}`;
     const kept = cache.get(key, head.version);
     if (kept) return kept;
     const [story, officials, steps] = await Promise.all([findStory(app.db, head.id), listOfficialReplies(app.db, head.id), findPath(app.db, head.id)]);
     if (!story) return undefined;
     const roots = [...new Set(officials.map((o) => o.root))];
+    const i18n = i18nFor(language);
     const rows = await listThreadPage(app.db, story.id, roots, after);
     const onPage = new Set(rows.slice(0, THREAD_PAGE_SIZE).map((r) => r.id));
     const replies = nestReplies(rows.slice(0, THREAD_PAGE_SIZE));
@@ -87,16 +91,17 @@ export function threadPages(app: FastifyInstance) {
       version: head.version,
       story,
       path: describePath(story, steps),
-      officialLinks: officials.map((o) => (onPage.has(o.id) ? `#reply-${o.id}` : replyPath(story, o.id))),
-      repliesHtml: replies.length ? app.renderFragment("/stories/_replies", { replies, story, maxIndent: MAX_INDENT, audience }) : "",
+      officialLinks: officials.map((o) => (onPage.has(o.id) ? `#reply-${o.id}` : i18n.paths.reply(story, o.id))),
+      repliesHtml: replies.length ? app.renderFragment("/stories/_replies", { ...i18n, replies, story, maxIndent: MAX_INDENT, audience }) : "",
       nextAfter: rows.length > THREAD_PAGE_SIZE ? rows[THREAD_PAGE_SIZE - 1]!.id : null,
     };
     cache.set(key, entry);
     return entry;
   }
 
-  function pageData(entry: ThreadRendering, after: number | null) {
+  function pageData(entry: ThreadRendering, after: number | null, locale: Locale) {
     const story = entry.story;
+    const paths = i18nFor(locale).paths;
     return {
       title: story.title,
       // Each page of a long thread is its own canonical address.
@@ -104,9 +109,9 @@ export function threadPages(app: FastifyInstance) {
       story,
       path: entry.path,
       officialLinks: entry.officialLinks,
-      firstPageHref: after === null ? null : storyPath(story),
-      nextHref: entry.nextAfter === null ? null : threadPagePath(story, entry.nextAfter),
-      loginHref: `/login?next=${encodeURIComponent(storyPath(story))}`,
+      firstPageHref: after === null ? null : paths.story(story),
+      nextHref: entry.nextAfter === null ? null : paths.threadPage(story, entry.nextAfter),
+      loginHref: paths.login(threadPagePath(story, null)),
     };
   }
 
@@ -117,7 +122,7 @@ export function threadPages(app: FastifyInstance) {
 
   /** Sends the thread page at `after` (null: the first page); false when the story is gone. */
   return async function sendThreadPage(request: FastifyRequest, reply: FastifyReply, head: ThreadHead, after: number | null, audience: Audience): Promise<boolean> {
-    const language: Language = "en";
+    const language = request.locale;
     const entry = await render(head, after, audience, language);
     if (!entry) return false;
     const user = request.user;
@@ -126,7 +131,7 @@ export function threadPages(app: FastifyInstance) {
         const html = await app.view("stories/show.eta", {
           ...reply.locals,
           currentPath: threadPagePath(entry.story, after),
-          ...pageData(entry, after),
+          ...pageData(entry, after, language),
           repliesHtml: entry.repliesHtml,
           viewerId: null, isAuthor: false, isModerator: false, meToo: false, following: false, submissionKey: null, csrfToken: null,
         });
@@ -137,8 +142,8 @@ export function threadPages(app: FastifyInstance) {
     }
     const csrfToken = reply.csrfToken();
     await reply.view("stories/show.eta", {
-      ...pageData(entry, after),
-      repliesHtml: addViewerLinks(entry.repliesHtml, user.id),
+      ...pageData(entry, after, language),
+      repliesHtml: addViewerLinks(entry.repliesHtml, user.id, request.i18n),
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",

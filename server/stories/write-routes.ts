@@ -13,7 +13,7 @@ import { storyFormPage } from "./form-page.js";
 import { deleteOwnStory } from "./delete-story.js";
 import { addMeToo } from "./me-too.js";
 import { postStory } from "./post-story.js";
-import { stepOptions } from "./form-page.js";
+import { timelineOptions } from "./form-page.js";
 import { findPath } from "./path.js";
 import { findStory, type StoryDetail } from "./queries.js";
 import { checkStory, checkTimeline, editedSteps, valuesOf, type StoryErrors, type StoryInput } from "./schema.js";
@@ -57,14 +57,14 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
       return undefined;
     }
     if (story.author_id !== user.id) {
-      await forbidden(reply, "Only the author of a story can change it.");
+      await forbidden(reply, reply.request.i18n.t.stories.notAuthor);
       return undefined;
     }
     return story;
   }
 
   app.get("/stories/new", async (request, reply) => {
-    const page = await storyFormPage(app.db, { title: "Tell your escalation story", action: "/stories/new", submitLabel: "Post story", values: {}, csrfToken: reply.csrfToken() });
+    const page = await storyFormPage(app.db, request.i18n, { title: request.i18n.t.storyForm.newTitle, action: request.i18n.paths.newStory(), submitLabel: request.i18n.t.storyForm.post, values: {}, csrfToken: reply.csrfToken() });
     return reply.view("stories/form.eta", page);
   });
 
@@ -74,12 +74,12 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     const submissionKey = field(body, "submission_key").slice(0, 100);
     // "Add a step" or "remove": the same form with the rows changed, nothing checked or posted.
     const rows = editedSteps(body);
-    const checked = checkStory(body);
+    const checked = checkStory(body, request.i18n);
     const again = async (status: number, extra: { previewHtml?: string; personalData?: string[] } = {}) =>
       reply.code(status).view(
         "stories/form.eta",
-        await storyFormPage(app.db, {
-          title: "Tell your escalation story", action: "/stories/new", submitLabel: "Post story", values: rows ?? checked.values,
+        await storyFormPage(app.db, request.i18n, {
+          title: request.i18n.t.storyForm.newTitle, action: request.i18n.paths.newStory(), submitLabel: request.i18n.t.storyForm.post, values: rows ?? checked.values,
           errors: rows || checked.ok ? {} : checked.errors, submissionKey, csrfToken: reply.csrfToken(), ...extra,
         }),
       );
@@ -96,7 +96,7 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
   app.get("/stories/:id/edit", { schema: idParams }, async (request, reply) => {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    const page = await storyFormPage(app.db, { title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: valuesOf(story, await findPath(app.db, story.id)), csrfToken: reply.csrfToken() });
+    const page = await storyFormPage(app.db, request.i18n, { title: request.i18n.t.storyForm.editTitle, action: request.i18n.paths.storyEdit(story), submitLabel: request.i18n.t.form.saveChanges, values: valuesOf(story, await findPath(app.db, story.id)), csrfToken: reply.csrfToken() });
     return reply.view("stories/form.eta", page);
   });
 
@@ -105,12 +105,12 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     if (!story) return reply;
     const body: FormBody = request.body;
     const rows = editedSteps(body);
-    const checked = checkStory(body);
+    const checked = checkStory(body, request.i18n);
     const preview = field(body, "action") === "preview";
     const personalData = checked.ok && !preview && !rows ? unconfirmedPersonalData(body, checked.value) : [];
     if (rows || preview || !checked.ok || personalData.length) {
-      const page = await storyFormPage(app.db, {
-        title: "Edit your story", action: `/stories/${story.id}/edit`, submitLabel: "Save changes", values: rows ?? checked.values,
+      const page = await storyFormPage(app.db, request.i18n, {
+        title: request.i18n.t.storyForm.editTitle, action: request.i18n.paths.storyEdit(story), submitLabel: request.i18n.t.form.saveChanges, values: rows ?? checked.values,
         errors: rows || checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), previewHtml: preview ? renderMarkdown(checked.values.body ?? "") : undefined, personalData,
       });
       return reply.code(rows || (checked.ok && !personalData.length) ? 200 : 422).view("stories/form.eta", page);
@@ -123,18 +123,18 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
   app.get("/stories/:id/timeline", { schema: idParams }, async (request, reply) => {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    return reply.view("stories/timeline.eta", { title: "Update the timeline", story, values: valuesOf(story, await findPath(app.db, story.id)), errors: {}, options: stepOptions, csrfToken: reply.csrfToken() });
+    return reply.view("stories/timeline.eta", { title: request.i18n.t.storyForm.timelineTitle, story, values: valuesOf(story, await findPath(app.db, story.id)), errors: {}, options: timelineOptions(request.i18n), csrfToken: reply.csrfToken() });
   });
 
   app.post("/stories/:id/timeline", { schema: idForm }, async (request, reply) => {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
     const body = await timelineBody(story, request.body);
-    const page = (values: object, errors: StoryErrors) => ({ title: "Update the timeline", story, values, errors, options: stepOptions, csrfToken: reply.csrfToken() });
+    const page = (values: object, errors: StoryErrors) => ({ title: request.i18n.t.storyForm.timelineTitle, story, values, errors, options: timelineOptions(request.i18n), csrfToken: reply.csrfToken() });
     const rows = editedSteps(body);
     if (rows) return reply.view("stories/timeline.eta", page(rows, {}));
     const errors: StoryErrors = {};
-    const { timeline, values } = checkTimeline(body, story.other_party_id !== null, new Date(), errors);
+    const { timeline, values } = checkTimeline(body, story.other_party_id !== null, new Date(), errors, request.i18n.t.storyForm.errors);
     if (!timeline) return reply.code(422).view("stories/timeline.eta", page(values, errors));
     await updateTimeline(app.db, story.id, story.author_id, timeline);
     return reply.redirect(storyPath(story), 303);
@@ -144,7 +144,7 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
   app.get("/stories/:id/delete", { schema: idParams }, async (request, reply) => {
     const story = await ownStory(reply, request.params.id, memberOf(request));
     if (!story) return reply;
-    return reply.view("stories/delete.eta", { title: "Delete your story?", story, csrfToken: reply.csrfToken() });
+    return reply.view("stories/delete.eta", { title: request.i18n.t.stories.delete.title, story, csrfToken: reply.csrfToken() });
   });
 
   app.post("/stories/:id/delete", { schema: idParams }, async (request, reply) => {

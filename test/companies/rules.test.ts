@@ -1,9 +1,13 @@
 // The stored figures follow the rules named in companies/rules.ts: on generated
 // stories, every organisation's row equals a plain computation from the rules.
-// Also, always run: the resolution-rate sort uses the Wilson bound, not the plain rate.
+// The SQL reads the rules from the row written from rules.ts, so a rule changed
+// there is what the stored figures follow. Also, always run: the resolution-rate
+// sort uses the Wilson bound, not the plain rate.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flushFigures } from "../../server/companies/worker.js";
-import { MIN_RANKED_STORIES, OPEN_OUTCOMES, RESOLVED_OUTCOMES, RESPONSE_WINDOW_SECONDS, TWELVE_MONTHS_HOURS } from "../../server/companies/rules.js";
+import { FIGURE_RULES, MIN_RANKED_STORIES, OPEN_OUTCOMES, RESOLVED_OUTCOMES, RESPONSE_WINDOW_SECONDS, TWELVE_MONTHS_HOURS } from "../../server/companies/rules.js";
+import { writeFigureRules } from "../../server/companies/rules-table.js";
+import { withFigures } from "../../server/companies/tables.js";
 import { OUTCOMES, type Outcome } from "../../server/lib/enums.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createStory, createUser, DAY, HOUR } from "../helpers/fixtures.js";
@@ -101,5 +105,51 @@ describe("the resolution-rate sort", () => {
   it("orders by the Wilson lower bound, so 95 of 100 comes before 5 of 5", async () => {
     const json = (await t.app.inject("/companies.json?sort=resolution")).json() as { organisations: JsonRow[] };
     expect(json.organisations.map((o) => o.slug)).toEqual(["ninety-five", "five-of-five"]);
+  });
+});
+
+describe("the rules' one source", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    const author_id = await createUser(db);
+    const company_id = await createOrganisation(db, "Rule Change Co", { slug: "rule-change" });
+    // Answered after 2 days and partly resolved; unanswered for 10 days; answered at once, 20 days ago, still pending.
+    await createStory(db, { author_id, company_id, escalated_at: new Date(Date.now() - 3 * DAY), responseSeconds: 2 * 86_400, outcome: "partly_resolved" });
+    await createStory(db, { author_id, company_id, escalated_at: new Date(Date.now() - 10 * DAY), responseSeconds: null, outcome: "no_response" });
+    await createStory(db, { author_id, company_id, escalated_at: new Date(Date.now() - 20 * DAY), responseSeconds: 60, outcome: "pending" });
+    await flushFigures(db);
+  });
+  afterAll(() => t.close());
+
+  const row = async (window: "all" | "12m") =>
+    ((await t.app.inject(`/companies.json?window=${window}`)).json() as { organisations: JsonRow[] }).organisations.find((o) => o.slug === "rule-change");
+
+  it("keeps the row the SQL reads equal to rules.ts after migrating", async () => {
+    const stored = await withFigures(t.database.db).selectFrom("figure_rules").selectAll().execute();
+    expect(stored).toEqual([{ id: true, ...FIGURE_RULES }]);
+    expect(await writeFigureRules(t.database.db)).toBe(false);
+  });
+
+  it("recomputes the stored figures from a changed rule, with no literal left in the SQL", async () => {
+    expect(await row("all")).toMatchObject({ stories: 3, answered_within_30_days: 2, response_eligible: 2, resolved: 0, closed: 2, rank: null });
+    const changed = {
+      response_window_seconds: 86_400,
+      twelve_months_hours: 5 * 24,
+      min_ranked_stories: 3,
+      resolved_outcomes: [...RESOLVED_OUTCOMES, "partly_resolved"],
+      open_outcomes: [],
+    } satisfies typeof FIGURE_RULES;
+    try {
+      expect(await writeFigureRules(t.database.db, changed)).toBe(true);
+      // A day's window: only the answer after a minute is within it, and the 10-day silence now counts against.
+      expect(await row("all")).toMatchObject({ stories: 3, answered_within_30_days: 1, response_eligible: 3, resolved: 1, closed: 3, rank: 1 });
+      // Five days' "last 12 months": only the story escalated 3 days ago; one story is not enough to rank.
+      expect(await row("12m")).toMatchObject({ stories: 1, rank: null });
+    } finally {
+      await writeFigureRules(t.database.db);
+    }
+    expect(await row("all")).toMatchObject({ stories: 3, answered_within_30_days: 2, response_eligible: 2, resolved: 0, closed: 2, rank: null });
   });
 });

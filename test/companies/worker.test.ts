@@ -13,7 +13,7 @@ import { insertStories } from "./helpers.js";
 
 // stale_at only as "will age": the Kaplan–Meier ageing moment is counted from the computation's now() (migrations/0007).
 const FIGURE_COLUMNS = sql.raw(
-  "company_id, period, country, channel, stories, answered_in_30_days, response_eligible, answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, stale_at is null as settled",
+  "company_id, period, country, channel, stories, answered_in_30_days, response_eligible, answered, median_seconds, p90_seconds, resolved, closed, response_lower_bound, resolution_lower_bound, ranked, stale_at is null as settled",
 );
 
 let database: Database;

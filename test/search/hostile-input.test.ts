@@ -14,7 +14,7 @@ const unescapeHtml = (html: string) =>
 async function searchPage(app: FastifyInstance, rawQuery: string): Promise<string> {
   const res = await app.inject({ url: `/search?${rawQuery}` });
   const context = `GET /search?${rawQuery.slice(0, 200)}`;
-  expect([200, 400], context).toContain(res.statusCode);
+  expect(res.statusCode, context).toBe(200);
   expect(res.headers["content-type"], context).toMatch(/^text\/html/);
   const value = res.body.match(/<input id="search-q" type="search" name="q" value="([^"<>]*)"/)?.[1];
   expect(value, `${context}: the search form, with the query escaped in its value`).toBeDefined();
@@ -40,7 +40,7 @@ const TRICKY = [
 // Raw query strings a browser would never send but a client can.
 const RAW = [
   "q=%ED%A0%80", "q=%ED%B0%80x", "q=%C0%80", "q=%FF%FE", "q=%", "q=%zz", "q=%E2%82", "q=a%00b", "q=%00", "q[]=a", "q[a]=b", "q=a&q=b", "q=",
-  "q", "q=+", "q=%2B%2B", "q=a&page=0", "q=a&page=-1", "q=a&page=1e3", "q=a&page=99999999999999999999", "q=a&page=%00", "page=2",
+  "q", "q=+", "q=%2B%2B", "page=2",
   `q=${"%F0%9F%98%80".repeat(3_000)}`, `q=${"%ED%A0%80".repeat(3_000)}`,
 ];
 
@@ -55,8 +55,16 @@ describe("search survives any input", () => {
     for (const text of TRICKY) await searchFor(t.app, text);
   });
 
-  it("raw query strings: invalid UTF-8 and percent escapes, arrays, odd page numbers", async () => {
+  it("raw query strings: invalid UTF-8 and percent escapes, arrays", async () => {
     for (const raw of RAW) await searchPage(t.app, raw);
+  });
+
+  it("odd page numbers: the friendly 400 page, not a quiet first page", async () => {
+    for (const raw of ["q=a&page=0", "q=a&page=-1", "q=a&page=1e3", "q=a&page=51", "q=a&page=99999999999999999999", "q=a&page=%00"]) {
+      const res = await t.app.inject({ url: `/search?${raw}` });
+      expect(res.statusCode, raw).toBe(400);
+      expect(res.body, raw).toContain("That request did not work");
+    }
   });
 
   it("a 10 kB query is cut with a message that says so", async () => {

@@ -39,6 +39,8 @@ describe("search engines and shared links", () => {
     expect(res.body).toMatch(/^Disallow: \/settings$/m);
     expect(res.body).toMatch(/^Disallow: \/moderation\/$/m);
     expect(res.body).toMatch(/^Allow: \/moderation\/log$/m);
+    expect(res.body).toMatch(/^Disallow: \/de\/settings$/m);
+    expect(res.body).toMatch(/^Disallow: \/language\/$/m);
   });
 
   it("the sitemap index lists only blocks that hold visible stories, and each lists its stories", async () => {
@@ -55,7 +57,11 @@ describe("search engines and shared links", () => {
     expect(first.statusCode).toBe(200);
     expect(locs(first.body)).toContain(`http://escalator.example${storyPath(shown)}`);
     expect(first.body).not.toContain(`/stories/${hidden.id}/`);
-    expect(locs((await get("/sitemaps/stories-2.xml")).body)).toEqual([`http://escalator.example${storyPath(far)}`]);
+    // Each page in both languages, each entry naming the other (hreflang) and English as the default.
+    const far_ = await get("/sitemaps/stories-2.xml");
+    expect(locs(far_.body)).toEqual([`http://escalator.example${storyPath(far)}`, `http://escalator.example/de${storyPath(far)}`]);
+    const alternates = [...far_.body.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+    expect(new Set(alternates)).toEqual(new Set([`en http://escalator.example${storyPath(far)}`, `de http://escalator.example/de${storyPath(far)}`, `x-default http://escalator.example${storyPath(far)}`]));
     expect((await get("/sitemaps/stories-1.xml")).statusCode).toBe(404);
     expect((await get("/sitemaps/stories-x.xml")).statusCode).toBe(404);
     expect(locs((await get("/sitemaps/companies-0.xml")).body)).toContain("http://escalator.example/companies/nokia");

@@ -109,7 +109,8 @@ describe("posting a story", async () => {
     ["a first response in the future", { step_0_answered_date: "2999-01-01" }, "step_0_answered_date", /cannot be in the future/],
     ["“no response” with a first response", { outcome: "no_response" }, "outcome", /cannot be “no response” when there was a first response/],
     ["no outcome", { outcome: "" }, "outcome", /Choose how it ended/],
-    ["a response date without its time", { step_0_answered_time: "" }, "step_0_answered_time", /Add the time/],
+    ["a response time without its date", { step_0_answered_date: "" }, "step_0_answered_date", /Add the date of the answer/],
+    ["a malformed response time", { step_0_answered_time: "25:61" }, "step_0_answered_time", /24-hour time/],
     ["an empty story", { body: " \n " }, "body", /Tell the story/],
   ];
   for (const [what, change, field, message] of rules) {

@@ -1,0 +1,23 @@
+// The German catalogue: formal "Sie", the same keys as en.ts (the compiler holds it to that).
+import type { Messages } from "./en.js";
+import { accounts } from "./de/accounts.js";
+import { enums } from "./de/enums.js";
+import { errors } from "./de/errors.js";
+import { form } from "./de/form.js";
+import { layout } from "./de/layout.js";
+import { replies } from "./de/replies.js";
+import { search } from "./de/search.js";
+import { stories } from "./de/stories.js";
+import { storyForm } from "./de/story-form.js";
+
+export const de = {
+  layout,
+  errors,
+  enums,
+  form,
+  stories,
+  storyForm,
+  replies,
+  search,
+  accounts,
+} satisfies Messages;

@@ -1,0 +1,26 @@
+// The English catalogue: the source every other locale must match key for key.
+// One section per area of the site, each in its own file under en/ (and de/).
+import { accounts } from "./en/accounts.js";
+import { enums } from "./en/enums.js";
+import { errors } from "./en/errors.js";
+import { form } from "./en/form.js";
+import { layout } from "./en/layout.js";
+import { replies } from "./en/replies.js";
+import { search } from "./en/search.js";
+import { stories } from "./en/stories.js";
+import { storyForm } from "./en/story-form.js";
+
+export const en = {
+  layout,
+  errors,
+  enums,
+  form,
+  stories,
+  storyForm,
+  replies,
+  search,
+  accounts,
+};
+
+/** What a catalogue holds: every key of the English one, with the same parameters. */
+export type Messages = typeof en;

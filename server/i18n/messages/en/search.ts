@@ -1,0 +1,20 @@
+// The search page and its results.
+export const search = {
+  title: "Search",
+  titleFor: (q: string) => `Search: ${q}`,
+  landmark: "Search this page's results again",
+  label: "Search stories and replies",
+  button: "Search",
+  hint: (max: string) => `Words in English or German. Use "quotes" for a phrase, OR for either word, and -word to leave a word out. Up to ${max} characters.`,
+  truncated: (max: string) => `Your search was longer than ${max} characters, so only its first ${max} were used.`,
+  results: "Results",
+  none: (q: string) => `No stories match “${q}”.`,
+  noMore: (q: string) => `No more stories match “${q}”.`,
+  count: (count: number, formatted: string, exact: boolean) => `${exact ? "" : "About "}${formatted} ${count === 1 ? "story matches" : "stories match"}.`,
+  tooMany: (max: string) => `More than ${max} stories match; only that many are shown. Add a word or a "phrase" to narrow the search.`,
+  pages: "Pages",
+  more: "More results",
+  escalatedTo: "Escalated to",
+  replyBy: (author: string) => `Reply by ${author}`,
+  by: "by",
+};
