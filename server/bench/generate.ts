@@ -85,9 +85,9 @@ export async function generateData(db: Kysely<DB>, opts: GenerateOptions): Promi
 
   await restoreInterruptedLoad(db, { jobs, maintenanceWorkMem });
   const storyTexts = storyBodies(random).map((b) => ({ ...b, html: renderMarkdown(b.markdown) }));
-  const storyArrays = { md: storyTexts.map((b) => b.markdown), html: storyTexts.map((b) => b.html) };
+  const storyArrays = { md: storyTexts.map((b) => b.markdown), html: storyTexts.map((b) => b.html), lang: storyTexts.map((b) => b.language) };
   const replyTexts = replyBodies().map((b) => renderMarkdown(b.markdown));
-  const replyArrays = { md: replyBodies().map((b) => b.markdown), html: replyTexts };
+  const replyArrays = { md: replyBodies().map((b) => b.markdown), html: replyTexts, lang: replyBodies().map((b) => b.language) };
   const firstNewId = await nextStoryId(db);
 
   const load = await beginBulkLoad(db);

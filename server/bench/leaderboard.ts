@@ -196,5 +196,6 @@ function storyInput(company: string, n: number): StoryInput {
       answeredAt: new Date(escalatedAt.getTime() + 20 * HOUR), answeredTimeKnown: true, answeredBy: "executive_relations", result: "answered",
     }],
     body: `Posted by the benchmark (${n}). Wrote to the **CEO**; the executive office answered the next day.`,
+    lang: "en",
   };
 }

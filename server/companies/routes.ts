@@ -143,9 +143,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
-        // The story rows format in the page's locale (it.fmt here is the figures' own formatter).
-        storyFmt: request.i18n.fmt,
-        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
+        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, localeFmt: request.i18n.fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
         // Members only, so the cached page a visitor gets never carries a form.

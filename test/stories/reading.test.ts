@@ -3,7 +3,7 @@ import { demoStories } from "../../server/db/demo-data.js";
 import { renderMarkdown } from "../../server/lib/markdown.js";
 import { createTestApp } from "../helpers/app.js";
 
-const storyLinks = (html: string) => [...html.matchAll(/<h2 class="story-title"><a href="(\/stories\/\d+\/[^"]+)">/g)].map((m) => m[1]!);
+const storyLinks = (html: string) => [...html.matchAll(/<h2 class="story-title" lang="[a-z]+"><a href="(\/stories\/\d+\/[^"]+)">/g)].map((m) => m[1]!);
 const nextLink = (html: string) => html.match(/<a rel="next" href="([^"]+)">/)?.[1]?.replace(/&amp;/g, "&");
 
 describe("reading stories", async () => {
@@ -89,7 +89,7 @@ describe("reading stories", async () => {
       .executeTakeFirstOrThrow();
     const res = await app.inject(`/stories/${nested.id}/${nested.slug}`);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain(`<h1 id="story-title">${escape(nested.title)}</h1>`);
+    expect(res.body).toContain(`<h1 id="story-title" lang="en">${escape(nested.title)}</h1>`);
     for (const label of ["Escalated to", "Country", "Channel", "Written to", "Answered by", "Response time", "Outcome", "Timeline"]) {
       expect(res.body).toContain(label);
     }
@@ -148,7 +148,7 @@ describe("reading stories", async () => {
     const stored = await database.db.selectFrom("stories").select(["body_md", "body_html"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(stored.body_md).toBe(body); // the source is kept as typed
     const res = await app.inject(`/stories/${id}/a-hostile-story-body`);
-    const article = res.body.slice(res.body.indexOf('<div class="prose story-body">'), res.body.indexOf("</article>"));
+    const article = res.body.slice(res.body.indexOf('<div class="prose story-body" lang="en">'), res.body.indexOf("</article>"));
     expect(article).toContain("Hi");
     expect(article).not.toMatch(/<script|javascript:|onerror|<iframe/i);
   });
