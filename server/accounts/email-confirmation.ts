@@ -7,6 +7,7 @@ import { compose } from "../mail/compose.js";
 import type { MailLinks } from "../mail/links.js";
 import { CONFIRM_VALID_HOURS, confirmEmailMail } from "../mail/messages/confirm-email.js";
 import { enqueueMail } from "../mail/outbox.js";
+import { messages } from "../i18n/index.js";
 import { hashToken, newMailToken } from "./tokens.js";
 
 export const CONFIRM_PATH = "/settings/email/confirm";
@@ -17,7 +18,8 @@ export async function requestConfirmation(db: Kysely<DB>, links: MailLinks, user
     await trx.deleteFrom("email_confirmations").where("user_id", "=", user.id).execute();
     const { token, hash } = newMailToken();
     await trx.insertInto("email_confirmations").values({ token_hash: hash, user_id: user.id, email, expires_at: new Date(now.getTime() + CONFIRM_VALID_HOURS * 3_600_000) }).execute();
-    const mail = compose(confirmEmailMail({ username: user.username, confirmUrl: links.url(`${CONFIRM_PATH}?token=${token}`) }), links.accountFooter());
+    const { locale } = await trx.selectFrom("users").select("locale").where("id", "=", user.id).executeTakeFirstOrThrow();
+    const mail = compose(confirmEmailMail(messages(locale).mail, { username: user.username, confirmUrl: links.url(`${CONFIRM_PATH}?token=${token}`, locale) }), links.accountFooter(locale));
     await enqueueMail(trx, { userId: user.id, to: email, kind: "confirm_email", ...mail });
   });
 }

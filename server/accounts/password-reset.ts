@@ -9,6 +9,7 @@ import { compose } from "../mail/compose.js";
 import type { MailLinks } from "../mail/links.js";
 import { passwordResetMail } from "../mail/messages/password-reset.js";
 import { enqueueMail } from "../mail/outbox.js";
+import { messages } from "../i18n/index.js";
 import { hashToken, newMailToken } from "./tokens.js";
 
 export const RESET_VALID_MINUTES = 60;
@@ -18,7 +19,7 @@ export const RESET_PATH = "/reset-password";
 export async function requestPasswordReset(db: Kysely<DB>, links: MailLinks, account: string, now = new Date()): Promise<void> {
   const users = await db
     .selectFrom("users")
-    .select(["id", "username", "email"])
+    .select(["id", "username", "email", "locale"])
     .where((eb) => eb.or([eb("username_key", "=", normaliseUsername(account)), eb(sql<string>`lower(email)`, "=", account.toLowerCase())]))
     .where("email", "is not", null)
     .where("email_verified_at", "is not", null)
@@ -28,7 +29,10 @@ export async function requestPasswordReset(db: Kysely<DB>, links: MailLinks, acc
     await db.transaction().execute(async (trx) => {
       const { token, hash } = newMailToken();
       await trx.insertInto("password_resets").values({ token_hash: hash, user_id: user.id, expires_at: new Date(now.getTime() + RESET_VALID_MINUTES * 60_000) }).execute();
-      const mail = compose(passwordResetMail({ username: user.username, resetUrl: links.url(`${RESET_PATH}?token=${token}`), validMinutes: RESET_VALID_MINUTES }), links.accountFooter());
+      const mail = compose(
+        passwordResetMail(messages(user.locale).mail, { username: user.username, resetUrl: links.url(`${RESET_PATH}?token=${token}`, user.locale), validMinutes: RESET_VALID_MINUTES }),
+        links.accountFooter(user.locale),
+      );
       await enqueueMail(trx, { userId: user.id, to: user.email!, kind: "password_reset", ...mail });
     });
   }

@@ -1,4 +1,5 @@
 // Accounts and their sessions in the database.
+import type { Locale } from "../i18n/index.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { UserRole } from "../lib/enums.js";
@@ -14,14 +15,20 @@ export async function findUserByUsername(db: Kysely<DB>, username: string) {
 }
 
 /** Inserts the user, or returns null when the username is taken (in any case). */
-export async function insertUser(db: Kysely<DB>, user: { username: string; email: string | null; passwordHash: string; role?: UserRole }) {
+/** locale: the language of the pages they signed up in, which their mail is written in (users.locale). */
+export async function insertUser(db: Kysely<DB>, user: { username: string; email: string | null; passwordHash: string; role?: UserRole; locale?: Locale }) {
   const row = await db
     .insertInto("users")
-    .values({ username: user.username, username_key: normaliseUsername(user.username), email: user.email, password_hash: user.passwordHash, role: user.role ?? "member" })
+    .values({ username: user.username, username_key: normaliseUsername(user.username), email: user.email, password_hash: user.passwordHash, role: user.role ?? "member", locale: user.locale })
     .onConflict((oc) => oc.column("username_key").doNothing())
     .returning(["id", "username"])
     .executeTakeFirst();
   return row ?? null;
+}
+
+/** Mail follows the language of the pages the member last changed their settings in. */
+export async function rememberLocale(db: Kysely<DB>, userId: number, locale: Locale) {
+  await db.updateTable("users").set({ locale }).where("id", "=", userId).where("locale", "<>", locale).execute();
 }
 
 export async function setPasswordHash(db: Kysely<DB>, userId: number, passwordHash: string) {

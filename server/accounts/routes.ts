@@ -6,7 +6,7 @@ import { isForever } from "../moderation/bans.js";
 import { FormBody, QueryText } from "../lib/schemas.js";
 import { loginPath, memberOf } from "./guards.js";
 import { checkPassword, hashPassword } from "./passwords.js";
-import { endOtherSessions, endSession, findUserByUsername, insertUser, setPasswordHash } from "./queries.js";
+import { endOtherSessions, endSession, findUserByUsername, insertUser, rememberLocale, setPasswordHash } from "./queries.js";
 import { safeReturnPath, validateLogin, validatePasswordChange, validateSignup } from "./schema.js";
 import { hashToken } from "./session.js";
 import { requestConfirmation } from "./email-confirmation.js";
@@ -49,7 +49,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     const { username, email, password } = input.value;
     const taken = { username: "That username is taken. Try another one." };
     if (await findUserByUsername(app.db, username)) return again(taken, { username, email });
-    const user = await insertUser(app.db, { username, email, passwordHash: await hashPassword(password) });
+    const user = await insertUser(app.db, { username, email, passwordHash: await hashPassword(password), locale: request.locale });
     if (!user) return again(taken, { username, email }); // taken in the meantime
     if (email) await requestConfirmation(app.db, await app.mail.links(), user, email);
     await startSession(request, reply, user.id);
@@ -116,6 +116,7 @@ export async function settingsRoutes(fastify: FastifyInstance) {
       return settingsPage(request, reply, { errors: { current: "That is not your current password." }, status: 422 });
     }
     await setPasswordHash(app.db, user.id, await hashPassword(input.value.password));
+    await rememberLocale(app.db, user.id, request.locale);
     if (request.session) await endOtherSessions(app.db, user.id, request.session.id);
     return reply.redirect("/settings?done=password", 303);
   });

@@ -3,7 +3,9 @@
 // and reused, so a million stories cost a few dozen markdown renders.
 import type { Random } from "./random.js";
 
-export type Language = "en" | "de";
+import type { ContentLanguage } from "../lib/content-language.js";
+
+export type Language = ContentLanguage;
 
 const EN_OPENINGS = [
   "I ordered on launch day and paid in full. Two weeks later the order was cancelled without a word, and the chat agent told me to simply order again.",

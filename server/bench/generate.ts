@@ -85,9 +85,9 @@ export async function generateData(db: Kysely<DB>, opts: GenerateOptions): Promi
 
   await restoreInterruptedLoad(db, { jobs, maintenanceWorkMem });
   const storyTexts = storyBodies(random).map((b) => ({ ...b, html: renderMarkdown(b.markdown) }));
-  const storyArrays = { md: storyTexts.map((b) => b.markdown), html: storyTexts.map((b) => b.html) };
+  const storyArrays = { md: storyTexts.map((b) => b.markdown), html: storyTexts.map((b) => b.html), lang: storyTexts.map((b) => b.language) };
   const replyTexts = replyBodies().map((b) => renderMarkdown(b.markdown));
-  const replyArrays = { md: replyBodies().map((b) => b.markdown), html: replyTexts };
+  const replyArrays = { md: replyBodies().map((b) => b.markdown), html: replyTexts, lang: replyBodies().map((b) => b.language) };
   const firstNewId = await nextStoryId(db);
 
   const load = await beginBulkLoad(db);
@@ -158,7 +158,7 @@ export async function generateData(db: Kysely<DB>, opts: GenerateOptions): Promi
   // Statistics for the planner, and a visibility map so the figures triggers read index-only.
   report({ phase: "vacuum analyze", done: 0, total: 1 });
   await onSession(db, UNLIMITED, async (connection) => {
-    for (const table of ["organisations", "organisation_aliases", "users", "stories", "replies", "me_toos", "company_figures"]) {
+    for (const table of ["organisations", "organisation_aliases", "users", "stories", "story_steps", "replies", "me_toos", "company_figures"]) {
       await sql`vacuum (analyze) ${sql.id(table)}`.execute(connection);
     }
   });

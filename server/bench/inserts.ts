@@ -6,6 +6,7 @@ import type { DB } from "../db/schema.js";
 import { organisationKey, slugify } from "../lib/slug.js";
 import { normaliseUsername } from "../lib/usernames.js";
 import { fakeOrganisations, fakeUsernames } from "./fake-names.js";
+import type { Language } from "./fake-text.js";
 import type { Random } from "./random.js";
 import { profileOrganisations, type OrganisationProfile, type StoryColumns } from "./story-rows.js";
 
@@ -14,6 +15,8 @@ const DAY = 86_400_000;
 export interface RenderedBodies {
   md: string[];
   html: string[];
+  /** Each body's language (replies.lang). */
+  lang: Language[];
 }
 
 export async function insertOrganisations(db: Kysely<DB>, random: Random, count: number): Promise<OrganisationProfile[]> {
@@ -59,10 +62,10 @@ export async function insertStories(db: Kysely<DB>, c: StoryColumns, bodies: Ren
   const time = (column: string) => sql`to_timestamp(${sql.ref(`r.${column}`)} / 1000.0)`;
   await sql`
     insert into stories (author_id, title, slug, company_id, other_party_id, product, country, channel, escalated_to, answered_by,
-      escalated_at, escalated_time_known, first_response_at, resolved_at, outcome, body_md, body_html, reply_count, me_too_count,
+      escalated_at, escalated_time_known, first_response_at, resolved_at, outcome, lang, body_md, body_html, reply_count, me_too_count,
       created_at, last_activity_at, hidden_at, hidden_reason)
     select r.author_id, r.title, r.slug, r.company_id, r.other_party_id, r.product, r.country, r.channel, r.escalated_to, r.answered_by,
-      ${time("escalated_at")}, r.escalated_time_known, ${time("first_response_at")}, ${time("resolved_at")}, r.outcome,
+      ${time("escalated_at")}, r.escalated_time_known, ${time("first_response_at")}, ${time("resolved_at")}, r.outcome, r.lang,
       b.md[r.body], b.html[r.body], r.reply_count, r.me_too_count,
       ${time("created_at")}, ${time("last_activity_at")}, ${time("hidden_at")},
       case when r.hidden_at is not null then 'Hidden by a moderator (generated data)' end
@@ -70,10 +73,10 @@ export async function insertStories(db: Kysely<DB>, c: StoryColumns, bodies: Ren
       ${c.author_id}::integer[], ${c.title}::text[], ${c.slug}::text[], ${c.company_id}::integer[], ${c.other_party_id}::integer[],
       ${c.product}::text[], ${c.country}::text[], ${c.channel}::text[], ${c.escalated_to}::text[], ${c.answered_by}::text[],
       ${c.escalated_at}::float8[], ${c.escalated_time_known}::boolean[], ${c.first_response_at}::float8[], ${c.resolved_at}::float8[],
-      ${c.outcome}::text[], ${c.body}::integer[], ${c.reply_count}::integer[], ${c.me_too_count}::integer[],
+      ${c.outcome}::text[], ${c.lang}::text[], ${c.body}::integer[], ${c.reply_count}::integer[], ${c.me_too_count}::integer[],
       ${c.created_at}::float8[], ${c.last_activity_at}::float8[], ${c.hidden_at}::float8[]
     ) as r(author_id, title, slug, company_id, other_party_id, product, country, channel, escalated_to, answered_by,
-      escalated_at, escalated_time_known, first_response_at, resolved_at, outcome, body, reply_count, me_too_count,
+      escalated_at, escalated_time_known, first_response_at, resolved_at, outcome, lang, body, reply_count, me_too_count,
       created_at, last_activity_at, hidden_at)
     cross join (select ${bodies.md}::text[] as md, ${bodies.html}::text[] as html) as b`.execute(db);
 }
@@ -88,19 +91,20 @@ export async function insertReplies(
   // padded id, migrations/0008_1) goes in with it: a bulk load may run with
   // triggers off (session_replication_role = replica).
   await sql`
-    insert into replies (id, thread_path, story_id, author_id, depth, body_md, body_html, created_at)
+    insert into replies (id, thread_path, story_id, author_id, depth, lang, body_md, body_html, created_at)
     overriding system value
-    select r.id, lpad(r.id::text, 10, '0'), r.story_id, r.author_id, 0, r.body_md, r.body_html, r.created_at
+    select r.id, lpad(r.id::text, 10, '0'), r.story_id, r.author_id, 0, r.lang, r.body_md, r.body_html, r.created_at
     from (
       select nextval(pg_get_serial_sequence('replies', 'id')) as id, s.id as story_id,
         u.ids[1 + ((s.id::bigint * 7919 + k * 104729) % cardinality(u.ids))::integer] as author_id,
         b.md[1 + ((s.id::bigint * 31 + k * 17) % cardinality(b.md))::integer] as body_md,
         b.html[1 + ((s.id::bigint * 31 + k * 17) % cardinality(b.md))::integer] as body_html,
+        b.lang[1 + ((s.id::bigint * 31 + k * 17) % cardinality(b.md))::integer] as lang,
         s.created_at + (s.last_activity_at - s.created_at) * (k::float8 / s.reply_count) as created_at
       from stories s
       cross join lateral generate_series(1, s.reply_count) as k
       cross join (select ${[...o.users]}::integer[] as ids) as u
-      cross join (select ${o.bodies.md}::text[] as md, ${o.bodies.html}::text[] as html) as b
+      cross join (select ${o.bodies.md}::text[] as md, ${o.bodies.html}::text[] as html, ${o.bodies.lang}::text[] as lang) as b
       where s.id between ${o.from} and ${o.to}
     ) as r`.execute(db);
 }

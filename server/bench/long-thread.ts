@@ -41,7 +41,7 @@ export async function insertLongThread(
       product: "smartphone pre-order", country: "US", channel: "email", escalated_to: "ceo", answered_by: "ceo",
       escalated_at: new Date(escalatedAt), escalated_time_known: true,
       first_response_at: new Date(escalatedAt + 5 * HOUR), resolved_at: new Date(escalatedAt + 29 * HOUR), outcome: "goodwill",
-      body_md: body, body_html: renderMarkdown(body), created_at: new Date(createdAt), last_activity_at: new Date(createdAt),
+      lang: "en", body_md: body, body_html: renderMarkdown(body), created_at: new Date(createdAt), last_activity_at: new Date(createdAt),
     })
     .returning(["id", "slug"])
     .executeTakeFirstOrThrow();
@@ -60,7 +60,7 @@ export async function insertLongThread(
       .values({
         story_id: story.id, parent_id: parent?.id ?? null, depth: parent ? parent.depth + 1 : 0,
         author_id: random.chance(0.15) ? authorId : random.pick(users),
-        body_md: text, body_html: renderMarkdown(text), created_at: new Date(at),
+        lang: "en", body_md: text, body_html: renderMarkdown(text), created_at: new Date(at),
       })
       .returning("id")
       .executeTakeFirstOrThrow();

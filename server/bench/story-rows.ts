@@ -66,6 +66,8 @@ export interface StoryColumns {
   first_response_at: (number | null)[];
   resolved_at: (number | null)[];
   outcome: string[];
+  /** The language of the title and body (stories.lang). */
+  lang: Language[];
   /** 1-based index into the batch's body arrays. */
   body: number[];
   reply_count: number[];
@@ -108,7 +110,7 @@ export function storyDrawer(
       const c: StoryColumns = {
         author_id: [], title: [], slug: [], company_id: [], other_party_id: [], product: [], country: [], channel: [],
         escalated_to: [], answered_by: [], escalated_at: [], escalated_time_known: [], first_response_at: [], resolved_at: [],
-        outcome: [], body: [], reply_count: [], me_too_count: [], created_at: [], last_activity_at: [], hidden_at: [],
+        outcome: [], lang: [], body: [], reply_count: [], me_too_count: [], created_at: [], last_activity_at: [], hidden_at: [],
       };
       for (let i = 0; i < count; i++) {
         const org = organisations[company(random)]!;
@@ -172,7 +174,9 @@ export function storyDrawer(
         c.first_response_at.push(firstResponse);
         c.resolved_at.push(resolved);
         c.outcome.push(outcome);
-        c.body.push(random.pick(bodiesBy[language].length ? bodiesBy[language] : bodiesBy.en));
+        const bodyLanguage: Language = bodiesBy[language].length ? language : "en";
+        c.lang.push(bodyLanguage);
+        c.body.push(random.pick(bodiesBy[bodyLanguage]));
         c.reply_count.push(replies);
         c.me_too_count.push(meToo);
         c.created_at.push(createdAt);

@@ -3,6 +3,7 @@
 // build rather than a page. bigint and numeric arrive as numbers on both
 // databases (see connect.ts).
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+import type { ContentLanguage } from "../lib/content-language.js";
 import type { Channel, OrganisationKind, Outcome, ResponseBucket, Role, StepParty, StepResult, UserRole } from "../lib/enums.js";
 
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -23,6 +24,8 @@ export interface UsersTable {
   email_verified_at: NullableTimestamp;
   /** When the member deleted their account; the row stays as "[deleted member]". */
   deleted_at: NullableTimestamp;
+  /** The language of the member's mail: the pages they signed up or last changed settings in (migrations/0012). */
+  locale: ColumnType<ContentLanguage, ContentLanguage | undefined, ContentLanguage>;
 }
 
 export interface SessionsTable {
@@ -88,7 +91,9 @@ export interface StoriesTable {
   locked_at: NullableTimestamp;
   deleted_at: NullableTimestamp;
   submission_key: string | null;
-  /** tsvector of title, product and body, in English and in German (migrations/0003). */
+  /** The story's own language; guessed from its text when an insert leaves it out (migrations/0012). */
+  lang: ColumnType<ContentLanguage, ContentLanguage | undefined, ContentLanguage>;
+  /** tsvector of title, product and body, in the story's language's column; the other is empty (migrations/0012). */
   search_en: ReadOnly<string>;
   search_de: ReadOnly<string>;
 }
@@ -125,7 +130,9 @@ export interface RepliesTable {
   hidden_reason: string | null;
   deleted_at: NullableTimestamp;
   submission_key: string | null;
-  /** tsvector of the body, in English and in German (migrations/0003). */
+  /** The reply's own language; guessed from its body (else its story's) when an insert leaves it out (migrations/0012). */
+  lang: ColumnType<ContentLanguage, ContentLanguage | undefined, ContentLanguage>;
+  /** tsvector of the body, in the reply's language's column; the other is empty (migrations/0012). */
   search_en: ReadOnly<string>;
   search_de: ReadOnly<string>;
   /** The reply's place in display order, set by a trigger from its parent's (migrations/0008_1). */

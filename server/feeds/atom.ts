@@ -9,6 +9,8 @@ export interface AtomCategory {
 
 export interface AtomEntry {
   id: string;
+  /** The entry's own language when it differs from the feed's (a story's, as xml:lang on its title and content). */
+  lang?: string;
   title: string;
   href: string;
   published: Date;
@@ -21,6 +23,8 @@ export interface AtomEntry {
 
 export interface AtomFeed {
   id: string;
+  /** The language of the feed's own texts (its title and subtitle, the categories' labels). */
+  lang: string;
   title: string;
   subtitle: string;
   selfHref: string;
@@ -50,7 +54,7 @@ function renderEntry(entry: AtomEntry): string {
   const categories = entry.categories
     .map((c) => `    <category scheme="${xmlText(c.scheme)}" term="${xmlText(c.term)}" label="${xmlText(c.label)}"/>`)
     .join("\n");
-  return `  <entry>
+  return `  <entry${entry.lang ? ` xml:lang="${xmlText(entry.lang)}"` : ""}>
     <id>${xmlText(entry.id)}</id>
     <title type="text">${xmlText(entry.title)}</title>
     <link rel="alternate" type="text/html" href="${xmlText(entry.href)}"/>
@@ -66,7 +70,7 @@ export function renderAtom(feed: AtomFeed): string {
   const newest = feed.entries.reduce((latest, e) => (e.updated > latest ? e.updated : latest), new Date(0));
   const updated = feed.entries.length ? newest : feed.fallbackUpdated;
   return `<?xml version="1.0" encoding="utf-8"?>
-<feed xmlns="http://www.w3.org/2005/Atom">
+<feed xmlns="http://www.w3.org/2005/Atom" xml:lang="${xmlText(feed.lang)}">
   <id>${xmlText(feed.id)}</id>
   <title type="text">${xmlText(feed.title)}</title>
   <subtitle type="text">${xmlText(feed.subtitle)}</subtitle>

@@ -25,6 +25,7 @@ function toEntry(story: FeedStory, at: Site): AtomEntry {
   }
   return {
     id: `tag:${at.hostname},${TAG_DATE}:story:${story.id}`,
+    lang: story.lang,
     title: story.title,
     href: at.base + storyPath(story),
     published: story.created_at,
@@ -48,6 +49,7 @@ export default async function feedRoutes(fastify: FastifyInstance) {
     const stories = await newestStories(app.db);
     return sendAtom(reply, renderAtom({
       id: `tag:${at.hostname},${TAG_DATE}:feed`,
+      lang: "en",
       title: "Escalator: newest stories",
       subtitle: "Escalation stories: who answered, how fast, and who fixed it.",
       selfHref: at.base + siteFeedPath(),
@@ -68,6 +70,7 @@ export default async function feedRoutes(fastify: FastifyInstance) {
     const stories = await newestStoriesOf(app.db, organisation.id);
     return sendAtom(reply, renderAtom({
       id: `tag:${at.hostname},${TAG_DATE}:companies:${organisation.id}:feed`,
+      lang: "en",
       title: `Escalator: stories about ${organisation.name}`,
       subtitle: `Escalation stories naming ${organisation.name}, as the company written to or as the party that failed first.`,
       selfHref: at.base + companyFeedPath(organisation),

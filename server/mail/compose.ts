@@ -2,6 +2,7 @@
 // settings link and, for mail the member chose, the one-click unsubscribe
 // link, which also goes into List-Unsubscribe (RFC 8058). Plain text and HTML
 // carry the same words; the HTML has no images, no remote styles, no tracking.
+import type { Locale } from "../i18n/index.js";
 import { escapeHtml } from "./html.js";
 
 export interface MailText {
@@ -11,6 +12,8 @@ export interface MailText {
 }
 
 export interface ComposedMail {
+  /** The member's language: the mail's Content-Language and <html lang>. */
+  lang: Locale;
   subject: string;
   text: string;
   html: string;
@@ -18,6 +21,9 @@ export interface ComposedMail {
 }
 
 export interface Footer {
+  lang: Locale;
+  /** "Your mail settings", in the member's language. */
+  settingsLabel: string;
   settingsUrl: string;
   /** Present for mail the member subscribed to; absent for account mail (reset, confirmation). */
   unsubscribe?: { url: string; label: string };
@@ -35,9 +41,9 @@ export function compose(mail: MailText, footer: Footer): ComposedMail {
       html.push(`<p><a href="${escapeHtml(p.href)}">${escapeHtml(p.text)}</a></p>`);
     }
   }
-  const footerText = [`Your mail settings: ${footer.settingsUrl}`];
-  const footerHtml = [`<a href="${escapeHtml(footer.settingsUrl)}">Your mail settings</a>`];
-  const headers: Record<string, string> = {};
+  const footerText = [`${footer.settingsLabel}: ${footer.settingsUrl}`];
+  const footerHtml = [`<a href="${escapeHtml(footer.settingsUrl)}">${escapeHtml(footer.settingsLabel)}</a>`];
+  const headers: Record<string, string> = { "Content-Language": footer.lang };
   if (footer.unsubscribe) {
     footerText.push(`${footer.unsubscribe.label}: ${footer.unsubscribe.url}`);
     footerHtml.push(`<a href="${escapeHtml(footer.unsubscribe.url)}">${escapeHtml(footer.unsubscribe.label)}</a>`);
@@ -45,10 +51,11 @@ export function compose(mail: MailText, footer: Footer): ComposedMail {
     headers["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click";
   }
   return {
+    lang: footer.lang,
     subject: mail.subject,
     text: `${text.join("\n\n")}\n\n-- \n${footerText.join("\n")}\n`,
     html:
-      `<!doctype html><html><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>` +
+      `<!doctype html><html lang="${footer.lang}"><head><meta charset="utf-8"><title>${escapeHtml(mail.subject)}</title></head>` +
       `<body style="font-family:sans-serif;line-height:1.5;max-width:40em">${html.join("\n")}` +
       `<hr><p style="font-size:small">${footerHtml.join(" · ")}</p></body></html>`,
     headers,

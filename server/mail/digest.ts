@@ -3,6 +3,7 @@
 // longer than a day and nobody gets more than one digest a day.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { messages } from "../i18n/index.js";
 import { compose } from "./compose.js";
 import type { MailLinks } from "./links.js";
 import { digestMail } from "./messages/digest.js";
@@ -33,9 +34,9 @@ export async function sendDigests(db: Kysely<DB>, links: MailLinks, now: Date): 
         .returning("id")
         .execute();
       const lines = await notificationDetails(trx, taken.map((t) => t.id), links);
-      const user = await trx.selectFrom("users").select(["email", "email_verified_at"]).where("id", "=", userId).where("deleted_at", "is", null).executeTakeFirst();
+      const user = await trx.selectFrom("users").select(["email", "email_verified_at", "locale"]).where("id", "=", userId).where("deleted_at", "is", null).executeTakeFirst();
       if (!lines.length || !user?.email || !user.email_verified_at) return 0;
-      const mail = compose(digestMail(lines), links.subscribedFooter(userId, "digest"));
+      const mail = compose(digestMail(messages(user.locale).mail, lines), links.subscribedFooter(userId, "digest", user.locale));
       await enqueueMail(trx, { userId, to: user.email, kind: "digest", ...mail });
       return 1;
     });

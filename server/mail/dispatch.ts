@@ -5,6 +5,7 @@
 // app processes run this.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { messages } from "../i18n/index.js";
 import { compose } from "./compose.js";
 import type { MailLinks } from "./links.js";
 import { notificationMail } from "./messages/notification.js";
@@ -30,7 +31,7 @@ export async function dispatchNotificationMail(db: Kysely<DB>, links: MailLinks)
         await trx.updateTable("notifications").set({ digest_due: true }).where("id", "=", n.id).execute();
         continue;
       }
-      const mail = compose(notificationMail(n), links.subscribedFooter(n.userId, kind));
+      const mail = compose(notificationMail(messages(recipient.locale).mail, n), links.subscribedFooter(n.userId, kind, recipient.locale));
       await enqueueMail(trx, { userId: n.userId, to: recipient.email, kind, ...mail });
     }
     return rows.length;

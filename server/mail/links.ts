@@ -3,7 +3,9 @@
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Footer } from "./compose.js";
-import { isPreferenceKind, MAIL_KINDS, type PreferenceKind } from "./preferences.js";
+import { messages, type Locale } from "../i18n/index.js";
+import { localisePath } from "../lib/paths.js";
+import { isPreferenceKind, type PreferenceKind } from "./preferences.js";
 import { sign, signingKey, verify } from "./signing.js";
 
 export const SETTINGS_MAIL_PATH = "/settings#mail";
@@ -13,28 +15,33 @@ export const UNSUBSCRIBE_PATH = "/mail/unsubscribe";
 export type UnsubscribeKind = PreferenceKind | "digest";
 
 export interface MailLinks {
-  url(path: string): string;
+  /** The absolute URL of a page, in the member's language (German pages under /de/). */
+  url(path: string, locale: Locale): string;
   /** The footer of a mail the member chose to get: settings and one-click unsubscribe from this kind. */
-  subscribedFooter(userId: number, kind: UnsubscribeKind): Footer;
+  subscribedFooter(userId: number, kind: UnsubscribeKind, locale: Locale): Footer;
   /** The footer of account mail (confirmation, reset): settings only. */
-  accountFooter(): Footer;
+  accountFooter(locale: Locale): Footer;
   /** Who and what a signed unsubscribe token names, or undefined. */
   readUnsubscribe(token: string): { userId: number; kind: UnsubscribeKind } | undefined;
 }
 
-const unsubscribeLabel = (kind: UnsubscribeKind) =>
-  kind === "nudge" ? "Stop these reminders" : kind === "digest" ? "Stop the daily digest" : `Unsubscribe from “${MAIL_KINDS[kind]}”`;
+function unsubscribeLabel(kind: UnsubscribeKind, locale: Locale): string {
+  const t = messages(locale);
+  const f = t.mail.footer;
+  return kind === "nudge" ? f.stopNudges : kind === "digest" ? f.stopDigest : f.unsubscribeFrom(t.accounts.settings.mail.kinds[kind]);
+}
 
 export async function mailLinks(db: Kysely<DB>, publicUrl: string): Promise<MailLinks> {
   const key = await signingKey(db);
-  const url = (path: string) => `${publicUrl}${path}`;
+  const url = (path: string, locale: Locale) => `${publicUrl}${localisePath(locale, path)}`;
+  const settings = (locale: Locale) => ({ lang: locale, settingsLabel: messages(locale).mail.footer.settings, settingsUrl: url(SETTINGS_MAIL_PATH, locale) });
   return {
     url,
-    subscribedFooter: (userId, kind) => ({
-      settingsUrl: url(SETTINGS_MAIL_PATH),
-      unsubscribe: { url: url(`${UNSUBSCRIBE_PATH}?token=${sign(key, `${userId}:${kind}`)}`), label: unsubscribeLabel(kind) },
+    subscribedFooter: (userId, kind, locale) => ({
+      ...settings(locale),
+      unsubscribe: { url: url(`${UNSUBSCRIBE_PATH}?token=${sign(key, `${userId}:${kind}`)}`, locale), label: unsubscribeLabel(kind, locale) },
     }),
-    accountFooter: () => ({ settingsUrl: url(SETTINGS_MAIL_PATH) }),
+    accountFooter: settings,
     readUnsubscribe(token) {
       const payload = verify(key, token);
       const match = payload?.match(/^(\d+):([a-z_]+)$/);

@@ -28,7 +28,8 @@ export async function notificationDetails(db: Kysely<DB>, ids: number[], links: 
     .innerJoin("stories as s", "s.id", "n.story_id")
     .leftJoin("replies as r", "r.id", "n.reply_id")
     .innerJoin("users as a", (join) => join.on(sql<boolean>`a.id = coalesce(r.author_id, s.author_id)`))
-    .select(["n.id", "n.user_id", "n.kind", "n.reply_id", "r.parent_id", "r.body_md as reply_body", "r.hidden_at as reply_hidden", "r.deleted_at as reply_deleted", "s.id as story_id", "s.slug", "s.title", "s.hidden_at", "s.deleted_at", "a.username"])
+    .innerJoin("users as m", "m.id", "n.user_id")
+    .select(["n.id", "n.user_id", "n.kind", "n.reply_id", "r.parent_id", "r.body_md as reply_body", "r.hidden_at as reply_hidden", "r.deleted_at as reply_deleted", "s.id as story_id", "s.slug", "s.title", "s.hidden_at", "s.deleted_at", "a.username", "m.locale"])
     .where("n.id", "in", ids)
     .orderBy("n.id")
     .execute();
@@ -44,7 +45,7 @@ export async function notificationDetails(db: Kysely<DB>, ids: number[], links: 
         actor: r.username,
         storyTitle: r.title,
         excerpt: excerpt(r.reply_body),
-        url: links.url(r.reply_id === null ? storyPath(story) : replyPath(story, r.reply_id)),
+        url: links.url(r.reply_id === null ? storyPath(story) : replyPath(story, r.reply_id), r.locale),
       };
     });
 }

@@ -3,6 +3,7 @@
 // but without an outcome NO_OUTCOME_DAYS after the answer, asks its author
 // once "did they answer?". The nudges row is written in the same transaction
 // as the mail, so each story and stage is asked about once, by one process.
+import { messages } from "../i18n/index.js";
 import { sql, type Kysely } from "kysely";
 import type { DB, NudgesTable } from "../db/schema.js";
 import { compose } from "./compose.js";
@@ -55,7 +56,10 @@ export async function sendNudges(db: Kysely<DB>, links: MailLinks, now: Date): P
         const [author] = await recipientsFor(trx, [story.author_id], NUDGE);
         if (!author || author.delivery === "off") return 0;
         const days = stage === "no_response" ? NO_RESPONSE_DAYS : NO_OUTCOME_DAYS;
-        const mail = compose(nudgeMail({ storyTitle: story.title, stage, days, timelineUrl: links.url(timelinePath(story)) }), links.subscribedFooter(author.userId, NUDGE));
+        const mail = compose(
+          nudgeMail(messages(author.locale).mail, { storyTitle: story.title, stage, days, timelineUrl: links.url(timelinePath(story), author.locale) }),
+          links.subscribedFooter(author.userId, NUDGE, author.locale),
+        );
         await enqueueMail(trx, { userId: author.userId, to: author.email, kind: "nudge", ...mail });
         return 1;
       });

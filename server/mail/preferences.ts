@@ -1,6 +1,7 @@
 // What mail a member wants, per kind: off, immediately, or in the daily
 // digest. A member who never chose gets DEFAULT_DELIVERY. Only a confirmed
 // address (users.email_verified_at) receives anything at all.
+import type { Locale } from "../i18n/index.js";
 import type { Kysely } from "kysely";
 import type { DB, MailDelivery, NotificationKind } from "../db/schema.js";
 
@@ -71,6 +72,8 @@ export interface MailRecipient {
   username: string;
   email: string;
   delivery: MailDelivery;
+  /** The language their mail is written in (users.locale). */
+  locale: Locale;
 }
 
 /** The members among userIds with a confirmed address, and how they want this kind of mail. */
@@ -79,11 +82,11 @@ export async function recipientsFor(db: Kysely<DB>, userIds: number[], kind: Pre
   const rows = await db
     .selectFrom("users as u")
     .leftJoin("mail_preferences as p", (join) => join.onRef("p.user_id", "=", "u.id").on("p.kind", "=", kind))
-    .select(["u.id", "u.username", "u.email", "p.delivery"])
+    .select(["u.id", "u.username", "u.email", "u.locale", "p.delivery"])
     .where("u.id", "in", userIds)
     .where("u.email", "is not", null)
     .where("u.email_verified_at", "is not", null)
     .where("u.deleted_at", "is", null)
     .execute();
-  return rows.map((r) => ({ userId: r.id, username: r.username, email: r.email!, delivery: r.delivery ?? DEFAULT_DELIVERY[kind] }));
+  return rows.map((r) => ({ userId: r.id, username: r.username, email: r.email!, locale: r.locale, delivery: r.delivery ?? DEFAULT_DELIVERY[kind] }));
 }

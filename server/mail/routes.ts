@@ -1,6 +1,7 @@
 // Mail for members: changing and confirming the address, choosing what mail
 // to get, one-click unsubscribe (no session needed: the link is signed), and
 // the admins' list of mail that could not be sent.
+import { rememberLocale } from "../accounts/queries.js";
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
 import { guardScope } from "../accounts/guards.js";
@@ -27,6 +28,7 @@ async function memberRoutes(fastify: FastifyInstance) {
       const error = email ? "That does not look like an e-mail address (name@example.com)." : "Enter the e-mail address to use.";
       return showSettings(app, request, reply, { errors: { email: error }, values: { email }, status: 422 });
     }
+    await rememberLocale(app.db, request.user!.id, request.locale);
     await requestConfirmation(app.db, await app.mail.links(), { id: request.user!.id, username: request.user!.username }, email);
     return reply.redirect("/settings?done=email", 303);
   });
@@ -39,6 +41,7 @@ async function memberRoutes(fastify: FastifyInstance) {
       if (isDelivery(delivery)) await setPreference(app.db, userId, kind, delivery);
     }
     await setPreference(app.db, userId, NUDGE, field(body, "nudge") === "on" ? "immediate" : "off");
+    await rememberLocale(app.db, userId, request.locale);
     return reply.redirect("/settings?done=mail#mail", 303);
   });
 }

@@ -51,7 +51,7 @@ export async function flagQueue(db: Kysely<DB>, limit = 100) {
     .where("f.resolved_at", "is", null)
     .groupBy(["s.id", "a.username"])
     .select((eb) => [
-      "s.id", "s.slug", "s.title", "s.hidden_at", "s.locked_at", "a.username as author",
+      "s.id", "s.slug", "s.title", "s.lang", "s.hidden_at", "s.locked_at", "a.username as author",
       eb.fn.countAll<number>().as("flag_count"),
       eb.fn.min("f.created_at").as("first_flagged_at"),
       sql<FlagReason[]>`array_agg(f.reason order by f.id)`.as("reasons"),
@@ -67,7 +67,7 @@ export async function flagQueue(db: Kysely<DB>, limit = 100) {
     .where("f.resolved_at", "is", null)
     .groupBy(["r.id", "s.id", "a.username"])
     .select((eb) => [
-      "r.id", "r.body_html", "r.hidden_at", "r.deleted_at", "s.id as story_id", "s.slug as story_slug", "s.title as story_title", "a.username as author",
+      "r.id", "r.body_html", "r.hidden_at", "r.deleted_at", "s.id as story_id", "s.slug as story_slug", "s.title as story_title", "s.lang as story_lang", "a.username as author",
       eb.fn.countAll<number>().as("flag_count"),
       eb.fn.min("f.created_at").as("first_flagged_at"),
       sql<FlagReason[]>`array_agg(f.reason order by f.id)`.as("reasons"),

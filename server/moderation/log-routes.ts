@@ -26,6 +26,7 @@ export default async function moderationLogRoutes(fastify: FastifyInstance) {
     const { lines } = await listLog(app.db);
     const xml = renderAtom({
       id: `${origin}/moderation/log`,
+      lang: "en",
       title: "Escalator moderation log",
       subtitle: "Every moderator action, with its reason.",
       selfHref: `${origin}/moderation/log.xml`,

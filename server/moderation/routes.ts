@@ -88,7 +88,7 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
   async function replyPage(reply: FastifyReply, found: ReplyDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
     const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "reply", id: found.id }), listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: true })]);
     return reply.code(form.status ?? 200).view("moderation/reply.eta", {
-      title: `Moderate a reply by ${found.author_username}`, item: found, story: { id: found.story_id, slug: found.story_slug, title: found.story_title }, flags, redactions, reasons: FLAG_REASONS,
+      title: `Moderate a reply by ${found.author_username}`, item: found, story: { id: found.story_id, slug: found.story_slug, title: found.story_title, lang: found.story_lang }, flags, redactions, reasons: FLAG_REASONS,
       errors: form.errors ?? {}, reason: form.reason ?? "", body: form.body ?? found.body_md, csrfToken: reply.csrfToken(),
     });
   }

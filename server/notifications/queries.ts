@@ -32,7 +32,7 @@ export async function countUnread(db: Kysely<DB>, userId: number): Promise<numbe
 export async function listNotifications(db: Kysely<DB>, userId: number, before: number | undefined) {
   let query = visibleOf(db, userId)
     .innerJoin("users as u", (join) => join.on(sql<boolean>`u.id = coalesce(r.author_id, s.author_id)`))
-    .select(["n.id", "n.kind", "n.created_at", "n.read_at", "n.reply_id", "r.parent_id", "r.body_md", "s.id as story_id", "s.slug as story_slug", "s.title as story_title", "u.username as actor"])
+    .select(["n.id", "n.kind", "n.created_at", "n.read_at", "n.reply_id", "r.parent_id", "r.body_md", "r.lang", "s.id as story_id", "s.slug as story_slug", "s.title as story_title", "s.lang as story_lang", "u.username as actor"])
     .orderBy("n.id", "desc")
     .limit(PAGE_SIZE + 1);
   if (before !== undefined) query = query.where("n.id", "<", before);

@@ -1,4 +1,5 @@
 // The OpenAPI 3.1 description of the open data's JSON endpoints.
+import { CONTENT_LANGUAGES } from "../lib/content-language.js";
 import { CHANNELS, OUTCOMES, RESPONSE_BUCKETS, ROLES, STEP_RESULTS } from "../lib/enums.js";
 import { SORT_KEYS } from "../stories/list-schema.js";
 import { DEFAULT_LIMIT, LICENCE, MAX_LIMIT } from "./stories.js";
@@ -28,7 +29,7 @@ export function openApiDocument() {
   const story = {
     type: "object",
     properties: {
-      id: { type: "integer" }, url: { type: "string" }, title: { type: "string" }, author: { type: "string" },
+      id: { type: "integer" }, url: { type: "string" }, title: { type: "string" }, lang: { enum: [...CONTENT_LANGUAGES], description: "The language of the title and story" }, author: { type: "string" },
       company: { type: "string" }, company_slug: { type: "string" }, other_party: nullable({ type: "string" }), other_party_slug: nullable({ type: "string" }),
       product: nullable({ type: "string" }), country: { type: "string", pattern: "^[A-Z]{2}$" },
       channel: { enum: keys(CHANNELS) }, escalated_to: { enum: keys(ROLES) }, escalated_at: time, escalated_time_known: { type: "boolean" },

@@ -5,6 +5,7 @@
 import type { Kysely } from "kysely";
 import { DEFINITIONS } from "../companies/figures.js";
 import type { DB } from "../db/schema.js";
+import type { ContentLanguage } from "../lib/content-language.js";
 import { storyPath } from "../lib/paths.js";
 import type { ListQuery } from "../stories/list-schema.js";
 import { listStories } from "../stories/queries.js";
@@ -49,6 +50,8 @@ export interface OpenStory {
   id: number;
   url: string;
   title: string;
+  /** The language of the title and story (en, de): stories.lang. */
+  lang: ContentLanguage;
   author: string;
   company: string;
   company_slug: string;
@@ -87,7 +90,7 @@ export async function openStories(db: Kysely<DB>, query: ListQuery, limit: numbe
       .innerJoin("users as u", "u.id", "s.author_id")
       .where("s.id", "in", ids)
       .select([
-        "s.id", "s.slug", "s.title", "s.product", "s.country", "s.channel", "s.escalated_to", "s.escalated_at", "s.escalated_time_known",
+        "s.id", "s.slug", "s.title", "s.lang", "s.product", "s.country", "s.channel", "s.escalated_to", "s.escalated_at", "s.escalated_time_known",
         "s.first_response_at", "s.answered_by", "s.response_seconds", "s.resolved_at", "s.outcome", "s.created_at",
         "c.name as company_name", "c.slug as company_slug", "o.name as other_party_name", "o.slug as other_party_slug", "u.username",
       ])
@@ -101,7 +104,7 @@ export async function openStories(db: Kysely<DB>, query: ListQuery, limit: numbe
     const s = byId.get(id);
     if (!s) return [];
     return [{
-      id: s.id, url: storyPath(s), title: s.title, author: s.username,
+      id: s.id, url: storyPath(s), title: s.title, lang: s.lang, author: s.username,
       company: s.company_name, company_slug: s.company_slug, other_party: s.other_party_name, other_party_slug: s.other_party_slug,
       product: s.product, country: s.country, channel: s.channel, escalated_to: s.escalated_to,
       escalated_at: s.escalated_at.toISOString(), escalated_time_known: s.escalated_time_known,
@@ -123,14 +126,14 @@ export async function openStories(db: Kysely<DB>, query: ListQuery, limit: numbe
 
 /** One CSV row per step, the story's columns repeated on each (a story without steps gets one row). */
 export const CSV_HEADER = [
-  "story_id", "url", "title", "author", "company", "company_slug", "other_party", "other_party_slug", "product", "country",
+  "story_id", "url", "title", "lang", "author", "company", "company_slug", "other_party", "other_party_slug", "product", "country",
   "channel", "escalated_to", "escalated_at", "first_response_at", "answered_by", "response_seconds", "resolved_at", "outcome", "created_at",
   "step", "step_organisation", "step_party", "step_written_at", "step_channel", "step_written_to", "step_answered_at", "step_answered_by", "step_result",
 ];
 
 export function csvRows(stories: OpenStory[]): (string | number | boolean | null)[][] {
   return stories.flatMap((s) => {
-    const story = [s.id, s.url, s.title, s.author, s.company, s.company_slug, s.other_party, s.other_party_slug, s.product, s.country,
+    const story = [s.id, s.url, s.title, s.lang, s.author, s.company, s.company_slug, s.other_party, s.other_party_slug, s.product, s.country,
       s.channel, s.escalated_to, s.escalated_at, s.first_response_at, s.answered_by, s.response_seconds, s.resolved_at, s.outcome, s.created_at];
     if (s.path.length === 0) return [[...story, null, null, null, null, null, null, null, null, null]];
     return s.path.map((p) => [...story, p.position, p.organisation, p.party, p.written_at, p.channel, p.written_to, p.answered_at, p.answered_by, p.result]);

@@ -47,7 +47,7 @@ export async function listThreadPage(db: Kysely<DB>, storyId: number, officialRo
     .leftJoin("representatives as rp", (join) => join.onRef("rp.user_id", "=", "r.author_id").onRef("rp.organisation_id", "=", "s.company_id"))
     .leftJoin("replies as p", "p.id", "r.parent_id")
     .leftJoin("users as pu", "pu.id", "p.author_id")
-    .select(["r.id", "r.parent_id", "r.depth", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at", "r.hidden_reason", "r.author_id", "u.username as author_username"])
+    .select(["r.id", "r.parent_id", "r.depth", "r.lang", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at", "r.hidden_reason", "r.author_id", "u.username as author_username"])
     .select(sql<boolean>`rp.user_id is not null`.as("official"))
     // Named when a page starts inside a discussion: "in reply to …".
     .select(sql<string | null>`case when p.deleted_at is null then pu.username end`.as("parent_author_username"));
@@ -88,8 +88,8 @@ export async function findReply(db: Kysely<DB>, id: number) {
     .innerJoin("stories as s", "s.id", "r.story_id")
     .where("r.id", "=", id)
     .select([
-      "r.id", "r.story_id", "r.parent_id", "r.author_id", "r.body_md", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at",
-      "u.username as author_username", "s.slug as story_slug", "s.title as story_title", "s.hidden_at as story_hidden_at", "s.deleted_at as story_deleted_at",
+      "r.id", "r.story_id", "r.parent_id", "r.author_id", "r.lang", "r.body_md", "r.body_html", "r.created_at", "r.edited_at", "r.deleted_at", "r.hidden_at",
+      "u.username as author_username", "s.slug as story_slug", "s.title as story_title", "s.lang as story_lang", "s.hidden_at as story_hidden_at", "s.deleted_at as story_deleted_at",
     ])
     .executeTakeFirst();
 }

@@ -8,6 +8,8 @@ import { field, type FormBody } from "../lib/form.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
 import { FormBody as FormSchema, IdParams, OptionalId, QueryText } from "../lib/schemas.js";
 import { replyPath, storyPath } from "../lib/paths.js";
+import { languageOptions } from "../lib/content-language.js";
+import { resolveLanguage } from "../stories/language.js";
 import { findStory, type StoryDetail } from "../stories/queries.js";
 import { listRevisions } from "../lib/revisions.js";
 import { deleteReply, editReply, postReply } from "./post-reply.js";
@@ -44,14 +46,17 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     return story && !story.hidden_at ? story : undefined;
   };
 
-  async function replyPage(reply: FastifyReply, story: StoryDetail, form: { body: string; parentId: number | null; error?: string; personalData?: string[]; status?: number }) {
+  async function replyPage(reply: FastifyReply, story: StoryDetail, form: { body: string; parentId: number | null; lang?: string; error?: string; langError?: string; personalData?: string[]; status?: number }) {
     const parent = form.parentId ? await findReply(app.db, form.parentId) : undefined;
     return reply.code(form.status ?? 200).view("replies/new.eta", {
       title: reply.request.i18n.t.replies.newTitle(story.title),
       story,
       parent: parent && parent.story_id === story.id && isPublicReply(parent) ? parent : undefined,
       body: form.body,
+      lang: form.lang ?? "",
       error: form.error,
+      langError: form.langError,
+      languages: languageOptions(reply.request.i18n.t.languages),
       personalData: form.personalData,
       submissionKey: randomUUID(),
       csrfToken: reply.csrfToken(),
@@ -79,14 +84,14 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     const story = await visibleStory(request.params.id);
     if (!story) return reply.callNotFound();
     const checked = checkReply(request.body, request.i18n);
-    if (!checked.ok) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, error: checked.error, status: 422 });
+    if (!checked.ok) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, lang: checked.langValue, error: checked.error, langError: checked.langError, status: 422 });
     const personalData = unconfirmedPersonalData(request.body, checked.body);
-    if (personalData.length) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, personalData, status: 422 });
+    if (personalData.length) return replyPage(reply, story, { body: checked.body, parentId: checked.parentId, lang: checked.langValue, personalData, status: 422 });
     await app.limits.post.hit(request, reply);
-    const result = await postReply(app.db, { storyId: story.id, authorId: user.id, parentId: checked.parentId, body: checked.body, submissionKey: checked.submissionKey });
+    const result = await postReply(app.db, { storyId: story.id, authorId: user.id, parentId: checked.parentId, body: checked.body, submissionKey: checked.submissionKey, lang: checked.lang });
     if (!result.ok) {
       const error = result.reason === "locked" ? request.i18n.t.replies.errors.locked : request.i18n.t.replies.errors.parentGone;
-      return replyPage(reply, story, { body: checked.body, parentId: null, error, status: result.reason === "locked" ? 403 : 422 });
+      return replyPage(reply, story, { body: checked.body, parentId: null, lang: checked.langValue, error, status: result.reason === "locked" ? 403 : 422 });
     }
     return reply.redirect(replyPath(story, result.id), 303);
   });
@@ -108,7 +113,7 @@ export default async function replyRoutes(fastify: FastifyInstance) {
   app.get("/replies/:id/edit", { schema: idParams }, async (request, reply) => {
     const own = await ownReply(reply, request.params.id, memberOf(request));
     if (!own) return reply;
-    return reply.view("replies/edit.eta", { title: request.i18n.t.replies.edit.title, reply: own, story: storyOf(own), body: own.body_md, csrfToken: reply.csrfToken() });
+    return reply.view("replies/edit.eta", { title: request.i18n.t.replies.edit.title, reply: own, story: storyOf(own), body: own.body_md, lang: own.lang, languages: languageOptions(request.i18n.t.languages), csrfToken: reply.csrfToken() });
   });
 
   app.post("/replies/:id/edit", { schema: idForm }, async (request, reply) => {
@@ -117,9 +122,12 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     const checked = checkReply(request.body, request.i18n);
     const personalData = checked.ok ? unconfirmedPersonalData(request.body, checked.body) : [];
     if (!checked.ok || personalData.length) {
-      return reply.code(422).view("replies/edit.eta", { title: request.i18n.t.replies.edit.title, reply: own, story: storyOf(own), body: checked.body, error: checked.ok ? undefined : checked.error, personalData, csrfToken: reply.csrfToken() });
+      return reply.code(422).view("replies/edit.eta", {
+        title: request.i18n.t.replies.edit.title, reply: own, story: storyOf(own), body: checked.body, lang: checked.langValue, languages: languageOptions(request.i18n.t.languages),
+        error: checked.ok ? undefined : checked.error, langError: checked.ok ? undefined : checked.langError, personalData, csrfToken: reply.csrfToken(),
+      });
     }
-    await editReply(app.db, own.id, own.author_id, checked.body);
+    await editReply(app.db, own.id, own.author_id, checked.body, await resolveLanguage(app.db, checked.lang, checked.body, own.story_lang));
     return reply.redirect(replyPath(storyOf(own), own.id), 303);
   });
 

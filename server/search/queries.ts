@@ -8,6 +8,7 @@
 // organisation (any spelling, "ATT") also finds that organisation's stories.
 import { sql, type Expression, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import type { ContentLanguage } from "../lib/content-language.js";
 import { exclusionQuery } from "./exclusions.js";
 import { headlineOptions, type Markers } from "./snippets.js";
 
@@ -22,10 +23,12 @@ const german = (text: string) => sql`websearch_to_tsquery('german', search_text(
 type Alias = "s" | "r";
 const vectors = (alias: Alias) => [sql.ref(`${alias}.search_en`), sql.ref(`${alias}.search_de`)] as const;
 
-// The query matches under either language's stems. That alone would let a
-// "-word" through on the side that stems it differently ("-Lieferung" keeps
-// "Lieferungen" in English), so the excluded words are checked again, and
-// rule a text out when either language finds them.
+// Each text's vector sits in its own language's column, the other column
+// empty (migrations/0012), so "English stems in search_en or German stems in
+// search_de" stems the query as each text was stemmed. An empty vector
+// satisfies a purely negative query ("-Lieferung"), so the excluded words are
+// checked again (exclusions.ts), and rule a text out when either column finds
+// them.
 function matchesQuery(alias: Alias, text: string) {
   const [en, de] = vectors(alias);
   const positive = sql<boolean>`(${en} @@ ${english(text)} or ${de} @@ ${german(text)})`;
@@ -44,11 +47,11 @@ function titleMatches(text: string) {
   return sql<boolean>`(ts_rank('{0,0,0,1}', ${en}, ${english(text)}) > 0 or ts_rank('{0,0,0,1}', ${de}, ${german(text)}) > 0)`;
 }
 
-// ts_headline takes one configuration: use the one whose stems match this text.
-function headline(doc: Expression<string>, text: string, options: string) {
-  return sql<string>`case when to_tsvector('english', ${doc}) @@ websearch_to_tsquery('english', ${text})
-    then ts_headline('english', ${doc}, websearch_to_tsquery('english', ${text}), ${options})
-    else ts_headline('german', ${doc}, websearch_to_tsquery('german', ${text}), ${options}) end`;
+// ts_headline takes one configuration: the text's own language's (stories.lang, replies.lang), as its vector was stemmed.
+function headline(doc: Expression<string>, lang: Expression<string>, text: string, options: string) {
+  return sql<string>`case when ${lang} = 'de'
+    then ts_headline('german', ${doc}, websearch_to_tsquery('german', ${text}), ${options})
+    else ts_headline('english', ${doc}, websearch_to_tsquery('english', ${text}), ${options}) end`;
 }
 
 const visibleStory = sql<boolean>`s.hidden_at is null and s.deleted_at is null`;
@@ -145,11 +148,12 @@ function rankWindow(db: Kysely<DB>, text: string, ids: number[], offset: number,
     .leftJoin("replies as r", "r.id", "m.reply_id")
     .leftJoin("users as ru", "ru.id", "r.author_id")
     .select([
-      "s.id", "s.slug", "s.title", "s.outcome", "s.created_at", "s.reply_count",
+      "s.id", "s.slug", "s.title", "s.lang", "s.outcome", "s.created_at", "s.reply_count",
       "c.name as company_name", "c.slug as company_slug", "u.username as author_username",
       "m.reply_id", "ru.username as reply_author_username",
-      headline(sql.ref("s.title"), text, headlineOptions(markers, true)).as("title_headline"),
-      headline(sql<string>`coalesce(r.body_md, s.body_md)`, text, headlineOptions(markers, false)).as("snippet_headline"),
+      sql<ContentLanguage>`coalesce(r.lang, s.lang)`.as("snippet_lang"),
+      headline(sql.ref("s.title"), sql.ref("s.lang"), text, headlineOptions(markers, true)).as("title_headline"),
+      headline(sql<string>`coalesce(r.body_md, s.body_md)`, sql<string>`coalesce(r.lang, s.lang)`, text, headlineOptions(markers, false)).as("snippet_headline"),
     ])
     .orderBy("m.title", "desc").orderBy("m.rank", "desc").orderBy("m.created_at", "desc").orderBy("m.story_id", "desc")
     .execute();

@@ -24,7 +24,10 @@ export function cleanQuery(raw: string): { q: string; truncated: boolean } {
   const cleaned = raw.replace(UNSAFE, " ").replace(/\s+/g, " ").trim();
   const chars = Array.from(cleaned);
   if (chars.length <= MAX_QUERY_CHARS) return { q: cleaned, truncated: false };
-  return { q: chars.slice(0, MAX_QUERY_CHARS).join("").trim(), truncated: true };
+  // Cut between words: half a word would be a different word to the stemmer ("router" cut to "rout").
+  let cut = chars.slice(0, MAX_QUERY_CHARS).join("");
+  if (chars[MAX_QUERY_CHARS] !== " " && cut.includes(" ")) cut = cut.slice(0, cut.lastIndexOf(" "));
+  return { q: cut.trim(), truncated: true };
 }
 
 // A repeated q (?q=a&q=b) is read as its first, like a browser's form would send one.

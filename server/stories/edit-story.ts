@@ -16,7 +16,7 @@ async function keepRevision(trx: Transaction<DB>, storyId: number, editorId: num
     .where("s.id", "=", storyId)
     .select([
       "s.title", "s.product", "s.country", "s.channel", "s.escalated_to", "s.answered_by", "s.escalated_at", "s.escalated_time_known",
-      "s.first_response_at", "s.first_response_time_known", "s.resolved_at", "s.resolved_time_known", "s.outcome", "s.body_md", "s.body_html", "s.edited_at", "s.created_at",
+      "s.first_response_at", "s.first_response_time_known", "s.resolved_at", "s.resolved_time_known", "s.outcome", "s.lang", "s.body_md", "s.body_html", "s.edited_at", "s.created_at",
       "c.name as company_name", "o.name as other_party_name",
     ])
     .executeTakeFirstOrThrow();

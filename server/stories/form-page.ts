@@ -2,6 +2,7 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { languageOptions, type ContentLanguage } from "../lib/content-language.js";
 import type { I18n } from "../i18n/index.js";
 import { listOrganisationNames } from "../organisations/queries.js";
 import type { StoryErrors, StoryValues } from "./schema.js";
@@ -17,6 +18,8 @@ export interface StoryFormPage {
   errors: StoryErrors;
   submissionKey: string;
   previewHtml?: string;
+  /** The language the previewed story will be stored in. */
+  previewLang?: ContentLanguage;
   /** E-mail addresses or phone numbers the author must confirm before posting. */
   personalData?: string[];
   organisationNames: string[];
@@ -24,6 +27,7 @@ export interface StoryFormPage {
     countries: [string, string][];
     channels: [string, string][];
     outcomes: [string, string][];
+    languages: [string, string][];
   };
   csrfToken: string;
 }
@@ -58,7 +62,7 @@ export function timelineOptions(i18n: I18n): StepOptions & { outcomes: [string, 
 export async function storyFormPage(
   db: Kysely<DB>,
   i18n: I18n,
-  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: StoryErrors; submissionKey?: string; previewHtml?: string; personalData?: string[]; csrfToken: string },
+  page: { title: string; action: string; submitLabel: string; values: StoryValues; errors?: StoryErrors; submissionKey?: string; previewHtml?: string; previewLang?: ContentLanguage; personalData?: string[]; csrfToken: string },
 ): Promise<StoryFormPage> {
   return {
     ...page,
@@ -69,6 +73,7 @@ export async function storyFormPage(
       ...stepOptions(i18n),
       countries: [choose(i18n.t.storyForm.country.choose), ...i18n.fmt.countries()],
       outcomes: [choose(i18n.t.storyForm.outcome.choose), ...Object.entries(i18n.t.enums.outcome)],
+      languages: languageOptions(i18n.t.languages),
     },
   };
 }

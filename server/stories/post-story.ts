@@ -6,6 +6,7 @@ import { renderMarkdown } from "../lib/markdown.js";
 import { slugify } from "../lib/slug.js";
 import { notifyNewStory } from "../notifications/notify.js";
 import { resolveOrganisation } from "../organisations/queries.js";
+import { guessedLanguage, storyText } from "./language.js";
 import { writePath } from "./path.js";
 import type { StoryInput } from "./schema.js";
 
@@ -57,5 +58,6 @@ export function storyColumns(input: StoryInput, companyId: number, otherPartyId:
     outcome: input.outcome,
     body_md: input.body,
     body_html: renderMarkdown(input.body),
+    lang: input.lang ?? guessedLanguage(storyText(input), "en"),
   };
 }

@@ -16,7 +16,7 @@ export function storySummaryQuery(db: Kysely<DB>) {
     .where("s.deleted_at", "is", null)
     .select([
       "s.id", "s.slug", "s.title", "s.created_at", "s.outcome", "s.country", "s.channel", "s.escalated_to",
-      "s.response_seconds", "s.response_bucket", "s.reply_count", "s.me_too_count", "s.product",
+      "s.response_seconds", "s.response_bucket", "s.reply_count", "s.me_too_count", "s.product", "s.lang",
       "s.escalated_at", "s.escalated_time_known", "s.first_response_at", "s.first_response_time_known",
       "c.name as company_name", "c.slug as company_slug",
       "o.name as other_party_name", "o.slug as other_party_slug",

@@ -1,9 +1,11 @@
 // The story form's one validation step: raw fields in; typed facts or field
 // errors (with everything typed kept) out.
+import type { ContentLanguage } from "../lib/content-language.js";
 import { isKey, OUTCOMES, type Outcome } from "../lib/enums.js";
 import { isCountry } from "../lib/countries.js";
 import { field, multiline, type FieldErrors, type FormBody } from "../lib/form.js";
 import { organisationKey } from "../lib/slug.js";
+import { chosenLanguage } from "./language.js";
 import { checkSteps, editSteps, headlineOf, parseMoment, readSteps, stepFormValues, stepValuesOf, type Headline, type StepFieldName, type StepInput, type StoryFormErrors } from "./steps.js";
 import type { I18n } from "../i18n/index.js";
 
@@ -28,9 +30,11 @@ export interface StoryInput extends TimelineInput {
   product: string | null;
   country: string;
   body: string;
+  /** The language the poster chose, or null to guess it from the text. */
+  lang: ContentLanguage | null;
 }
 
-export const STORY_FIELDS = ["title", "company", "other_party", "product", "country", "resolved_date", "resolved_time", "outcome", "body"] as const;
+export const STORY_FIELDS = ["title", "company", "other_party", "product", "country", "resolved_date", "resolved_time", "outcome", "body", "lang"] as const;
 export type StoryField = (typeof STORY_FIELDS)[number];
 /** What the form shows: the story's fields and its steps' (step_count, step_<i>_<key>). */
 export type StoryValues = Partial<Record<StoryField | StepFieldName | "step_count", string>>;
@@ -104,20 +108,23 @@ export function checkStory(body: FormBody, { t, fmt }: I18n, now = new Date()): 
   if (!body_.trim()) errors.body = m.body;
   else if (body_.length > BODY_MAX) errors.body = m.bodyTooLong(fmt.number(BODY_MAX));
 
-  if (Object.keys(errors).length || !timeline) return { ok: false, errors, values: all };
-  return { ok: true, values: all, value: { title, company, otherParty, product, country, body: body_, ...timeline } };
+  const lang = chosenLanguage(all.lang);
+  if (lang === undefined) errors.lang = t.languages.storyError;
+
+  if (Object.keys(errors).length || !timeline || lang === undefined) return { ok: false, errors, values: all };
+  return { ok: true, values: all, value: { title, company, otherParty, product, country, body: body_, lang, ...timeline } };
 }
 
 /** The form's values for an existing story and its path (edit and timeline pages). */
 export function valuesOf(story: {
   title: string; company_name: string; other_party_name: string | null; product: string | null; country: string;
-  resolved_at: Date | null; resolved_time_known: boolean; outcome: Outcome; body_md: string;
+  resolved_at: Date | null; resolved_time_known: boolean; outcome: Outcome; body_md: string; lang: ContentLanguage;
 }, steps: Parameters<typeof stepValuesOf>[0]): StoryValues {
   const date = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "");
   const time = (d: Date | null) => (d ? d.toISOString().slice(11, 19).replace(/:00$/, "") : "");
   return {
     title: story.title, company: story.company_name, other_party: story.other_party_name ?? "", product: story.product ?? "",
-    country: story.country, resolved_date: date(story.resolved_at), resolved_time: story.resolved_time_known ? time(story.resolved_at) : "", outcome: story.outcome, body: story.body_md,
+    country: story.country, resolved_date: date(story.resolved_at), resolved_time: story.resolved_time_known ? time(story.resolved_at) : "", outcome: story.outcome, body: story.body_md, lang: story.lang,
     ...stepFormValues(stepValuesOf(steps)),
   };
 }

@@ -9,6 +9,7 @@
 // database, whichever app instance wrote last.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { languageOptions } from "../lib/content-language.js";
 import { i18nFor, type I18n, type Locale } from "../i18n/index.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replies/queries.js";
@@ -134,6 +135,7 @@ export function threadPages(app: FastifyInstance) {
       isModerator: audience === "moderator",
       ...(await findViewerState(app.db, entry.story.id, user.id)),
       submissionKey: randomUUID(),
+      languages: languageOptions(request.i18n.t.languages),
       csrfToken,
     });
     return true;

@@ -3,6 +3,7 @@ import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply } from "fastify";
 import { forbidden, memberOf } from "../accounts/guards.js";
 import type { SessionUser } from "../accounts/session.js";
+import type { ContentLanguage } from "../lib/content-language.js";
 import { field, type FormBody } from "../lib/form.js";
 import { renderMarkdown } from "../lib/markdown.js";
 import { CONFIRM_FIELD, findPersonalData } from "../lib/personal-data.js";
@@ -16,7 +17,8 @@ import { postStory } from "./post-story.js";
 import { timelineOptions } from "./form-page.js";
 import { findPath } from "./path.js";
 import { findStory, type StoryDetail } from "./queries.js";
-import { checkStory, checkTimeline, editedSteps, valuesOf, type StoryErrors, type StoryInput } from "./schema.js";
+import { chosenLanguage, resolveLanguage, storyText } from "./language.js";
+import { checkStory, checkTimeline, editedSteps, valuesOf, type StoryErrors, type StoryInput, type StoryValues } from "./schema.js";
 
 /** What looks like personal data in a story the author has not yet confirmed publishing. */
 function unconfirmedPersonalData(body: FormBody, story: StoryInput): string[] {
@@ -50,6 +52,17 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
   }
 
   /** The story at :id when `user` wrote it; otherwise sends the 404 or 403 page and gives undefined. */
+  /** The preview: the story rendered, in the language it will be stored in. */
+  async function preview(values: StoryValues, pageLocale: ContentLanguage) {
+    const text = storyText({ title: values.title ?? "", body: values.body ?? "" });
+    return { previewHtml: renderMarkdown(values.body ?? ""), previewLang: await resolveLanguage(app.db, chosenLanguage(values.lang) ?? null, text, pageLocale) };
+  }
+
+  /** The story with its language settled: the poster's choice, else the guess, which a text too short to tell leaves at the page's language. */
+  async function withLanguage(input: StoryInput, pageLocale: ContentLanguage): Promise<StoryInput> {
+    return { ...input, lang: await resolveLanguage(app.db, input.lang, storyText(input), pageLocale) };
+  }
+
   async function ownStory(reply: FastifyReply, id: number, user: SessionUser): Promise<StoryDetail | undefined> {
     const story = await findStory(app.db, id);
     if (!story || story.hidden_at) {
@@ -75,7 +88,7 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     // "Add a step" or "remove": the same form with the rows changed, nothing checked or posted.
     const rows = editedSteps(body);
     const checked = checkStory(body, request.i18n);
-    const again = async (status: number, extra: { previewHtml?: string; personalData?: string[] } = {}) =>
+    const again = async (status: number, extra: { previewHtml?: string; previewLang?: ContentLanguage; personalData?: string[] } = {}) =>
       reply.code(status).view(
         "stories/form.eta",
         await storyFormPage(app.db, request.i18n, {
@@ -84,12 +97,12 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
         }),
       );
     if (rows) return again(200);
-    if (field(body, "action") === "preview") return again(checked.ok ? 200 : 422, { previewHtml: renderMarkdown(checked.values.body ?? "") });
+    if (field(body, "action") === "preview") return again(checked.ok ? 200 : 422, await preview(checked.values, request.locale));
     if (!checked.ok) return again(422);
     const personalData = unconfirmedPersonalData(body, checked.value);
     if (personalData.length) return again(422, { personalData });
     await app.limits.post.hit(request, reply);
-    const story = await postStory(app.db, user.id, checked.value, submissionKey || null);
+    const story = await postStory(app.db, user.id, await withLanguage(checked.value, request.locale), submissionKey || null);
     return reply.redirect(storyPath(story), 303);
   });
 
@@ -106,16 +119,16 @@ export default async function storyWriteRoutes(fastify: FastifyInstance) {
     const body: FormBody = request.body;
     const rows = editedSteps(body);
     const checked = checkStory(body, request.i18n);
-    const preview = field(body, "action") === "preview";
-    const personalData = checked.ok && !preview && !rows ? unconfirmedPersonalData(body, checked.value) : [];
-    if (rows || preview || !checked.ok || personalData.length) {
+    const isPreview = field(body, "action") === "preview";
+    const personalData = checked.ok && !isPreview && !rows ? unconfirmedPersonalData(body, checked.value) : [];
+    if (rows || isPreview || !checked.ok || personalData.length) {
       const page = await storyFormPage(app.db, request.i18n, {
         title: request.i18n.t.storyForm.editTitle, action: request.i18n.paths.storyEdit(story), submitLabel: request.i18n.t.form.saveChanges, values: rows ?? checked.values,
-        errors: rows || checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), previewHtml: preview ? renderMarkdown(checked.values.body ?? "") : undefined, personalData,
+        errors: rows || checked.ok ? {} : checked.errors, csrfToken: reply.csrfToken(), ...(isPreview ? await preview(checked.values, request.locale) : {}), personalData,
       });
       return reply.code(rows || (checked.ok && !personalData.length) ? 200 : 422).view("stories/form.eta", page);
     }
-    await editStory(app.db, story.id, story.author_id, checked.value);
+    await editStory(app.db, story.id, story.author_id, await withLanguage(checked.value, request.locale));
     const updated = (await findStory(app.db, story.id))!;
     return reply.redirect(storyPath(updated), 303);
   });

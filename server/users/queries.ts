@@ -43,7 +43,7 @@ export async function listUserReplies(db: Kysely<DB>, userId: number, opts: { af
     // A reply under a hidden story has no page to link to.
     .where("s.hidden_at", "is", null)
     .where("s.deleted_at", "is", null)
-    .select(["r.id", "r.body_html", "r.created_at", "r.edited_at", "s.id as story_id", "s.slug as story_slug", "s.title as story_title"]);
+    .select(["r.id", "r.lang", "r.body_html", "r.created_at", "r.edited_at", "s.id as story_id", "s.slug as story_slug", "s.title as story_title", "s.lang as story_lang"]);
   if (opts.after !== undefined) {
     const after = opts.after;
     query = query.where(sql<boolean>`(not exists (select 1 from replies where id = ${after})

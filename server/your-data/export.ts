@@ -9,7 +9,7 @@ import { listPreferences } from "../mail/preferences.js";
 export async function exportMemberData(db: Kysely<DB>, userId: number, publicUrl: string) {
   const account = await db
     .selectFrom("users")
-    .select(["id", "username", "email", "email_verified_at", "role", "created_at", "banned_until", "ban_reason"])
+    .select(["id", "username", "email", "email_verified_at", "role", "locale", "created_at", "banned_until", "ban_reason"])
     .where("id", "=", userId)
     .executeTakeFirstOrThrow();
   const [sessions, stories, steps, replies, revisions, meToos, flags, notifications, storyFollows, companyFollows, mail, representing, preferences, pendingEmail] = await Promise.all([
@@ -20,7 +20,7 @@ export async function exportMemberData(db: Kysely<DB>, userId: number, publicUrl
       .leftJoin("organisations as o", "o.id", "s.other_party_id")
       .select([
         "s.id", "s.slug", "s.title", "c.name as company", "o.name as other_party", "s.product", "s.country", "s.channel", "s.escalated_to", "s.answered_by",
-        "s.escalated_at", "s.escalated_time_known", "s.first_response_at", "s.resolved_at", "s.outcome", "s.body_md", "s.reply_count", "s.me_too_count",
+        "s.escalated_at", "s.escalated_time_known", "s.first_response_at", "s.resolved_at", "s.outcome", "s.lang", "s.body_md", "s.reply_count", "s.me_too_count",
         "s.created_at", "s.edited_at", "s.hidden_at", "s.hidden_reason", "s.deleted_at",
       ])
       .where("s.author_id", "=", userId)
@@ -38,7 +38,7 @@ export async function exportMemberData(db: Kysely<DB>, userId: number, publicUrl
     db
       .selectFrom("replies as r")
       .innerJoin("stories as s", "s.id", "r.story_id")
-      .select(["r.id", "r.story_id", "s.title as story_title", "r.parent_id", "r.body_md", "r.created_at", "r.edited_at", "r.hidden_at", "r.hidden_reason", "r.deleted_at"])
+      .select(["r.id", "r.story_id", "s.title as story_title", "r.parent_id", "r.lang", "r.body_md", "r.created_at", "r.edited_at", "r.hidden_at", "r.hidden_reason", "r.deleted_at"])
       .where("r.author_id", "=", userId)
       .orderBy("r.id")
       .execute(),

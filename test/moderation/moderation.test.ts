@@ -56,7 +56,7 @@ describe("moderation", async () => {
 
     const queue = await moderator.get("/moderation");
     expect(queue.statusCode).toBe(200);
-    expect(queue.body).toContain(`<a href="/moderation/stories/${story.id}">A story someone finds misleading</a>`);
+    expect(queue.body).toContain(`<a href="/moderation/stories/${story.id}" lang="en">A story someone finds misleading</a>`);
     expect(queue.body).toMatch(new RegExp(`/moderation/replies/${replyId}">Reply by story_teller</a>[\\s\\S]*?<strong>2</strong> flags: Spam, Abuse or harassment`));
     const item = await moderator.get(`/moderation/stories/${story.id}`);
     expect(item.body).toContain("The dates do not add up");

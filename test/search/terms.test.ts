@@ -5,7 +5,7 @@ import { organisationKey } from "../../server/lib/slug.js";
 import { createTestApp } from "../helpers/app.js";
 import { createOrganisation, createUser, insertStory } from "../helpers/fixtures.js";
 
-const titles = (html: string) => [...html.matchAll(/<h3 class="story-title"><a href="[^"]+">([\s\S]*?)<\/a>/g)].map((m) => m[1]!.replace(/<\/?mark>/g, ""));
+const titles = (html: string) => [...html.matchAll(/<h3 class="story-title" lang="[a-z]+"><a href="[^"]+">([\s\S]*?)<\/a>/g)].map((m) => m[1]!.replace(/<\/?mark>/g, ""));
 
 describe("search terms", async () => {
   const { app, database, close } = await createTestApp();

@@ -16,7 +16,7 @@ interface Fixture {
   meToo: number;
 }
 
-const storyIds = (html: string) => [...html.matchAll(/<h2 class="story-title"><a href="\/stories\/(\d+)\//g)].map((m) => Number(m[1]));
+const storyIds = (html: string) => [...html.matchAll(/<h2 class="story-title" lang="[a-z]+"><a href="\/stories\/(\d+)\//g)].map((m) => Number(m[1]));
 const nextLink = (html: string) => html.match(/<a rel="next" href="([^"]+)">/)?.[1]?.replace(/&amp;/g, "&");
 
 describe("browsing the stories", async () => {

@@ -52,7 +52,7 @@ describe("posting a story", async () => {
     const page = await poster.get(String(res.headers.location));
     expect(page.statusCode).toBe(200);
     const html = page.body;
-    expect(html).toContain("<h1 id=\"story-title\">Best Buy cancelled my Lumia 920 twice</h1>");
+    expect(html).toContain("<h1 id=\"story-title\" lang=\"en\">Best Buy cancelled my Lumia 920 twice</h1>");
     expect(html).toContain('<dd><a href="/companies/nokia">Nokia</a></dd>');
     expect(html).toContain('<dd><a href="/companies/best-buy">Best Buy</a></dd>');
     expect(html).toContain("<dt>Product</dt><dd>Lumia 920</dd>");

@@ -3,7 +3,7 @@ import { demoStories } from "../../server/db/demo-data.js";
 import { renderMarkdown } from "../../server/lib/markdown.js";
 import { createTestApp } from "../helpers/app.js";
 
-const storyLinks = (html: string) => [...html.matchAll(/<h2 class="story-title"><a href="(\/stories\/\d+\/[^"]+)">/g)].map((m) => m[1]!);
+const storyLinks = (html: string) => [...html.matchAll(/<h2 class="story-title" lang="[a-z]+"><a href="(\/stories\/\d+\/[^"]+)">/g)].map((m) => m[1]!);
 const nextLink = (html: string) => html.match(/<a rel="next" href="([^"]+)">/)?.[1]?.replace(/&amp;/g, "&");
 
 describe("reading stories", async () => {
@@ -38,6 +38,27 @@ describe("reading stories", async () => {
     expect(firstRow).toContain(`${newest.reply_count} repl`);
   });
 
+  it("tells the demo stories' paths as they happened, the founding story's CEO answering himself", async () => {
+    const thread = async (titleStart: string) => {
+      const story = await database.db.selectFrom("stories").select(["id", "slug"]).where("title", "like", `${titleStart}%`).executeTakeFirstOrThrow();
+      return (await app.inject(`/stories/${story.id}/${story.slug}`)).body;
+    };
+    const founding = await thread("Best Buy cancelled my Lumia 920 pre-order twice");
+    expect(founding).toMatch(/<dt>Answered by<\/dt><dd>CEO<\/dd>/);
+    // Every demo story the seed documents tell as more than one step has its steps.
+    for (const [title, steps] of [
+      ["Best Buy cancelled my Lumia 920 pre-order twice", 4],
+      ["A month of Optus and Nokia blaming each other", 3],
+      ["AT&T jammed the SIM into my Lumia 920 upside down", 4],
+      ["AT&T wanted my broken phone and the charging plate mailed back", 3],
+      ["Movistar kept the iPhone 3G for new customers", 3],
+      ["EVGA removed my motherboard", 3],
+    ] as const) {
+      expect((await thread(title)).match(/<li class="path-step/g)?.length, title).toBe(steps);
+    }
+    expect(demoStories.filter((s) => (s.path?.length ?? 1) > 1)).toHaveLength(6);
+  });
+
   it("pages through every story with the older link, with no gaps or repeats", async () => {
     const seen: string[] = [];
     let url: string | undefined = "/";
@@ -68,7 +89,7 @@ describe("reading stories", async () => {
       .executeTakeFirstOrThrow();
     const res = await app.inject(`/stories/${nested.id}/${nested.slug}`);
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain(`<h1 id="story-title">${escape(nested.title)}</h1>`);
+    expect(res.body).toContain(`<h1 id="story-title" lang="en">${escape(nested.title)}</h1>`);
     for (const label of ["Escalated to", "Country", "Channel", "Written to", "Answered by", "Response time", "Outcome", "Timeline"]) {
       expect(res.body).toContain(label);
     }
@@ -127,7 +148,7 @@ describe("reading stories", async () => {
     const stored = await database.db.selectFrom("stories").select(["body_md", "body_html"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(stored.body_md).toBe(body); // the source is kept as typed
     const res = await app.inject(`/stories/${id}/a-hostile-story-body`);
-    const article = res.body.slice(res.body.indexOf('<div class="prose story-body">'), res.body.indexOf("</article>"));
+    const article = res.body.slice(res.body.indexOf('<div class="prose story-body" lang="en">'), res.body.indexOf("</article>"));
     expect(article).toContain("Hi");
     expect(article).not.toMatch(/<script|javascript:|onerror|<iframe/i);
   });

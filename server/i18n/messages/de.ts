@@ -4,7 +4,9 @@ import { accounts } from "./de/accounts.js";
 import { enums } from "./de/enums.js";
 import { errors } from "./de/errors.js";
 import { form } from "./de/form.js";
+import { languages } from "./de/languages.js";
 import { layout } from "./de/layout.js";
+import { mail } from "./de/mail.js";
 import { replies } from "./de/replies.js";
 import { search } from "./de/search.js";
 import { stories } from "./de/stories.js";
@@ -20,4 +22,6 @@ export const de = {
   replies,
   search,
   accounts,
+  languages,
+  mail,
 } satisfies Messages;

@@ -4,7 +4,9 @@ import { accounts } from "./en/accounts.js";
 import { enums } from "./en/enums.js";
 import { errors } from "./en/errors.js";
 import { form } from "./en/form.js";
+import { languages } from "./en/languages.js";
 import { layout } from "./en/layout.js";
+import { mail } from "./en/mail.js";
 import { replies } from "./en/replies.js";
 import { search } from "./en/search.js";
 import { stories } from "./en/stories.js";
@@ -20,6 +22,8 @@ export const en = {
   replies,
   search,
   accounts,
+  languages,
+  mail,
 };
 
 /** What a catalogue holds: every key of the English one, with the same parameters. */

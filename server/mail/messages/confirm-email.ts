@@ -1,16 +1,12 @@
-// The mail that confirms a new or changed address. One module per mail, so a
-// translation pass finds every sentence of it here.
+// The mail that confirms a new or changed address, in the member's language (words from server/i18n, `mail.confirm`).
+import type { Messages } from "../../i18n/index.js";
 import type { MailText } from "../compose.js";
 
 export const CONFIRM_VALID_HOURS = 48;
 
-export function confirmEmailMail(input: { username: string; confirmUrl: string }): MailText {
+export function confirmEmailMail(m: Messages["mail"], input: { username: string; confirmUrl: string }): MailText {
   return {
-    subject: "Confirm your e-mail address for Escalator",
-    paragraphs: [
-      `Someone, hopefully you, gave this address to the Escalator account “${input.username}”.`,
-      { text: "Confirm this address", href: input.confirmUrl },
-      `The link works for ${CONFIRM_VALID_HOURS} hours. Until you confirm, Escalator sends this address nothing else. If it was not you, ignore this mail.`,
-    ],
+    subject: m.confirm.subject,
+    paragraphs: [m.confirm.intro(input.username), { text: m.confirm.link, href: input.confirmUrl }, m.confirm.validity(CONFIRM_VALID_HOURS)],
   };
 }

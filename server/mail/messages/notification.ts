@@ -1,6 +1,7 @@
 // The mail sent right away for one notification, and the words that describe
-// a notification in it and in the digest.
+// a notification in it and in the digest, in the member's language (`mail.notification`).
 import type { NotificationKind } from "../../db/schema.js";
+import type { Messages } from "../../i18n/index.js";
 import type { MailText } from "../compose.js";
 
 export interface NotificationLine {
@@ -13,30 +14,14 @@ export interface NotificationLine {
   url: string;
 }
 
-export function describeNotification(n: NotificationLine): string {
-  const story = `“${n.storyTitle}”`;
-  switch (n.kind) {
-    case "reply":
-      return n.topLevel ? `${n.actor} replied to your story ${story}` : `${n.actor} replied to your reply in ${story}`;
-    case "quote":
-      return `${n.actor} quoted you in ${story}`;
-    case "mention":
-      return `${n.actor} mentioned you in ${story}`;
-    case "followed_story":
-      return `${n.actor} replied in ${story}, a story you follow`;
-    case "story_timeline":
-      return `${n.actor} updated the timeline of ${story}, a story you follow`;
-    case "company_story":
-      return `${n.actor} posted ${story} about a company you follow`;
-    case "company_official":
-      return `${n.actor} answered officially in ${story}, about a company you follow`;
-  }
+export function describeNotification(m: Messages["mail"], n: NotificationLine): string {
+  return m.notification.describe(n.kind, n.topLevel, n.actor, n.storyTitle);
 }
 
-export function notificationMail(n: NotificationLine): MailText {
-  const line = describeNotification(n);
+export function notificationMail(m: Messages["mail"], n: NotificationLine): MailText {
+  const line = describeNotification(m, n);
   return {
     subject: line.length > 120 ? `${line.slice(0, 119)}…` : line,
-    paragraphs: [`${line}:`, ...(n.excerpt ? [n.excerpt] : []), { text: "Read it on Escalator", href: n.url }],
+    paragraphs: [`${line}:`, ...(n.excerpt ? [n.excerpt] : []), { text: m.notification.read, href: n.url }],
   };
 }
