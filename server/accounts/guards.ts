@@ -17,15 +17,10 @@ export const isBanned = (user: { banned_until: Date | null }, now = new Date()) 
 
 /** The 403 page, with why. */
 export function forbidden(reply: FastifyReply, message: string): FastifyReply {
-  return sendErrorPage(reply, { status: 403, title: "Not allowed", message });
+  return sendErrorPage(reply, { status: 403, title: reply.request.i18n.t.errors.forbidden.title, message });
 }
 
 const ALLOWED: Record<Audience, (user: SessionUser) => boolean> = { member: () => true, moderator: isModerator, admin: isAdmin };
-const REFUSED: Record<Audience, string> = {
-  member: "",
-  moderator: "Only moderators can do that.",
-  admin: "Only admins can do that.",
-};
 
 /** The onRequest guard of one audience's routes. */
 export function guardFor(audience: Audience) {
@@ -37,10 +32,11 @@ export function guardFor(audience: Audience) {
       return reply.redirect(loginPath(back), 303);
     }
     // Bans end sessions; this is one that outlived its ban being set (e.g. from the database).
+    const { t, fmt } = request.i18n;
     if (isBanned(user)) {
-      return forbidden(reply, `Your account is banned until ${user.banned_until!.toISOString().slice(0, 16).replace("T", " ")} UTC: ${user.ban_reason ?? "no reason given"}. You can still read everything.`);
+      return forbidden(reply, t.accounts.guards.banned(fmt.dateTime(user.banned_until!), user.ban_reason ?? t.accounts.login.noReason));
     }
-    if (!ALLOWED[audience](user)) return forbidden(reply, REFUSED[audience]);
+    if (!ALLOWED[audience](user)) return forbidden(reply, audience === "admin" ? t.accounts.guards.admin : t.accounts.guards.moderator);
   };
 }
 

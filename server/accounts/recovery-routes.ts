@@ -12,39 +12,35 @@ import { isTokenShaped } from "./tokens.js";
 
 export const FORGOT_PATH = "/forgot-password";
 
-/** The one answer to every request, whether or not an account matched. */
-export const RESET_REQUESTED =
-  `If an account with a confirmed e-mail address matches, we have sent that address a link to choose a new password. ` +
-  `It works once, for ${RESET_VALID_MINUTES} minutes. No mail? Check the spelling, your spam folder, or whether you confirmed an address in your settings.`;
-
 export default async function recoveryRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
 
   app.get(FORGOT_PATH, async (request, reply) =>
-    reply.view("accounts/forgot.eta", { title: "Forgot password", values: {}, errors: {}, csrfToken: reply.csrfToken() }),
+    reply.view("accounts/forgot.eta", { title: request.i18n.t.accounts.forgot.title, values: {}, errors: {}, csrfToken: reply.csrfToken() }),
   );
 
   app.post(FORGOT_PATH, { schema: { body: formSchema("account") }, attachValidation: true }, async (request, reply) => {
     await app.limits.resetByAddress.hit(request, reply);
     await app.limits.resetByAccount.hit(request, reply);
+    const words = request.i18n.t.accounts.forgot;
     const form = formInput(request)!;
     const account = field(form.body, "account").normalize("NFKC").slice(0, 254);
     if (!form.ok || !account) {
-      const error = form.errors.account ?? form.errors.form ?? "Enter your username or your e-mail address.";
-      return reply.code(422).view("accounts/forgot.eta", { title: "Forgot password", values: { account }, errors: { account: error }, csrfToken: reply.csrfToken() });
+      const error = form.errors.account ?? form.errors.form ?? words.required;
+      return reply.code(422).view("accounts/forgot.eta", { title: words.title, values: { account }, errors: { account: error }, csrfToken: reply.csrfToken() });
     }
     await requestPasswordReset(app.db, await app.mail.links(), account);
-    return reply.view("accounts/forgot.eta", { title: "Forgot password", values: { account }, errors: {}, notice: RESET_REQUESTED, csrfToken: reply.csrfToken() });
+    return reply.view("accounts/forgot.eta", { title: words.title, values: { account }, errors: {}, notice: words.sent(request.i18n.fmt.number(RESET_VALID_MINUTES)), csrfToken: reply.csrfToken() });
   });
 
   const spent = (reply: FastifyReply) =>
-    reply.code(410).view("accounts/reset.eta", { title: "Choose a new password", spent: true, errors: {}, token: "", forgotHref: FORGOT_PATH, csrfToken: reply.csrfToken() });
+    reply.code(410).view("accounts/reset.eta", { title: reply.request.i18n.t.accounts.reset.title, spent: true, errors: {}, token: "", csrfToken: reply.csrfToken() });
 
   app.get(RESET_PATH, { schema: { querystring: tokenQuery } }, async (request, reply) => {
     const token = request.query.token ?? "";
     const reset = isTokenShaped(token) ? await findPasswordReset(app.db, token) : undefined;
     if (!reset) return spent(reply);
-    return reply.view("accounts/reset.eta", { title: "Choose a new password", spent: false, username: reset.username, token, errors: {}, forgotHref: FORGOT_PATH, csrfToken: reply.csrfToken() });
+    return reply.view("accounts/reset.eta", { title: request.i18n.t.accounts.reset.title, spent: false, username: reset.username, token, errors: {}, csrfToken: reply.csrfToken() });
   });
 
   app.post(RESET_PATH, { schema: { body: formSchema("token", "password") }, attachValidation: true }, async (request, reply) => {
@@ -53,9 +49,9 @@ export default async function recoveryRoutes(fastify: FastifyInstance) {
     const password = field(form.body, "password", { trim: false });
     const reset = isTokenShaped(token) ? await findPasswordReset(app.db, token) : undefined;
     if (!reset) return spent(reply);
-    const problem = form.errors.password ?? form.errors.form ?? passwordError(password, reset.username);
+    const problem = form.errors.password ?? form.errors.form ?? passwordError(password, reset.username, request.i18n.t.accounts.errors);
     if (problem) {
-      return reply.code(422).view("accounts/reset.eta", { title: "Choose a new password", spent: false, username: reset.username, token, errors: { password: problem }, forgotHref: FORGOT_PATH, csrfToken: reply.csrfToken() });
+      return reply.code(422).view("accounts/reset.eta", { title: request.i18n.t.accounts.reset.title, spent: false, username: reset.username, token, errors: { password: problem }, csrfToken: reply.csrfToken() });
     }
     const userId = await resetPassword(app.db, token, await hashPassword(password));
     if (userId === undefined) return spent(reply); // used in another tab meanwhile

@@ -1,7 +1,7 @@
 // Sign up, log in, log out and settings.
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { formatDateTime } from "../lib/durations.js";
+import type { Messages } from "../i18n/index.js";
 import { isForever } from "../moderation/bans.js";
 import { formInput } from "../lib/form-input.js";
 import { FormBody, QueryText } from "../lib/schemas.js";
@@ -16,14 +16,8 @@ import { showSettings, type SettingsState } from "./settings-page.js";
 const nextQuery = { querystring: Type.Object({ next: QueryText }) };
 const formRoute = { schema: { body: FormBody }, attachValidation: true };
 
-/** What /settings?done=… says after a form elsewhere sent the member back here. */
-const SETTINGS_NOTICES: Record<string, string | undefined> = {
-  password: "Your password was changed. Every other session was logged out.",
-  reset: "Your new password is set. Every other session was logged out; this browser is logged in.",
-  email: "We sent a confirmation link to the new address. Until you follow it, mail goes where it went before.",
-  confirmed: "Your e-mail address is confirmed.",
-  mail: "Your mail settings are saved.",
-};
+/** /settings?done=… names what a form elsewhere did; the notice's words are in the catalogue (accounts.settings.notices). */
+const isSettingsNotice = (notices: object, done: string): done is keyof Messages["accounts"]["settings"]["notices"] => Object.hasOwn(notices, done);
 
 export default async function accountRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -36,7 +30,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
 
   app.get("/signup", { schema: nextQuery }, async (request, reply) => {
     const next = safeReturnPath(request.query.next);
-    return reply.view("accounts/signup.eta", { title: "Sign up", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
+    return reply.view("accounts/signup.eta", { title: request.i18n.t.accounts.signup.title, values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
   });
 
   app.post("/signup", formRoute, async (request, reply) => {
@@ -44,12 +38,13 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     const form = formInput(request)!;
     const body = form.body;
     const next = safeReturnPath(body.next);
-    const input = validateSignup(body);
+    const { t } = request.i18n;
+    const input = validateSignup(body, t.accounts.errors);
     const again = (errors: object, values: object) =>
-      reply.code(422).view("accounts/signup.eta", { title: "Sign up", values, errors, next, csrfToken: reply.csrfToken() });
+      reply.code(422).view("accounts/signup.eta", { title: t.accounts.signup.title, values, errors, next, csrfToken: reply.csrfToken() });
     if (!input.ok || !form.ok) return again({ ...(input.ok ? {} : input.errors), ...form.errors }, input.ok ? { username: input.value.username, email: input.value.email } : input.values);
     const { username, email, password } = input.value;
-    const taken = { username: "That username is taken. Try another one." };
+    const taken = { username: t.accounts.errors.usernameTaken };
     if (await findUserByUsername(app.db, username)) return again(taken, { username, email });
     const user = await insertUser(app.db, { username, email, passwordHash: await hashPassword(password), locale: request.locale });
     if (!user) return again(taken, { username, email }); // taken in the meantime
@@ -61,7 +56,7 @@ export default async function accountRoutes(fastify: FastifyInstance) {
   app.get("/login", { schema: nextQuery }, async (request, reply) => {
     const next = safeReturnPath(request.query.next);
     if (request.user) return reply.redirect(next, 303);
-    return reply.view("accounts/login.eta", { title: "Log in", values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
+    return reply.view("accounts/login.eta", { title: request.i18n.t.accounts.login.title, values: {}, errors: {}, next, csrfToken: reply.csrfToken() });
   });
 
   app.post("/login", formRoute, async (request, reply) => {
@@ -70,23 +65,25 @@ export default async function accountRoutes(fastify: FastifyInstance) {
     const form = formInput(request)!;
     const body = form.body;
     const next = safeReturnPath(body.next);
-    const input = validateLogin(body);
+    const { t, fmt } = request.i18n;
+    const words = t.accounts.login;
+    const input = validateLogin(body, t.accounts.errors);
     const again = (errors: object, values: object) =>
-      reply.code(422).view("accounts/login.eta", { title: "Log in", values, errors, next, csrfToken: reply.csrfToken() });
+      reply.code(422).view("accounts/login.eta", { title: words.title, values, errors, next, csrfToken: reply.csrfToken() });
     if (!input.ok || !form.ok) return again({ ...(input.ok ? {} : input.errors), ...form.errors }, input.ok ? { username: input.value.username } : input.values);
     const user = await findUserByUsername(app.db, input.value.username);
     if (!(await checkPassword(user?.password_hash, input.value.password)) || !user) {
       await app.limits.loginByAddress.count(request);
       await app.limits.loginByUsername.count(request);
       // One message for both, so the form does not reveal which usernames exist.
-      return again({ form: "Wrong username or password." }, { username: input.value.username });
+      return again({ form: words.wrong }, { username: input.value.username });
     }
     // Told only after the right password, so a ban reveals nothing to strangers.
     if (user.banned_until && user.banned_until > new Date()) {
-      const until = isForever(user.banned_until) ? "for good" : `until ${formatDateTime(user.banned_until)}`;
+      const until = isForever(user.banned_until) ? words.bannedForGood : words.bannedUntil(fmt.dateTime(user.banned_until));
       return reply.code(403).view("accounts/login.eta", {
-        title: "Log in", values: { username: input.value.username }, next, csrfToken: reply.csrfToken(),
-        errors: { form: `Your account is banned ${until}: ${user.ban_reason ?? "no reason given"}. You can still read everything without logging in.` },
+        title: words.title, values: { username: input.value.username }, next, csrfToken: reply.csrfToken(),
+        errors: { form: words.banned(until, user.ban_reason ?? words.noReason) },
       });
     }
     await startSession(request, reply, user.id);
@@ -106,18 +103,20 @@ export async function settingsRoutes(fastify: FastifyInstance) {
   const settingsPage = (request: FastifyRequest, reply: FastifyReply, state?: SettingsState) => showSettings(app, request, reply, state);
 
   app.get("/settings", { schema: { querystring: Type.Object({ done: QueryText }) } }, async (request, reply) => {
-    const notice = SETTINGS_NOTICES[request.query.done ?? ""];
+    const done = request.query.done ?? "";
+    const notices = request.i18n.t.accounts.settings.notices;
+    const notice = isSettingsNotice(notices, done) ? notices[done] : undefined;
     return settingsPage(request, reply, { notice });
   });
 
   app.post("/settings/password", formRoute, async (request, reply) => {
     const user = memberOf(request);
     const form = formInput(request)!;
-    const input = validatePasswordChange(form.body, user.username);
+    const input = validatePasswordChange(form.body, user.username, request.i18n.t.accounts.errors);
     if (!input.ok || !form.ok) return settingsPage(request, reply, { errors: { ...(input.ok ? {} : input.errors), ...form.errors }, status: 422 });
     const stored = await findUserByUsername(app.db, user.username);
     if (!(await checkPassword(stored?.password_hash, input.value.current))) {
-      return settingsPage(request, reply, { errors: { current: "That is not your current password." }, status: 422 });
+      return settingsPage(request, reply, { errors: { current: request.i18n.t.accounts.settings.password.wrong }, status: 422 });
     }
     await setPasswordHash(app.db, user.id, await hashPassword(input.value.password));
     await rememberLocale(app.db, user.id, request.locale);

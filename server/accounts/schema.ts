@@ -1,6 +1,7 @@
 // The account forms' one validation step: raw form fields in, typed values or
 // field errors out. Passwords are never echoed back.
 import { normaliseUsername, usernameAsTyped } from "../lib/usernames.js";
+import type { Messages } from "../i18n/index.js";
 
 export type FieldErrors<K extends string> = Partial<Record<K, string>>;
 export type Validated<T, K extends string> = { ok: true; value: T } | { ok: false; errors: FieldErrors<K>; values: Partial<Record<K, string>> };
@@ -11,18 +12,21 @@ const text = (body: Body, name: string) => (typeof body[name] === "string" ? (bo
 export const PASSWORD_MIN = 8;
 export const PASSWORD_MAX = 256;
 
-export function usernameError(username: string): string | undefined {
-  if (username.length === 0) return "Choose a username.";
-  if ([...username].length < 3 || [...username].length > 30) return "A username has 3 to 30 characters.";
-  if (!/^[A-Za-z0-9_-]+$/.test(username)) return "Use only letters a–z, digits, _ and - in a username.";
+/** What the account forms' checks say, in the page's language. */
+export type AccountErrors = Messages["accounts"]["errors"];
+
+export function usernameError(username: string, m: AccountErrors): string | undefined {
+  if (username.length === 0) return m.usernameEmpty;
+  if ([...username].length < 3 || [...username].length > 30) return m.usernameLength;
+  if (!/^[A-Za-z0-9_-]+$/.test(username)) return m.usernameCharacters;
   return undefined;
 }
 
-export function passwordError(password: string, username: string): string | undefined {
+export function passwordError(password: string, username: string, m: AccountErrors): string | undefined {
   const length = [...password].length;
-  if (length < PASSWORD_MIN) return `A password needs at least ${PASSWORD_MIN} characters.`;
-  if (length > PASSWORD_MAX) return `A password can have at most ${PASSWORD_MAX} characters.`;
-  if (username && normaliseUsername(password) === normaliseUsername(username)) return "Your password cannot be your username.";
+  if (length < PASSWORD_MIN) return m.passwordShort(PASSWORD_MIN);
+  if (length > PASSWORD_MAX) return m.passwordLong(PASSWORD_MAX);
+  if (username && normaliseUsername(password) === normaliseUsername(username)) return m.passwordIsUsername;
   return undefined;
 }
 
@@ -33,15 +37,15 @@ export interface SignupInput {
 }
 type SignupField = "username" | "email" | "password";
 
-export function validateSignup(body: Body): Validated<SignupInput, SignupField> {
+export function validateSignup(body: Body, m: AccountErrors): Validated<SignupInput, SignupField> {
   const username = usernameAsTyped(text(body, "username"));
   const email = text(body, "email").trim();
   const password = text(body, "password");
   const errors: FieldErrors<SignupField> = {};
-  const usernameProblem = usernameError(username);
+  const usernameProblem = usernameError(username, m);
   if (usernameProblem) errors.username = usernameProblem;
-  if (email && (email.length > 254 || !/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email))) errors.email = "That does not look like an e-mail address (name@example.com).";
-  const passwordProblem = passwordError(password, username);
+  if (email && (email.length > 254 || !/^[^\s@\p{Cc}]+@[^\s@\p{Cc}]+\.[^\s@\p{Cc}]+$/u.test(email))) errors.email = m.email;
+  const passwordProblem = passwordError(password, username, m);
   if (passwordProblem) errors.password = passwordProblem;
   if (Object.keys(errors).length) return { ok: false, errors, values: { username, email } };
   return { ok: true, value: { username, email: email || null, password } };
@@ -52,14 +56,14 @@ export interface LoginInput {
   password: string;
 }
 
-export function validateLogin(body: Body): Validated<LoginInput, "username" | "password"> {
+export function validateLogin(body: Body, m: AccountErrors): Validated<LoginInput, "username" | "password"> {
   const username = usernameAsTyped(text(body, "username"));
   const password = text(body, "password");
   const errors: FieldErrors<"username" | "password"> = {};
-  if (!username) errors.username = "Enter your username.";
+  if (!username) errors.username = m.enterUsername;
   // Postgres text cannot hold NUL, and no username has a control character.
-  else if (/\p{Cc}/u.test(username)) errors.username = "A username has only letters a–z, digits, _ and -.";
-  if (!password) errors.password = "Enter your password.";
+  else if (/\p{Cc}/u.test(username)) errors.username = m.usernameControl;
+  if (!password) errors.password = m.enterPassword;
   if (Object.keys(errors).length) return { ok: false, errors, values: { username } };
   return { ok: true, value: { username, password } };
 }
@@ -69,12 +73,12 @@ export interface PasswordChangeInput {
   password: string;
 }
 
-export function validatePasswordChange(body: Body, username: string): Validated<PasswordChangeInput, "current" | "password"> {
+export function validatePasswordChange(body: Body, username: string, m: AccountErrors): Validated<PasswordChangeInput, "current" | "password"> {
   const current = text(body, "current");
   const password = text(body, "password");
   const errors: FieldErrors<"current" | "password"> = {};
-  if (!current) errors.current = "Enter your current password.";
-  const problem = passwordError(password, username);
+  if (!current) errors.current = m.enterCurrent;
+  const problem = passwordError(password, username, m);
   if (problem) errors.password = problem;
   if (Object.keys(errors).length) return { ok: false, errors, values: {} };
   return { ok: true, value: { current, password } };

@@ -1,7 +1,7 @@
 // The /settings page, shown by every settings form (with its errors or a
 // notice): password, address and mail, where you are logged in, your data.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { DELIVERIES, listPreferences, MAIL_KINDS, NUDGE } from "../mail/preferences.js";
+import { DELIVERIES, isMailKind, listPreferences, MAIL_KINDS, NUDGE } from "../mail/preferences.js";
 import { pendingConfirmation } from "./email-confirmation.js";
 import { listSessions } from "./queries.js";
 import { hashToken } from "./session.js";
@@ -16,6 +16,7 @@ export interface SettingsState {
 
 export async function showSettings(app: FastifyInstance, request: FastifyRequest, reply: FastifyReply, state: SettingsState = {}) {
   const user = request.user!;
+  const t = request.i18n.t.accounts.settings;
   const current = hashToken(request.session!.id);
   const [sessions, account, pending, preferences] = await Promise.all([
     listSessions(app.db, user.id),
@@ -24,11 +25,12 @@ export async function showSettings(app: FastifyInstance, request: FastifyRequest
     listPreferences(app.db, user.id),
   ]);
   return reply.code(state.status ?? 200).view("accounts/settings.eta", {
-    title: "Settings",
-    sessions: sessions.map((s) => ({ id: s.id, current: s.id === current, createdAt: s.created_at, lastSeenAt: s.last_seen_at, browser: describeUserAgent(s.user_agent) })),
+    title: t.title,
+    sessions: sessions.map((s) => ({ id: s.id, current: s.id === current, createdAt: s.created_at, lastSeenAt: s.last_seen_at, browser: describeUserAgent(s.user_agent, t.sessions) })),
     email: { address: account.email, verified: account.email_verified_at !== null, pending: pending?.email },
-    mailKinds: Object.entries(MAIL_KINDS).map(([kind, label]) => ({ kind, label, delivery: preferences[kind as keyof typeof MAIL_KINDS] })),
-    deliveries: Object.entries(DELIVERIES),
+    // Labels come from the catalogue (accounts.settings.mail): the view gets the keys.
+    mailKinds: Object.keys(MAIL_KINDS).filter(isMailKind).map((kind) => ({ kind, delivery: preferences[kind] })),
+    deliveries: Object.keys(DELIVERIES),
     nudge: preferences[NUDGE] !== "off",
     isAdmin: user.role === "admin",
     errors: state.errors ?? {},

@@ -14,6 +14,7 @@ import { USER_ROLES, type UserRole } from "../lib/enums.js";
 import { usernameAsTyped } from "../lib/usernames.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { addRepresentative } from "../representatives/queries.js";
+import { messages } from "../i18n/index.js";
 
 const USAGE = "usage: npm run admin -- create <username> | npm run admin -- role <username> <member|moderator|admin> | npm run admin -- represent <username> <organisation>";
 
@@ -36,10 +37,11 @@ async function askPassword(): Promise<string> {
 async function main(args: string[]) {
   const [command, username, role] = args;
   if (command === "create" && username) {
-    const problem = usernameError(usernameAsTyped(username));
+    // An operator's terminal: the English wording.
+    const problem = usernameError(usernameAsTyped(username), messages("en").accounts.errors);
     if (problem) throw new Error(problem);
     const password = process.env.ESCALATOR_ADMIN_PASSWORD ?? (await askPassword());
-    const weak = passwordError(password, username);
+    const weak = passwordError(password, username, messages("en").accounts.errors);
     if (weak) throw new Error(weak);
     return withDatabase(async (db) => {
       if (await findUserByUsername(db, username)) throw new Error(`${username} exists already; use: npm run admin -- role ${username} admin`);

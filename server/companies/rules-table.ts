@@ -17,5 +17,9 @@ export async function writeFigureRules(db: Kysely<DB>, rules: FigureRules = FIGU
   await figures.insertInto("figure_rules").values(row).onConflict((c) => c.column("id").doUpdateSet(row)).execute();
   log(stored ? "The figures' rules changed: recomputing every stored figure." : "Recording the figures' rules and computing the stored figures from them.");
   await sql`select company_figures_rebuild()`.execute(db);
+  // The company pages' kept rows too (migrations/0013): read live until the worker has recomputed them.
+  if ((await sql<{ found: boolean }>`select to_regprocedure('company_pages_requeue_all()') is not null as found`.execute(db)).rows[0]?.found) {
+    await sql`select company_pages_requeue_all()`.execute(db);
+  }
   return true;
 }

@@ -4,11 +4,14 @@
 // (those are someone else's words, whose mentions were notified already).
 import { Lexer, type Token } from "marked";
 import { normaliseUsername } from "../lib/usernames.js";
+import { LOCALES, messages } from "../i18n/index.js";
 
 /** Enough for a real conversation; a reply naming more is not notifying them all. */
 export const MAX_NAMED = 20;
 
-const QUOTE_HEADER = /^>[ \t]?\*\*([^*\n]{1,60})\*\* wrote:[ \t]*$/gm;
+// A quote written on a page in any language ("wrote:", "schrieb:") names its author.
+const WROTE = LOCALES.map((locale) => messages(locale).replies.quoteWrote.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")).join("|");
+const QUOTE_HEADER = new RegExp(`^>[ \\t]?\\*\\*([^*\\n]{1,60})\\*\\* (?:${WROTE})[ \\t]*$`, "gm");
 // A username (accounts/schema.ts: 3–30 of a–z, 0–9, _ and -) after "@", not
 // part of an e-mail address, a URL path or a longer word.
 const MENTION = /(?<![\p{L}\p{N}_.@/-])@([A-Za-z0-9_-]{3,30})(?![\p{L}\p{N}_@-])/gu;

@@ -11,6 +11,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { ByteLru } from "../lib/byte-lru.js";
+import { singleFlight } from "../lib/single-flight.js";
 import { findContentVersion } from "../stories/queries.js";
 import { bodyEtag } from "./http-cache.js";
 
@@ -39,6 +40,8 @@ declare module "fastify" {
 
 export default fp(async function keptPagesPlugin(app) {
   const kept = new ByteLru<KeptPage>(KEPT_PAGE_BYTES);
+  // Visitors arriving together read the version once (see lib/single-flight.ts).
+  const sharedVersion = singleFlight(() => findContentVersion(app.db));
   const rendering = new Map<string, Promise<KeptPage>>();
 
   async function keptPage(key: string, version: string, render: () => Promise<string>): Promise<KeptPage> {
@@ -64,7 +67,8 @@ export default fp(async function keptPagesPlugin(app) {
     if (request.user) return reply.view(template, await data());
     // The language, the address (query string included) and the origin the page's links name.
     const key = `${request.locale}|${reply.locals?.siteBase ?? ""}|${request.url}`;
-    const page = await keptPage(key, await findContentVersion(app.db), async () => app.view(template, { ...reply.locals, ...(await data()) }));
+    const version = await (request.headers.cookie ? findContentVersion(app.db) : sharedVersion(undefined));
+    const page = await keptPage(key, version, async () => app.view(template, { ...reply.locals, ...(await data()) }));
     return reply.type("text/html; charset=utf-8").header("etag", page.etag).send(page.body);
   });
 });

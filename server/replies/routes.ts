@@ -78,10 +78,10 @@ export default async function replyRoutes(fastify: FastifyInstance) {
     const quote = request.query.quote;
     let body = "";
     const wrote = request.i18n.t.replies.quoteWrote;
-    if (quote === "story") body = quoteMarkdown(wrote(story.author_username), story.body_md);
+    if (quote === "story") body = quoteMarkdown(story.author_username, story.body_md, wrote);
     else if (quote && parentId) {
       const parent = await findReply(app.db, parentId);
-      if (parent && parent.story_id === story.id && isPublicReply(parent)) body = quoteMarkdown(wrote(parent.author_username), parent.body_md);
+      if (parent && parent.story_id === story.id && isPublicReply(parent)) body = quoteMarkdown(parent.author_username, parent.body_md, wrote);
     }
     return replyPage(reply, story, { body, parentId });
   });

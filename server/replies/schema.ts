@@ -3,7 +3,7 @@ import { field, multiline, type FormBody } from "../lib/form.js";
 import type { ContentLanguage } from "../lib/content-language.js";
 import { parseId } from "../lib/params.js";
 import { chosenLanguage } from "../stories/language.js";
-import type { I18n } from "../i18n/index.js";
+import { messages, type I18n } from "../i18n/index.js";
 
 export const REPLY_MAX = 20_000;
 
@@ -26,8 +26,8 @@ export function checkReply(form: FormBody, { t, fmt }: I18n): ReplyCheck {
   return { ok: true, body, parentId, submissionKey, lang, langValue };
 }
 
-/** The markdown a "quote" link puts in the reply box; `heading` is "**name** wrote:" in the page's language. */
-export function quoteMarkdown(heading: string, markdown: string): string {
+/** The markdown a "quote" link puts in the reply box; `wrote` is the page language's word (replies.quoteWrote). */
+export function quoteMarkdown(author: string, markdown: string, wrote: string = messages("en").replies.quoteWrote): string {
   const quoted = markdown.split("\n").map((line) => (line ? `> ${line}` : ">")).join("\n");
-  return `> ${heading}\n>\n${quoted}\n\n`;
+  return `> **${author}** ${wrote}\n>\n${quoted}\n\n`;
 }

@@ -2,9 +2,8 @@
 // description from the facts, Open Graph / Twitter card, schema.org data.
 import type { Figures } from "../companies/figures.js";
 import { fmt } from "../companies/format.js";
-import { countryName } from "../lib/countries.js";
-import { formatResponse } from "../lib/durations.js";
 import { OUTCOMES, ROLES } from "../lib/enums.js";
+import type { I18n } from "../i18n/index.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 
 export interface PageMeta {
@@ -42,14 +41,16 @@ interface StoryFacts {
   reply_count: number;
 }
 
-export function storyMeta(story: StoryFacts, path = storyPath(story)): PageMeta {
-  const response = formatResponse(story);
-  const answer = response === null ? "no response" : `answered ${response}${story.answered_by ? ` by ${ROLES[story.answered_by]}` : ""}`;
+/** `path` is the unprefixed page; the layout names it in the page's language. */
+export function storyMeta(story: StoryFacts, { t, fmt }: I18n, path = storyPath(story)): PageMeta {
+  const m = t.stories.meta;
+  const response = fmt.response(story);
+  const answer = response === null ? m.noResponse : `${m.answeredIn(response)}${story.answered_by ? m.by(t.enums.role[story.answered_by]) : ""}`;
   const facts = [
-    `Escalated to ${story.company_name}${story.other_party_name ? ` after ${story.other_party_name}` : ""}`,
+    `${m.escalatedTo(story.company_name)}${story.other_party_name ? m.after(story.other_party_name) : ""}`,
     answer,
-    `outcome: ${OUTCOMES[story.outcome].toLowerCase()}`,
-    countryName(story.country),
+    m.outcome(t.enums.outcome[story.outcome]),
+    fmt.country(story.country),
   ];
   return {
     path,

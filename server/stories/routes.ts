@@ -11,6 +11,7 @@ import { findPageStart, listOfficialReplies } from "../replies/queries.js";
 import { findOrganisationByNameOrSlug } from "../organisations/queries.js";
 import { ListQuerySchema, listUrl, parseListQuery, SORT_KEYS, type ListQuery } from "./list-schema.js";
 import { findStory, findThreadHead, listStories, type StoryPage } from "./queries.js";
+import { singleFlight } from "../lib/single-flight.js";
 import { threadPages } from "./thread-page.js";
 
 export default async function storyRoutes(fastify: FastifyInstance) {
@@ -58,10 +59,13 @@ export default async function storyRoutes(fastify: FastifyInstance) {
   );
 
   const sendThreadPage = threadPages(app);
+  // A burst of visitors to one thread reads its version once. Only requests without
+  // cookies share: a member who just wrote must see their own write.
+  const sharedHead = singleFlight((id: number) => findThreadHead(app.db, id));
   const threadQuery = Type.Object({ after: OptionalId, reply: OptionalId });
 
   async function showStory(request: FastifyRequest, reply: FastifyReply, params: { id: number; slug?: string }, query: Static<typeof threadQuery>) {
-    const head = await findThreadHead(app.db, params.id);
+    const head = await (request.headers.cookie ? findThreadHead(app.db, params.id) : sharedHead(params.id));
     if (!head) return reply.callNotFound();
     if (params.slug !== head.slug) return reply.redirect(storyPath(head), 301);
     const moderator = isModerator(request.user);

@@ -93,7 +93,7 @@ export function threadPages(app: FastifyInstance) {
     return {
       title: story.title,
       // Each page of a long thread is its own canonical address.
-      meta: storyMeta(story, threadPagePath(story, after)),
+      meta: storyMeta(story, i18nFor(locale), threadPagePath(story, after)),
       story,
       path: entry.path,
       officialLinks: entry.officialLinks,

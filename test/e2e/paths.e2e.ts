@@ -52,7 +52,7 @@ describe("a poster telling a three-step path with JavaScript off", async () => {
     await page.locator("#f-step_2_answered_by").selectOption("executive_relations");
     await page.locator("#f-step_2_result").selectOption("resolved");
     await page.getByLabel("Outcome").selectOption("resolved");
-    await page.getByLabel("Your story").fill("Two visits to the shop got nowhere; a letter to the executive office got a call two days later.");
+    await page.getByLabel("Your story", { exact: true }).fill("Two visits to the shop got nowhere; a letter to the executive office got a call two days later.");
     await page.getByRole("button", { name: "Post story" }).click();
     await page.waitForURL(/\/stories\/\d+\//);
     await expect(page.locator("ol.path li.path-step").count()).resolves.toBe(3);

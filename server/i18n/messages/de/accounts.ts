@@ -97,6 +97,7 @@ export const accounts = {
       logOutHere: "Hier abmelden",
       end: "Sitzung beenden",
       unknownBrowser: "Unbekannter Browser",
+      browserOn: (browser: string, os: string) => `${browser} unter ${os}`,
     },
     data: {
       heading: "Ihre Daten",

@@ -50,5 +50,5 @@ export const replies = {
     parentGone: "Die Antwort, auf die Sie geantwortet haben, gibt es nicht mehr. Ihr Text steht unten; veröffentlichen Sie ihn stattdessen als Antwort auf die Geschichte.",
     notAuthor: "Nur die Autorin oder der Autor einer Antwort kann sie ändern.",
   },
-  quoteWrote: (author: string) => `**${author}** schrieb:`,
+  quoteWrote: "schrieb:",
 } satisfies Messages["replies"];

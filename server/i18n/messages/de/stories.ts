@@ -55,7 +55,7 @@ export const stories = {
     hiddenFromOthers: (reason: string) => `Für alle anderen verborgen: ${reason}`,
     moderate: "Moderieren",
     flag: "Den Moderatoren melden",
-    meTooDone: (count: number, formatted: string) => `${formatted} ${count === 1 ? "Person sagt" : "Personen sagen"}, dass ihnen das auch passiert ist – Sie eingeschlossen.`,
+    meTooDone: (count: number) => `${count === 1 ? "Person sagt" : "Personen sagen"}, dass ihnen das auch passiert ist – Sie eingeschlossen.`,
     meTooButton: "Ich auch – das ist mir auch passiert",
     meTooSoFar: (formatted: string) => `bisher ${formatted}`,
     meTooVisitor: (count: number, formatted: string) => `${formatted} ${count === 1 ? "Person sagt" : "Personen sagen"}, dass ihnen das auch passiert ist.`,
@@ -142,6 +142,14 @@ export const stories = {
     title: "Ihre Geschichte löschen?",
     explain: "und ihre Antworten verschwinden von jeder Seite, Liste, jedem Feed und Export, und die Kennzahlen des Unternehmens zählen sie nicht mehr. Das lässt sich nicht rückgängig machen.",
     confirm: "Geschichte löschen",
+  },
+  meta: {
+    escalatedTo: (company: string) => `Eskaliert an ${company}`,
+    after: (otherParty: string) => ` nach ${otherParty}`,
+    noResponse: "keine Antwort",
+    answeredIn: (wait: string) => `Antwort ${wait}`,
+    by: (role: string) => ` von ${role}`,
+    outcome: (outcome: string) => `Ergebnis: ${outcome}`,
   },
   notAuthor: "Nur die Autorin oder der Autor einer Geschichte kann sie ändern.",
 } satisfies Messages["stories"];

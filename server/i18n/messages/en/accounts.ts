@@ -102,6 +102,8 @@ export const accounts = {
       logOutHere: "Log out here",
       end: "End session",
       unknownBrowser: "Unknown browser",
+      /** "Firefox on Windows". */
+      browserOn: (browser: string, os: string) => `${browser} on ${os}`,
     },
     data: {
       heading: "Your data",

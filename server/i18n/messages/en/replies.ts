@@ -49,6 +49,6 @@ export const replies = {
     parentGone: "The reply you answered is no longer there. Your text is kept below; post it as a reply to the story instead.",
     notAuthor: "Only the author of a reply can change it.",
   },
-  /** The first line of a quote in the reply box. */
-  quoteWrote: (author: string) => `**${author}** wrote:`,
+  /** After the author's name in a quote's first line ("> **name** wrote:"); notifications/mentions.ts reads it in every language. */
+  quoteWrote: "wrote:",
 };

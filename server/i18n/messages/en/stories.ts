@@ -55,7 +55,8 @@ export const stories = {
     hiddenFromOthers: (reason: string) => `Hidden from everyone else: ${reason}`,
     moderate: "Moderate",
     flag: "Flag for the moderators",
-    meTooDone: (count: number, formatted: string) => `${formatted} ${count === 1 ? "person says" : "people say"} this happened to them too, you included.`,
+    /** After the count, shown in bold. */
+    meTooDone: (count: number) => `${count === 1 ? "person says" : "people say"} this happened to them too, you included.`,
     meTooButton: "Me too — this happened to me",
     meTooSoFar: (formatted: string) => `${formatted} so far`,
     meTooVisitor: (count: number, formatted: string) => `${formatted} ${count === 1 ? "person says" : "people say"} this happened to them too.`,
@@ -143,6 +144,15 @@ export const stories = {
     title: "Delete your story?",
     explain: "and its replies will leave every page, list, feed and export, and the company figures will no longer count it. This cannot be undone.",
     confirm: "Delete the story",
+  },
+  /** A thread's description for search engines and share cards: the facts, joined by " · ". */
+  meta: {
+    escalatedTo: (company: string) => `Escalated to ${company}`,
+    after: (otherParty: string) => ` after ${otherParty}`,
+    noResponse: "no response",
+    answeredIn: (wait: string) => `answered ${wait}`,
+    by: (role: string) => ` by ${role}`,
+    outcome: (outcome: string) => `outcome: ${outcome.toLowerCase()}`,
   },
   notAuthor: "Only the author of a story can change it.",
 };
