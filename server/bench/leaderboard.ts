@@ -27,7 +27,7 @@ import type { DB } from "../db/schema.js";
 import { companyPath } from "../lib/paths.js";
 import { postStory } from "../stories/post-story.js";
 import type { StoryInput } from "../stories/schema.js";
-import { onSession, UNLIMITED } from "./bulk-load.js";
+import { onSession, UNLIMITED } from "../generator/bulk-load.js";
 import { benchSetup, load, machine, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
 import { createBenchMember, removeBenchMember } from "./member.js";
 

@@ -3,8 +3,8 @@
 // found again by its title on later runs.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import { insertLongThread, type LongThread } from "./long-thread.js";
-import { seededRandom } from "./random.js";
+import { insertLongThread, type LongThread } from "../generator/long-thread.js";
+import { seededRandom } from "../generator/random.js";
 
 export async function ensureThread(db: Kysely<DB>, replies: number): Promise<LongThread> {
   const marker = `(the ${replies.toLocaleString("en")}-reply bench thread)`;

@@ -8,8 +8,8 @@ import { ConfigError, loadConfig } from "../config.js";
 import { connectPostgres } from "../db/connect.js";
 import { migrateToLatest } from "../db/migrate.js";
 import { storyPath } from "../lib/paths.js";
-import { generateData, isEmptyDatabase, wipeData } from "../bench/generate.js";
-import { progressBar } from "../bench/progress.js";
+import { generateData, isEmptyDatabase, wipeData } from "../generator/generate.js";
+import { progressBar } from "../generator/progress.js";
 
 function fail(message: string): never {
   console.error(message);

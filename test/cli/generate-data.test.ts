@@ -2,7 +2,7 @@
 // figures equal their definition afterwards, and bulk-load mode leaves nothing behind.
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { generateData, isEmptyDatabase, type GenerateSummary } from "../../server/bench/generate.js";
+import { generateData, isEmptyDatabase, type GenerateSummary } from "../../server/generator/generate.js";
 import type { Database } from "../../server/db/connect.js";
 import { renderMarkdown } from "../../server/lib/markdown.js";
 import { createTestDatabase, usingServer } from "../helpers/database.js";
