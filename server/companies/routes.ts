@@ -13,7 +13,7 @@ import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, LEADERBOARD_SORTS, type Period, type LeaderboardSort } from "./figures.js";
-import { fmt } from "./format.js";
+import { figureFormat } from "./format.js";
 import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
@@ -42,15 +42,18 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const render = async () => {
       const query = parseLeaderboardQuery(request.query);
       const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
-      const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
+      const { t, paths } = request.i18n;
+      const href = (change: Parameters<typeof leaderboardHref>[2]) => paths.to(leaderboardHref("/companies", query, change));
       return reply.viewAsync("companies/index.eta", {
-        title: "Company leaderboard",
-        query, board, countries, fmt,
-        periods: PERIODS, sorts: LEADERBOARD_SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
+        title: t.companies.leaderboard.title,
+        query, board, countries, fmt: figureFormat(request.i18n),
+        periods: t.companies.periods, sorts: t.companies.sorts, channels: t.enums.channel, minRanked: MIN_RANKED_STORIES,
+        definitions: DEFINITIONS.map((d) => ({ key: d.key, ...t.companies.definitions[d.key] })),
         windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
         sortHref: (sort: LeaderboardSort) => href({ sort, page: 1 }),
         pageHref: (page: number) => href({ page }),
         clearHref: href({ country: "", channel: "", page: 1 }),
+        // The open data files are one per URL, in English.
         exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
       });
     };
@@ -98,6 +101,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     if (organisation === "sent") return reply;
     // The same short reuse as the leaderboard: a big organisation's page costs a second of queries.
     const render = async () => {
+      const fmt = figureFormat(request.i18n);
       const period = request.query.window ?? "12m", after = request.query.after;
       const [figures, histogram, trend, routes, curve, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
@@ -166,6 +170,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   const howPages = createPageCache(HOW_CACHE_MS);
   app.get("/companies/how", windowSchema, async (request, reply) => {
     const period = request.query.window ?? "12m";
+    const fmt = figureFormat(request.i18n);
     // The figures are shared (as JSON text); each visitor's page is rendered with their own header.
     const routes = JSON.parse(await howPages.through(period, async () => JSON.stringify(await routesToEscalate(app.db, null, period)))) as RouteRow[];
     return reply.view("companies/how.eta", {
@@ -180,6 +185,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const organisation = await organisationOf(request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
+    const fmt = figureFormat(request.i18n);
     const stepped = await steppedIn(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
@@ -195,6 +201,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   app.get("/parties", pagedSchema, async (request, reply) => {
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const parties = await listParties(app.db, period, page);
+    const fmt = figureFormat(request.i18n);
     const href = (p: Period, n = 1) => windowPath("/parties", p, n);
     return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });
   });
