@@ -11,6 +11,7 @@ import type { DB } from "./db/schema.js";
 import { constants as zlib } from "node:zlib";
 import assetRoutes from "./plugins/assets.js";
 import httpCachePlugin from "./plugins/http-cache.js";
+import keptPagesPlugin from "./plugins/kept-pages.js";
 import healthRoutes from "./health/routes.js";
 import { guardScope, type Audience } from "./accounts/guards.js";
 import accountRoutes, { settingsRoutes } from "./accounts/routes.js";
@@ -140,6 +141,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(rateLimitsPlugin);
   // After the session and CSRF plugins: a page that sets a cookie is never public.
   await app.register(httpCachePlugin);
+  await app.register(keptPagesPlugin);
   await app.register(figuresWorker);
   await app.register(mailWorker);
 

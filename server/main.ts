@@ -1,6 +1,6 @@
 // The process: config → database (migrated, demo data on first start) →
 // buildApp → listen; on SIGTERM or SIGINT it drains and exits (shutdown.ts).
-import { buildApp } from "./app.js";
+import type { FastifyInstance } from "fastify";
 import { ConfigError, loadConfig } from "./config.js";
 import { DataDirLockedError } from "./db/data-lock.js";
 import { openDatabase } from "./db/open.js";
@@ -9,11 +9,15 @@ import { drainAndClose, SHUTDOWN_LIMIT_MS, trackSockets } from "./shutdown.js";
 
 async function main() {
   const config = loadConfig();
-  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let app: FastifyInstance | undefined;
   const onIdleError = (error: Error) => {
     // A dropped idle connection: pg reconnects on the next query.
     (app?.log ?? console).warn({ err: error }, "idle database connection lost");
   };
+  // The app's modules load while the database starts (the embedded one compiles
+  // its WebAssembly meanwhile): the two longest steps of a start, side by side.
+  const appModule = import("./app.js");
+  appModule.catch(() => {}); // awaited below; a failure is reported there
   const database = await openDatabase(config, onIdleError, { forRequests: true });
   try {
     // Migrations may run longer than a request may wait: on a server they get
@@ -24,6 +28,7 @@ async function main() {
     } finally {
       if (setup !== database) await setup.close();
     }
+    const { buildApp } = await appModule;
     app = await buildApp(config, database);
   } catch (error) {
     await database.close();

@@ -1,9 +1,10 @@
-// The app under load, on a worker thread of the bench process, so that
-// autocannon on the main thread does not share its event loop. It serves the
-// real app (production settings, silent logs, rate limits out of the way) and,
-// on request, a bare Fastify route returning fixed bytes: the ceiling to compare with.
+// The app under load, in a child process of the bench, so that autocannon in
+// the parent shares neither its event loop nor its memory: the RSS it reports
+// is the app's own. It runs the compiled JavaScript (dist/, as npm start does)
+// and serves the real app (production settings, silent logs, rate limits out
+// of the way) and, on request, a bare Fastify route returning fixed bytes: the
+// ceiling to compare with.
 import Fastify, { type FastifyInstance } from "fastify";
-import { parentPort, workerData } from "node:worker_threads";
 import { buildApp } from "../app.js";
 import companyRoutes from "../companies/routes.js";
 import { loadConfig } from "../config.js";
@@ -14,12 +15,19 @@ export interface WorkerInput {
   poolSize?: number;
 }
 
-export type ToWorker = { type: "bare"; html: string } | { type: "close" };
-export type FromWorker = { type: "ready"; url: string } | { type: "bare-ready"; url: string } | { type: "closed" };
+export type ToWorker = { type: "bare"; html: string } | { type: "memory" } | { type: "close" };
+export type FromWorker =
+  | { type: "ready"; url: string }
+  | { type: "bare-ready"; url: string }
+  /** The app process's peak RSS (MB) since the last "memory" message, sampled every 50 ms. */
+  | { type: "memory"; peakMb: number };
 
-const port = parentPort!;
-const input = workerData as WorkerInput;
-const send = (message: FromWorker) => port.postMessage(message);
+const send = (message: FromWorker) => process.send!(message);
+const input = JSON.parse(process.env.BENCH_WORKER_INPUT ?? "{}") as WorkerInput;
+
+let peak = 0;
+const sample = () => (peak = Math.max(peak, process.memoryUsage.rss()));
+setInterval(sample, 50).unref();
 
 const config = {
   ...loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", DATABASE_URL: input.databaseUrl }),
@@ -32,17 +40,24 @@ if (!app.hasRoute({ method: "GET", url: "/companies" })) await app.register(comp
 send({ type: "ready", url: await app.listen({ port: 0, host: "127.0.0.1" }) });
 
 let bare: FastifyInstance | undefined;
-port.on("message", async (message: ToWorker) => {
+process.on("message", async (message: ToWorker) => {
   if (message.type === "bare") {
     const body = Buffer.from(message.html);
     bare = Fastify({ logger: false });
     bare.get("/", async (_request, reply) => reply.type("text/html; charset=utf-8").send(body));
     send({ type: "bare-ready", url: await bare.listen({ port: 0, host: "127.0.0.1" }) });
+  } else if (message.type === "memory") {
+    sample();
+    send({ type: "memory", peakMb: peak / 2 ** 20 });
+    peak = 0;
   } else {
+    // Exit on purpose (a CPU profile is written at exit): after a clean close, or after 2 s
+    // of waiting for one (autocannon's keep-alive sockets can hold the server open).
+    const exit = () => process.exit(0);
+    setTimeout(exit, 2_000).unref();
     await bare?.close();
     await app.close();
     await database.close();
-    send({ type: "closed" });
-    port.close();
+    exit();
   }
 });

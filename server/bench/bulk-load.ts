@@ -72,6 +72,8 @@ export async function endBulkLoad(db: Kysely<DB>, load: Pick<BulkLoad, "indexes"
       for (let task = queue.shift(); task; task = queue.shift()) {
         if (task === "figures") {
           await sql`select company_figures_rebuild()`.execute(connection);
+          // The company pages' kept rows: every organisation and route queued for the figures worker (live until then).
+          await sql`select company_pages_requeue_all()`.execute(connection);
         } else {
           const exists = await sql<{ found: boolean }>`select to_regclass(${task.name}) is not null as found`.execute(connection);
           if (!exists.rows[0]!.found) await sql.raw(task.definition).execute(connection);

@@ -1,9 +1,12 @@
-// What both benchmarks share: the app on a worker thread, autocannon runs with
+// What both benchmarks share: the app in a child process, autocannon runs with
 // exact latency percentiles, a few CLI options and a plain-text table.
 import autocannon from "autocannon";
 import { cpus, loadavg, totalmem } from "node:os";
 import { parseArgs } from "node:util";
-import { Worker } from "node:worker_threads";
+import { fork, spawnSync } from "node:child_process";
+import { once } from "node:events";
+import path from "node:path";
+import { projectRoot } from "../folders.js";
 import { loadConfig } from "../config.js";
 import type { FromWorker, ToWorker, WorkerInput } from "./app-worker.js";
 
@@ -11,28 +14,35 @@ export interface BenchServer {
   url: string;
   /** Starts the bare route serving `html`; resolves to its URL. */
   bare(html: string): Promise<string>;
+  /** The app process's peak RSS in MB since the last call (or its start). */
+  peakMemory(): Promise<number>;
   close(): Promise<void>;
 }
 
-/** The worker runs TypeScript through tsx, registered inside it (workers do not inherit --import). */
+/** The app in a child process running the compiled JavaScript, built first if a source changed (as npm start does). */
 export async function startBenchServer(input: WorkerInput): Promise<BenchServer> {
-  const entry = new URL("./app-worker.ts", import.meta.url).href;
-  const worker = new Worker(`import("tsx/esm/api").then((tsx) => { tsx.register(); return import(${JSON.stringify(entry)}); })`, {
-    eval: true,
-    workerData: input,
+  const build = spawnSync(process.execPath, [path.join(projectRoot, "server", "start.mjs"), "--build"], { cwd: projectRoot, stdio: "inherit" });
+  if (build.status !== 0) throw new Error("the TypeScript build failed");
+  const child = fork(path.join(projectRoot, "dist", "server", "bench", "app-worker.js"), [], {
+    cwd: projectRoot,
+    env: { ...process.env, BENCH_WORKER_INPUT: JSON.stringify(input) },
+    // BENCH_CPU_PROF=folder: the app process writes a V8 CPU profile there when it exits.
+    execArgv: process.env.BENCH_CPU_PROF ? ["--cpu-prof", `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [],
+    stdio: ["ignore", "inherit", "inherit", "ipc"],
   });
   const next = (type: FromWorker["type"]) =>
     new Promise<FromWorker>((resolve, reject) => {
+      const onExit = (code: number | null) => reject(new Error(`the app process exited with ${code}`));
       const onMessage = (message: FromWorker) => {
         if (message.type !== type) return;
-        worker.off("message", onMessage);
-        worker.off("error", reject);
+        child.off("message", onMessage);
+        child.off("exit", onExit);
         resolve(message);
       };
-      worker.on("message", onMessage);
-      worker.once("error", reject);
+      child.on("message", onMessage);
+      child.once("exit", onExit);
     });
-  const post = (message: ToWorker) => worker.postMessage(message);
+  const post = (message: ToWorker) => child.send(message);
   const ready = await next("ready");
   return {
     url: (ready as { url: string }).url,
@@ -41,11 +51,15 @@ export async function startBenchServer(input: WorkerInput): Promise<BenchServer>
       post({ type: "bare", html });
       return ((await answer) as { url: string }).url;
     },
+    async peakMemory() {
+      const answer = next("memory");
+      post({ type: "memory" });
+      return ((await answer) as { peakMb: number }).peakMb;
+    },
     async close() {
-      const closed = next("closed");
+      const exited = child.exitCode === null ? once(child, "exit") : Promise.resolve();
       post({ type: "close" });
-      await closed;
-      await worker.terminate();
+      await exited;
     },
   };
 }

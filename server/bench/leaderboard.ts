@@ -6,11 +6,21 @@
 //   the server (EXPLAIN ANALYZE's planning + execution, the database's own time)
 //   and as the app sees it (leaderboard() and the scan's round trip, which adds
 //   the network and Node's parsing, ~2 ms here that varies with the machine's load);
+// - the biggest organisation's page figures (histogram, trend, response curve,
+//   stepped in, how to escalate) as the page reads them, kept by the figures worker
+//   (company-page.ts), against computing them from its stories and steps;
 // - posting a story through post-story.ts (the triggers only queue the change), and
-//   the figures worker's round that then brings the organisation's figures up to date.
+//   the figures worker's round that then brings the organisation's figures, its page
+//   and the routes across organisations up to date.
 //   --connections 64 --duration 10 --iterations 200
 import { CompiledQuery, sql, type Compilable, type Kysely } from "kysely";
+import { createSessionManager, SESSION_COOKIE } from "../accounts/session.js";
+import { monthlyTrend, responseHistogram, steppedIn } from "../companies/breakdowns.js";
+import { companyPageFigures, steppedInPage } from "../companies/company-page.js";
 import { leaderboard, leaderboardByFullScan, leaderboardQuery } from "../companies/figures.js";
+import { responseCurve } from "../companies/response-curve.js";
+import { routesToEscalate } from "../companies/routes-to-escalate.js";
+import { STEPPED_IN_SHOWN } from "../companies/routes.js";
 import { flushFigures } from "../companies/worker.js";
 import { connectPostgres } from "../db/connect.js";
 import type { DB } from "../db/schema.js";
@@ -29,8 +39,8 @@ const iterations = options.iterations ?? 200;
 const database = connectPostgres({ kind: "postgres", url: options.databaseUrl, poolSize: 2 }, () => {});
 const db = database.db;
 
-const biggest = await sql<{ slug: string; name: string; stories: number }>`
-  select o.slug, o.name, f.stories from company_figures f join organisations o on o.id = f.company_id
+const biggest = await sql<{ id: number; slug: string; name: string; stories: number }>`
+  select o.id, o.slug, o.name, f.stories from company_figures f join organisations o on o.id = f.company_id
   where f.period = 'all' and f.country = '' and f.channel = '' order by f.stories desc limit 1`.execute(db);
 const big = biggest.rows[0];
 if (!big) {
@@ -53,6 +63,18 @@ const [scan, scanInServer] = await onSession(db, UNLIMITED, async (connection) =
   const roundTrips = await timeRuns(scanRuns, () => leaderboardByFullScan(connection, "12m").execute());
   return [roundTrips, await serverTimes(connection, leaderboardByFullScan(connection, "12m"), scanRuns)] as const;
 });
+
+// 1b. The biggest company page's figures: as kept by the worker, and computed from its stories and steps.
+process.stderr.write(`company page figures × ${iterations} …\n`);
+await flushFigures(db);
+const slice = { limit: STEPPED_IN_SHOWN, offset: 0 };
+const keptPage = () => Promise.all([companyPageFigures(db, big.id, "12m"), steppedInPage(db, big.id, "12m", slice)]);
+await timeRuns(10, keptPage);
+const pageKept = await timeRuns(iterations, keptPage);
+const pageLive = await onSession(db, UNLIMITED, (connection) => timeRuns(Math.max(3, Math.round(iterations / 40)), () => Promise.all([
+  responseHistogram(connection, big.id, "12m"), monthlyTrend(connection, big.id, "12m"), responseCurve(connection, big.id, "12m"),
+  routesToEscalate(connection, big.id, "12m"), steppedIn(connection, big.id, "12m", slice),
+])));
 
 // 2. Posting through the app's own code path, to organisations as often as stories name them.
 process.stderr.write(`postStory() × ${iterations} …\n`);
@@ -79,16 +101,25 @@ try {
   await flushFigures(db);
 }
 
-// 3. The pages under load.
+// 3. The pages under load, the company page for a visitor and for a member (who skips the page cache).
+const viewer = await createBenchMember(db);
+const session = await createSessionManager(db, { secure: false }).createSession(viewer.id, { user_agent: "autocannon" });
 const server = await startBenchServer({ databaseUrl: options.databaseUrl });
 const pages: LoadResult[] = [];
 try {
-  for (const [name, path] of [["/companies (leaderboard)", "/companies"], [`${companyPath(big)} (${big.stories.toLocaleString("en")} stories)`, companyPath(big)]] as const) {
+  const companyName = `${companyPath(big)} (${big.stories.toLocaleString("en")} stories)`;
+  for (const [name, path, headers] of [
+    ["/companies (leaderboard)", "/companies", undefined],
+    [companyName, companyPath(big), undefined],
+    [`${companyName}, logged in`, companyPath(big), { cookie: `${SESSION_COOKIE}=${session.id}` }],
+    ["/companies/how (every organisation)", "/companies/how", undefined],
+  ] as const) {
     process.stderr.write(`${name} …\n`);
-    pages.push(await load(name, `${server.url}${path}`, { connections: options.connections, seconds: options.seconds }));
+    pages.push(await load(name, `${server.url}${path}`, { connections: options.connections, seconds: options.seconds, headers }));
   }
 } finally {
   await server.close();
+  await removeBenchMember(db, viewer.id);
   await database.close();
 }
 
@@ -112,13 +143,22 @@ console.log(table(["database time (ms)", "runs", "p50", "p95", "p99"], [
   stats("full scan as the app sees it (round trip)", scan),
   stats("postStory(), organisations by popularity", posting),
   stats(`postStory() to ${big.name}`, postingBiggest),
-  stats(`figures worker round after each, ${big.name}`, catchUpBiggest),
+  stats(`figures worker round after each, ${big.name} (figures, page, routes across organisations)`, catchUpBiggest),
+  stats(`${big.name}'s page figures as kept (company-page.ts), 12 months`, pageKept),
+  stats(`${big.name}'s page figures computed from its stories and steps`, pageLive),
 ]));
 console.log();
 const verdict = (ok: boolean) => (ok ? "met" : "MISSED");
 console.log(`database time: full scan p50 / leaderboard p95 = ${ratio.toFixed(0)}× (target ≥ ${TARGETS.dbRatio}×: ${verdict(ratio >= TARGETS.dbRatio)}); round trips from the app: ${roundTripRatio.toFixed(0)}×`);
 console.log(`leaderboard page p99 = ${ms(leaderboardP99)} ms at ${options.connections} connections (target < ${TARGETS.pageP99} ms: ${verdict(leaderboardP99 < TARGETS.pageP99)})`);
 console.log(`posting p95 = ${ms(postP95)} ms (target < ${TARGETS.postP95} ms: ${verdict(postP95 < TARGETS.postP95)})`);
+const pageRatio = percentile(pageLive, 0.5) / percentile(pageKept, 0.95);
+console.log(`company page figures: computed p50 / kept p95 = ${pageRatio.toFixed(0)}× (round trips from the app)`);
+for (const page of pages.slice(1)) {
+  console.log(`${page.name}: p99 = ${ms(page.p99)} ms at ${options.connections} connections (target ≤ ${TARGETS.pageP99} ms: ${verdict(page.p99 <= TARGETS.pageP99)})`);
+}
+const catchUp = percentile(catchUpBiggest, 0.95);
+console.log(`worker round after a post to ${big.name} p95 = ${ms(catchUp)} ms (target: the page follows within 2 s: ${verdict(catchUp < 2000)})`);
 
 /**
  * Planning + execution inside Postgres, as EXPLAIN ANALYZE reports them

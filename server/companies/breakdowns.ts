@@ -1,8 +1,9 @@
 // One organisation's figures broken down: by response-time bucket, by month,
-// and by the other party whose failure it fixed (routes-to-escalate.ts has the steps);
-// plus the other parties' own table. Computed live from the organisation's
-// stories, with the definitions from figures.ts: an index-only range scan of
-// stories_company_figures, which includes every column these groupings read.
+// and by the other party whose failure it fixed (routes-to-escalate.ts has the steps).
+// Computed from the organisation's stories with the definitions from figures.ts
+// (an index-only range scan of stories_company_figures, which includes every
+// column these groupings read) by the figures worker, which keeps the results
+// (page-figures.ts); pages read them from there (company-page.ts).
 import { TWELVE_MONTHS_HOURS } from "./rules.js";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
@@ -14,16 +15,25 @@ export interface BucketCount {
   stories: number;
 }
 
-export async function responseHistogram(db: Kysely<DB>, companyId: number, period: Period): Promise<BucketCount[]> {
-  const rows = await db
+/** The buckets that have stories. */
+export async function histogramCounts(db: Kysely<DB>, companyId: number, period: Period): Promise<BucketCount[]> {
+  return db
     .selectFrom("stories as s")
     .where("s.company_id", "=", companyId)
     .where(inPeriod(period))
     .groupBy("s.response_bucket")
-    .select(["s.response_bucket", figureSql.stories.as("stories")])
+    .select(["s.response_bucket as bucket", figureSql.stories.as("stories")])
     .execute();
-  const counts = new Map(rows.map((r) => [r.response_bucket, r.stories]));
-  return (Object.keys(RESPONSE_BUCKETS) as ResponseBucket[]).map((bucket) => ({ bucket, stories: counts.get(bucket) ?? 0 }));
+}
+
+/** Every bucket, in the page's order, empty ones as 0. */
+export function fullHistogram(counts: BucketCount[]): BucketCount[] {
+  const byBucket = new Map(counts.map((r) => [r.bucket, r.stories]));
+  return (Object.keys(RESPONSE_BUCKETS) as ResponseBucket[]).map((bucket) => ({ bucket, stories: byBucket.get(bucket) ?? 0 }));
+}
+
+export async function responseHistogram(db: Kysely<DB>, companyId: number, period: Period): Promise<BucketCount[]> {
+  return fullHistogram(await histogramCounts(db, companyId, period));
 }
 
 export interface MonthFigures {
@@ -36,10 +46,19 @@ export interface MonthFigures {
   medianSeconds: number | null;
 }
 
-/** Every month of the period, empty months included, oldest first. */
-export async function monthlyTrend(db: Kysely<DB>, companyId: number, period: Period, now = new Date()): Promise<MonthFigures[]> {
+/** One month's figures as stored (company_trend) and as computed. */
+export interface MonthRow {
+  month: string;
+  stories: number;
+  answered_in_30_days: number;
+  response_eligible: number;
+  median_seconds: number | null;
+}
+
+/** The months that have stories, oldest first. */
+export async function trendMonths(db: Kysely<DB>, companyId: number, period: Period): Promise<MonthRow[]> {
   const month = sql<string>`to_char(s.escalated_at at time zone 'UTC', 'YYYY-MM')`;
-  const rows = await db
+  return db
     .selectFrom("stories as s")
     .where("s.company_id", "=", companyId)
     .where(inPeriod(period))
@@ -53,6 +72,15 @@ export async function monthlyTrend(db: Kysely<DB>, companyId: number, period: Pe
     ])
     .orderBy("month")
     .execute();
+}
+
+/** Every month of the period, empty months included, oldest first. */
+export async function monthlyTrend(db: Kysely<DB>, companyId: number, period: Period, now = new Date()): Promise<MonthFigures[]> {
+  return everyMonth(await trendMonths(db, companyId, period), period, now);
+}
+
+/** The months with stories, and the empty ones between them (and up to now), oldest first. */
+export function everyMonth(rows: MonthRow[], period: Period, now = new Date()): MonthFigures[] {
   if (rows.length === 0) return [];
   const byMonth = new Map(rows.map((r) => [r.month, r]));
   const first = period === "12m" ? new Date(now.getTime() - TWELVE_MONTHS_HOURS * 3_600_000).toISOString().slice(0, 7) : rows[0]!.month;
@@ -124,4 +152,15 @@ export async function steppedIn(
   if (slice.offset === 0) return { rows, total: 0 };
   const count = await named.select(sql<number>`count(distinct s.other_party_id)::integer`.as("total")).executeTakeFirstOrThrow();
   return { rows, total: count.total };
+}
+
+/** Per other party named: stories and how many were fixed, as the figures worker stores them (company_stepped_in). */
+export function steppedInCounts(db: Kysely<DB>, companyId: number, period: Period) {
+  return db
+    .selectFrom("stories as s")
+    .where("s.company_id", "=", companyId)
+    .where("s.other_party_id", "is not", null)
+    .where(inPeriod(period))
+    .groupBy("s.other_party_id")
+    .select([sql<number>`s.other_party_id`.as("other_party_id"), figureSql.stories.as("stories"), figureSql.resolved.as("fixed")]);
 }

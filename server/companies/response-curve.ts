@@ -1,6 +1,7 @@
 // The response curve of a company page: the Kaplan–Meier share of stories still
 // waiting for a first response, at fixed times after the escalation. The same
-// estimator as the median (migrations/0007), over the same stories.
+// estimator as the median (migrations/0007), over the same stories. The figures
+// worker keeps it (page-figures.ts, company_curve); pages read it from there.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { inPeriod, KM_OBSERVATION, type Period } from "./figures.js";
@@ -36,4 +37,10 @@ export async function responseCurve(db: Kysely<DB>, companyId: number, period: P
     ])
     .executeTakeFirst();
   return CURVE_TIMES.map((t, i) => ({ ...t, stillWaiting: row?.curve?.[i] ?? null, atRisk: row?.at_risk?.[i] ?? 0 }));
+}
+
+/** The curve from stored points (company_curve), labelled; a time without a point has no stories. */
+export function curveOf(points: { seconds: number; still_waiting: number | null; at_risk: number }[]): CurvePoint[] {
+  const bySeconds = new Map(points.map((p) => [p.seconds, p]));
+  return CURVE_TIMES.map((t) => ({ ...t, stillWaiting: bySeconds.get(t.seconds)?.still_waiting ?? null, atRisk: bySeconds.get(t.seconds)?.at_risk ?? 0 }));
 }

@@ -4,11 +4,13 @@
 // of the step's own wait, silences censored at their age), how often the story
 // ended resolved, and how often nobody answered there so the customer had to
 // go further. Computed from story_steps with the same SQL functions as the
-// figures (migrations/0002 and 0007).
+// figures (migrations/0002 and 0007). The figures worker keeps the results in
+// route_figures (page-figures.ts).
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Channel, Role } from "../lib/enums.js";
 import { rate, type Period } from "./figures.js";
+import { OPEN_OUTCOMES, RESOLVED_OUTCOMES, TWELVE_MONTHS_HOURS } from "./rules.js";
 
 /** A route needs this many steps before the page recommends it or ranks it. */
 export const MIN_ROUTE_STEPS = 5;
@@ -33,55 +35,80 @@ export interface RouteRow {
   supported: boolean;
 }
 
+export interface Route {
+  channel: Channel;
+  writtenTo: Role;
+}
+
 /**
  * The steps of visible stories written to the organisation (both the stories
  * escalated to it and those naming it as the other party), or every step when
- * organisationId is null, each with whether a later step followed it.
+ * organisationId is null; one route's steps only when route is given. Each
+ * says whether a later step followed it.
  */
-function stepsOf(db: Kysely<DB>, organisationId: number | null) {
-  const branch = (party: "company" | "other_party") => {
+function stepsOf(db: Kysely<DB>, organisationId: number | null, route?: Route) {
+  const branch = (party: "company" | "other_party" | null) => {
     let q = db
       .selectFrom("stories as s")
       .innerJoin("story_steps as p", "p.story_id", "s.id")
       .where("s.hidden_at", "is", null)
       .where("s.deleted_at", "is", null)
       .select([
-        "p.party", "p.channel", "p.written_to", "p.written_at", "p.answered_at", "s.outcome",
-        sql<boolean>`lead(p.position) over (partition by p.story_id order by p.position) is not null`.as("followed"),
+        "p.channel", "p.written_to", "p.written_at", "p.answered_at", "s.outcome",
+        // A probe of the primary key, so one route's steps are read without the rest of each story.
+        sql<boolean>`exists (select 1 from story_steps n where n.story_id = p.story_id and n.position > p.position)`.as("followed"),
       ]);
-    if (organisationId !== null) q = q.where(party === "company" ? "s.company_id" : "s.other_party_id", "=", organisationId);
-    return q;
+    if (route) q = q.where("p.channel", "=", route.channel).where("p.written_to", "=", route.writtenTo);
+    if (party === null || organisationId === null) return q;
+    return q.where("p.party", "=", party).where(party === "company" ? "s.company_id" : "s.other_party_id", "=", organisationId);
   };
-  if (organisationId === null) return db.selectFrom(branch("company").as("t")).selectAll();
-  // Each branch keeps only the steps written to this organisation, after the window saw the whole story.
-  return db
-    .selectFrom(branch("company").as("t")).selectAll().where("t.party", "=", "company")
-    .unionAll(db.selectFrom(branch("other_party").as("u")).selectAll().where("u.party", "=", "other_party"));
+  if (organisationId === null) return branch(null);
+  return branch("company").unionAll(branch("other_party"));
 }
 
-export async function routesToEscalate(db: Kysely<DB>, organisationId: number | null, period: Period): Promise<RouteRow[]> {
+/** One row per route, as route_figures stores them; km is the Kaplan–Meier {median, p90, seconds until ageing can move them}. */
+export function routeGroups(db: Kysely<DB>, organisationId: number | null, period: Period, route?: Route) {
   const observation = sql`case when r.answered_at is null
     then greatest(0, floor(extract(epoch from (now() - r.written_at))))::bigint * 2 + 1
     else floor(extract(epoch from (r.answered_at - r.written_at)))::bigint * 2 end`;
-  const rows = await db
-    .selectFrom(stepsOf(db, organisationId).as("r"))
-    .where(period === "12m" ? sql<boolean>`r.written_at > now() - interval '8760 hours'` : sql<boolean>`true`)
+  return db
+    .selectFrom(stepsOf(db, organisationId, route).as("r"))
+    .where(period === "12m" ? sql<boolean>`r.written_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})` : sql<boolean>`true`)
     .groupBy(["r.channel", "r.written_to"])
     .select([
       "r.channel", "r.written_to",
       sql<number>`count(*)::integer`.as("steps"),
       sql<number>`count(r.answered_at)::integer`.as("answered"),
-      sql<number | null>`company_figures_wilson(count(r.answered_at), count(*))`.as("low"),
-      sql<number | null>`company_figures_wilson_upper(count(r.answered_at), count(*))`.as("high"),
-      sql<number | null>`(company_figures_km(array_agg(${observation} order by ${observation})))[1]`.as("median_seconds"),
-      sql<number>`count(*) filter (where r.outcome in ('resolved', 'goodwill'))::integer`.as("resolved"),
-      sql<number>`count(*) filter (where r.outcome <> 'pending')::integer`.as("closed"),
+      sql<number | null>`company_figures_wilson(count(r.answered_at), count(*))`.as("answered_low"),
+      sql<number | null>`company_figures_wilson_upper(count(r.answered_at), count(*))`.as("answered_high"),
+      sql<(number | null)[]>`company_figures_km(array_agg(${observation} order by ${observation}))`.as("km"),
+      sql<number>`count(*) filter (where r.outcome in (${sql.join(RESOLVED_OUTCOMES)}))::integer`.as("resolved"),
+      sql<number>`count(*) filter (where r.outcome not in (${sql.join(OPEN_OUTCOMES)}))::integer`.as("closed"),
       sql<number>`count(*) filter (where r.answered_at is null and r.followed)::integer`.as("went_further"),
-    ])
-    .execute();
+      // When the oldest of them leaves the 12 months (the figures worker's ageing).
+      sql<Date>`min(r.written_at)`.as("first_written_at"),
+    ]);
+}
+
+/** A route's figures as route_figures holds them. */
+export interface RouteFigures {
+  channel: Channel;
+  written_to: Role;
+  steps: number;
+  answered: number;
+  answered_low: number | null;
+  answered_high: number | null;
+  median_seconds: number | null;
+  resolved: number;
+  closed: number;
+  went_further: number;
+}
+
+/** The table's rows, best supported first. */
+export function toRouteRows(rows: RouteFigures[]): RouteRow[] {
   const routes = rows.map((r): RouteRow => ({
     channel: r.channel, writtenTo: r.written_to, steps: r.steps, answered: r.answered, answeredShare: rate(r.answered, r.steps),
-    answeredLow: r.low, answeredHigh: r.high, medianSeconds: r.median_seconds, resolved: r.resolved, closed: r.closed,
+    answeredLow: r.answered_low, answeredHigh: r.answered_high, medianSeconds: r.median_seconds, resolved: r.resolved, closed: r.closed,
     resolvedShare: rate(r.resolved, r.closed), wentFurther: r.went_further, wentFurtherShare: rate(r.went_further, r.steps),
     supported: r.steps >= MIN_ROUTE_STEPS,
   }));
@@ -91,4 +118,10 @@ export async function routesToEscalate(db: Kysely<DB>, organisationId: number | 
     || (a.supported ? (b.answeredLow ?? 0) - (a.answeredLow ?? 0) : 0)
     || b.steps - a.steps
     || a.channel.localeCompare(b.channel) || a.writtenTo.localeCompare(b.writtenTo));
+}
+
+/** Computed from the steps now (the worker's definition; pages read what it stored, company-page.ts). */
+export async function routesToEscalate(db: Kysely<DB>, organisationId: number | null, period: Period): Promise<RouteRow[]> {
+  const rows = await routeGroups(db, organisationId, period).execute();
+  return toRouteRows(rows.map(({ km, first_written_at: _first, ...r }) => ({ ...r, median_seconds: km[0] ?? null })));
 }

@@ -6,9 +6,8 @@ import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
 import { companyFeed, companyFeedPath } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
-import { monthlyTrend, responseHistogram, steppedIn } from "./breakdowns.js";
-import { responseCurve } from "./response-curve.js";
-import { MIN_ROUTE_STEPS, routesToEscalate, type RouteRow } from "./routes-to-escalate.js";
+import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
+import { MIN_ROUTE_STEPS } from "./routes-to-escalate.js";
 import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
@@ -18,9 +17,6 @@ import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
 import { companySchema, leaderboardHref, leaderboardSchema, pagedCompanySchema, pagedSchema, parseLeaderboardQuery, windowSchema } from "./schema.js";
-
-/** How long /companies/how reuses its rendering: it reads every step of every story. */
-export const HOW_CACHE_MS = 30_000;
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */
 export const STEPPED_IN_SHOWN = 10;
@@ -99,17 +95,14 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   app.get("/companies/:slug", companySchema, async (request, reply) => {
     const organisation = await organisationOf(request, reply);
     if (organisation === "sent") return reply;
-    // The same short reuse as the leaderboard: a big organisation's page costs a second of queries.
+    // Every figure is read from what the figures worker keeps; a burst of visitors still shares one rendering.
     const render = async () => {
       const fmt = figureFormat(request.i18n);
       const period = request.query.window ?? "12m", after = request.query.after;
-      const [figures, histogram, trend, routes, curve, stepped, stories] = await Promise.all([
+      const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
-        responseHistogram(app.db, organisation.id, period),
-        monthlyTrend(app.db, organisation.id, period),
-        routesToEscalate(app.db, organisation.id, period),
-        responseCurve(app.db, organisation.id, period),
-        steppedIn(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
+        companyPageFigures(app.db, organisation.id, period),
+        steppedInPage(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
         companyStories(app.db, organisation.id, after),
       ]);
       const total = histogram.reduce((sum, b) => sum + b.stories, 0);
@@ -154,7 +147,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
-        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
+        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, localeFmt: request.i18n.fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
         // Members only, so the cached page a visitor gets never carries a form.
@@ -165,17 +158,14 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     return reply.type("text/html; charset=utf-8").send(html);
   });
 
-  // "Which channel works best overall": the how-to-escalate table across every organisation.
-  // A scan of every step, so everyone shares one rendering for HOW_CACHE_MS.
-  const howPages = createPageCache(HOW_CACHE_MS);
+  // "Which channel works best overall": the how-to-escalate table across every organisation, as the worker keeps it.
   app.get("/companies/how", windowSchema, async (request, reply) => {
     const period = request.query.window ?? "12m";
     const fmt = figureFormat(request.i18n);
-    // The figures are shared (as JSON text); each visitor's page is rendered with their own header.
-    const routes = JSON.parse(await howPages.through(period, async () => JSON.stringify(await routesToEscalate(app.db, null, period)))) as RouteRow[];
+    const routes = await routesAcrossOrganisations(app.db, period);
     return reply.view("companies/how.eta", {
       title: "How to escalate, across all organisations",
-      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt, cacheSeconds: HOW_CACHE_MS / 1000,
+      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt,
       windowHref: (p: Period) => windowPath("/companies/how", p),
     });
   });
@@ -186,7 +176,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     if (organisation === "sent") return reply;
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const fmt = figureFormat(request.i18n);
-    const stepped = await steppedIn(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
+    const stepped = await steppedInPage(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
       title: `Stepped in: ${organisation.name}`,

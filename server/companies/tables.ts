@@ -1,7 +1,8 @@
-// The tables migrations/0002, 0005 and 0011 add, typed like server/db/schema.ts. Kept here so
+// The tables migrations/0002, 0005, 0011 and 0013 add, typed like server/db/schema.ts. Kept here so
 // the shared DB interface stays untouched; queries reach it through withFigures.
-import type { ColumnType, Kysely } from "kysely";
+import type { ColumnType, Generated, Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import type { Channel, ResponseBucket, Role } from "../lib/enums.js";
 
 export type Period = "12m" | "all";
 
@@ -46,11 +47,78 @@ export interface CompanyFiguresTotalsTable {
   ranked: number;
 }
 
+/** migrations/0013: what the figures worker keeps of each company page (page-figures.ts). */
+interface CompanyPageRow {
+  company_id: number;
+  period: Period;
+}
+export interface CompanyHistogramTable extends CompanyPageRow {
+  bucket: ResponseBucket;
+  stories: number;
+}
+export interface CompanyTrendTable extends CompanyPageRow {
+  month: string;
+  stories: number;
+  answered_in_30_days: number;
+  response_eligible: number;
+  median_seconds: number | null;
+}
+export interface CompanyCurveTable extends CompanyPageRow {
+  seconds: number;
+  still_waiting: number | null;
+  at_risk: number;
+}
+export interface CompanySteppedInTable extends CompanyPageRow {
+  other_party_id: number;
+  stories: number;
+  fixed: number;
+}
+export interface RouteFiguresTable {
+  /** 0 = every organisation. */
+  organisation_id: number;
+  period: Period;
+  channel: Channel;
+  written_to: Role;
+  steps: number;
+  answered: number;
+  answered_low: number | null;
+  answered_high: number | null;
+  median_seconds: number | null;
+  resolved: number;
+  closed: number;
+  went_further: number;
+}
+/** An organisation's page (route '' × ''), or one route across every organisation (organisation 0). */
+export interface CompanyPagesKey {
+  organisation_id: number;
+  channel: Channel | "";
+  written_to: Role | "";
+}
+
+/** The route of a key for organisation 0 ('' × '' names an organisation's whole page). */
+export function routeOf(key: Pick<CompanyPagesKey, "channel" | "written_to">): { channel: Channel; writtenTo: Role } | null {
+  return key.channel === "" || key.written_to === "" ? null : { channel: key.channel, writtenTo: key.written_to };
+}
+export interface CompanyPagesQueueTable extends CompanyPagesKey {
+  id: Generated<number>;
+}
+export interface CompanyPagesStateTable extends CompanyPagesKey {
+  computed_at: Date;
+  stale_at: Date | null;
+}
+
 // A type, not an interface: withTables needs an index-signature-compatible record.
 type FiguresTables = {
   company_figures: CompanyFiguresTable;
   company_figures_totals: CompanyFiguresTotalsTable;
   figure_rules: FigureRulesTable;
+  company_histogram: CompanyHistogramTable;
+  company_trend: CompanyTrendTable;
+  company_curve: CompanyCurveTable;
+  company_stepped_in: CompanySteppedInTable;
+  route_figures: RouteFiguresTable;
+  company_pages_queue: CompanyPagesQueueTable;
+  company_pages_state: CompanyPagesStateTable;
 };
 
 export type FiguresDB = DB & FiguresTables;

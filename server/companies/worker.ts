@@ -1,4 +1,5 @@
-// Keeps company_figures up to date outside the requests. The story triggers
+// Keeps company_figures, and the company pages' breakdowns and how-to-escalate
+// tables (page-figures.ts, migrations/0013), up to date outside the requests. The story triggers
 // only queue the touched (organisation, country, channel) in
 // company_figures_queue, so posting never waits for a big organisation's
 // recomputation; this worker drains the queue (and the rows that time alone has
@@ -9,6 +10,7 @@ import type { FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { workOnePage } from "./page-figures.js";
 
 /** Well under the promised 2 seconds, and an empty poll is two index probes. */
 export const POLL_MS = 250;
@@ -31,15 +33,20 @@ async function workOne(db: Kysely<DB>, wait: boolean): Promise<boolean> {
 }
 
 /**
- * Recomputes everything queued or due, one organisation per transaction, and
- * returns how many were done. With wait, it also waits for organisations another
+ * Recomputes everything queued or due, one organisation (or page, or route) per
+ * transaction, figures and pages in turn so a long backlog of one never holds
+ * up the other, and returns how many were done. With wait, it also waits for organisations another
  * worker is recomputing, so that on return every change committed before the
  * call shows in the figures (for tests, scripts and the bench).
  */
 export async function flushFigures(db: Kysely<DB>, { wait = true }: { wait?: boolean } = {}): Promise<number> {
   let done = 0;
-  while (await workOne(db, wait)) done++;
-  return done;
+  for (;;) {
+    const figures = await workOne(db, wait);
+    const page = await workOnePage(db, wait);
+    if (!figures && !page) return done;
+    done += Number(figures) + Number(page);
+  }
 }
 
 export default fp(async function figuresWorker(app: FastifyInstance) {

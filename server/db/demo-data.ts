@@ -195,6 +195,13 @@ Write to the top, but expect a specialist to answer.`,
     resolvedAfterHours: 44,
     outcome: "goodwill",
     postedAfterHours: 16200,
+    path: [
+      // A month of Optus saying hardware faults were Nokia's problem, and a manager who never called back.
+      { party: "other_party", channel: "phone", writtenTo: "frontline", atHours: -30 * 24, timeKnown: false, answeredAfterHours: 0.5, answeredBy: "frontline", result: "deflected" },
+      { party: "other_party", channel: "phone", writtenTo: "supervisor", atHours: -16 * 24, timeKnown: false, result: "ignored" },
+      // The letter e-mailed to Nokia's CEO: within a day a senior manager of Nokia Australia called, and two phones came.
+      { party: "company", channel: "email", writtenTo: "ceo", atHours: 0, answeredAfterHours: 20, answeredBy: "executive", result: "resolved" },
+    ],
     body: `This is an old one, but the Lumia thread reminded me of it.
 
 My N8 died well inside its warranty. Optus had sold it to me on a plan, and Optus said hardware faults were Nokia's problem. Nokia Australia said phones sold by a carrier were the carrier's problem. That went on for about a month, including two "escalations" to managers on both sides. Neither manager ever called back.
@@ -248,6 +255,15 @@ My guess is that a CEO just forwards these with "sort this out" on top, and that
     resolvedAfterHours: 86,
     outcome: "partly_resolved",
     postedAfterHours: 140,
+    path: [
+      // AT&T's phone line wanted the phone and the charging plate shipped back; a tweet got an in-store return,
+      // where the replacement was ordered (the AT&T story before this one).
+      { party: "other_party", channel: "phone", writtenTo: "frontline", atHours: -210, timeKnown: false, answeredAfterHours: 0.5, answeredBy: "frontline", result: "answered" },
+      { party: "other_party", channel: "social_public", writtenTo: "pr_social", atHours: -186.5, answeredAfterHours: 5, answeredBy: "pr_social", result: "answered" },
+      { party: "other_party", channel: "in_store", writtenTo: "frontline", atHours: -133, answeredAfterHours: 1, answeredBy: "frontline", result: "answered" },
+      // Six days at "Preparing shipment", then the e-mail to Nokia's CEO: his own reply by 8 the next morning, passed to the AT&T account team.
+      { party: "company", channel: "email", writtenTo: "ceo", atHours: 0, answeredAfterHours: 9, answeredBy: "ceo", result: "answered" },
+    ],
     body: `I pre-ordered a cyan 920 from AT&T. They paid for two-day shipping but added a "weekday delivery only" note, so it turned up on the Monday after launch instead of the Friday.
 
 When I opened it, the SIM had been forced in **upside down** and the tray was wedged into the slot. Even after I got the tray out and seated the SIM properly, the phone wouldn't read it.
@@ -469,15 +485,22 @@ I'll update this when something happens.`,
     company: "att",
     product: "Lumia 920 + wireless charging plate",
     country: "US",
-    channel: "social_public",
-    escalatedTo: "pr_social",
-    answeredBy: "pr_social",
-    escalatedDaysAgo: 158,
-    escalatedTime: "17:45",
-    firstResponseAfterHours: 5,
-    resolvedAfterHours: 54,
+    // The phone line came first (and answered, unhelpfully); the tweet is the second step.
+    channel: "phone",
+    escalatedTo: "frontline",
+    answeredBy: "frontline",
+    escalatedDaysAgo: 159,
+    firstResponseAfterHours: 0.5,
+    resolvedAfterHours: 96,
     outcome: "resolved",
-    postedAfterHours: 200,
+    postedAfterHours: 242,
+    path: [
+      { party: "company", channel: "phone", writtenTo: "frontline", atHours: 0, timeKnown: false, answeredAfterHours: 0.5, answeredBy: "frontline", result: "answered" },
+      // The tweet with a photo of the wedged tray: the social team answered five hours later and authorised an in-store return.
+      { party: "company", channel: "social_public", writtenTo: "pr_social", atHours: 41.75, answeredAfterHours: 5, answeredBy: "pr_social", result: "answered" },
+      // Two days later at the store: the return done and the replacement ordered.
+      { party: "company", channel: "in_store", writtenTo: "frontline", atHours: 95, timeKnown: false, answeredAfterHours: 1, answeredBy: "frontline", result: "resolved" },
+    ],
     body: `This is the first half of the Lumia saga from my other post.
 
 The phone arrived with the SIM jammed in upside down and wouldn't read a card. Everyone I spoke to on AT&T's phone line was polite, but they all insisted on the same process: ship the phone back, *and* ship back the free wireless charging plate from the pre-order promo, then wait for a refund before they would order a new one.
@@ -511,6 +534,13 @@ Two days later I spent an hour at the store doing the return, and they ordered t
     firstResponseAfterHours: 52,
     outcome: "deflected",
     postedAfterHours: 500,
+    path: [
+      // Movistar put existing customers on a waiting list with no date, and nobody there could explain the rule.
+      { party: "other_party", channel: "in_store", writtenTo: "frontline", atHours: -12 * 24, timeKnown: false, answeredAfterHours: 0.2, answeredBy: "frontline", result: "answered" },
+      { party: "other_party", channel: "phone", writtenTo: "frontline", atHours: -8 * 24, timeKnown: false, answeredAfterHours: 0.3, answeredBy: "frontline", result: "deflected" },
+      // The e-mail to Apple's executive relations: a frontline template two days later, sending it back to Telefónica.
+      { party: "company", channel: "email", writtenTo: "executive_relations", atHours: 0, timeKnown: false, answeredAfterHours: 52, answeredBy: "frontline", result: "deflected" },
+    ],
     body: `When the iPhone 3G launched in Spain, Telefónica (Movistar) was the only carrier selling it. I had been a Movistar customer for years. But the limited launch stock went to people *joining* Movistar or porting a number in. Existing customers were put on a waiting list with no date.
 
 I couldn't find anyone at Movistar who could even explain the rule, so I wrote to Apple. I looked up the executive relations contact and sent a short email: I want to buy your phone, your only Spanish partner won't sell it to its own customers, can you do anything?
@@ -583,11 +613,19 @@ I waited until the contract ran out and then bought an unlocked phone.`,
     company: "evga",
     product: "motherboard (registered, extended warranty)",
     country: "US",
-    channel: "web_form",
-    escalatedTo: "supervisor",
+    // The forum came first: moderators answered (unhelpfully), a support tech promised to look and went silent, the form never answered.
+    channel: "social_public",
+    escalatedTo: "frontline",
+    answeredBy: "frontline",
     escalatedDaysAgo: 95,
-    outcome: "no_response",
+    firstResponseAfterHours: 3,
+    outcome: "gave_up",
     postedAfterHours: 960,
+    path: [
+      { party: "company", channel: "social_public", writtenTo: "frontline", atHours: 0, timeKnown: false, answeredAfterHours: 3, answeredBy: "frontline", result: "answered" },
+      { party: "company", channel: "social_dm", writtenTo: "frontline", atHours: 48, timeKnown: false, result: "ignored" },
+      { party: "company", channel: "web_form", writtenTo: "supervisor", atHours: 120, timeKnown: false, result: "ignored" },
+    ],
     body: `I had registered my board on EVGA's site and paid for the extended warranty. One day it was simply gone from my list of products. The other items on the account were still there.
 
 First I asked on the official EVGA forum. That was a mistake. The moderators answered with some version of "did you even register it?" and "use the search function". A support tech did post publicly that he would look into it. After that, nothing. He didn't reply to my follow-up or to a private message.

@@ -47,6 +47,8 @@ export interface OrganisationsTable {
   created_at: Timestamp;
   /** Bumped by a trigger on every change and on a change of its representatives (migrations/0008_1). */
   version: ReadOnly<number>;
+  /** The content_changes stamp of its last change (migrations/0014); null until one. */
+  changed: ReadOnly<string | number | null>;
 }
 
 export interface OrganisationAliasesTable {
@@ -141,6 +143,8 @@ export interface RepliesTable {
 export interface StoryVersionsTable {
   story_id: number;
   version: number;
+  /** The content_changes stamp of the last write to the story (migrations/0014); null before it. */
+  changed: ReadOnly<string | number | null>;
 }
 
 export interface RevisionsTable {

@@ -1,24 +1,18 @@
 // Full-text search over visible stories and replies (vectors from
-// migrations/0003, rebuilt accent-free in 0008_2). Bounded at any size: only
-// the newest CANDIDATES matching stories and the newest CANDIDATES matching
-// replies are ranked, each read newest-first through an index (or, for a rare
-// word, from the GIN index, whichever the planner finds cheaper), so a word
-// in a third of a million stories costs what a rare one does. Among those a
-// title match comes first, then the better rank, then the newer story. A
-// story appears once, with a snippet from itself or else its best reply.
-// A query that names an organisation (any spelling, "ATT") also finds that
-// organisation's newest stories.
-import { sql, type Expression, type Kysely, type QueryCreator } from "kysely";
+// migrations/0003, rebuilt accent-free in 0008_2). The matching stories form
+// one stream, newest first (matchStream); page p ranks only its window of
+// WINDOW stories in that stream (rankWindow), so the cost of a page never
+// grows with the number of matches. Within a window a title match comes
+// first, then the better rank, then the newer story. A story appears once,
+// with a snippet from itself or else its best reply. A query that names an
+// organisation (any spelling, "ATT") also finds that organisation's stories.
+import { sql, type Expression, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { ContentLanguage } from "../lib/content-language.js";
 import { exclusionQuery } from "./exclusions.js";
-import { MAX_PAGE } from "./schema.js";
 import { headlineOptions, type Markers } from "./snippets.js";
 
 export const SEARCH_PAGE_SIZE = 20;
-/** How many matches are ranked: every page a visitor can reach (MAX_PAGE), and one more to know there are more. */
-export const CANDIDATES = MAX_PAGE * SEARCH_PAGE_SIZE + 1;
-
 // A reply match counts for less than the same match in the story itself.
 const REPLY_WEIGHT = 0.5;
 
@@ -61,70 +55,92 @@ function headline(doc: Expression<string>, lang: Expression<string>, text: strin
 }
 
 const visibleStory = sql<boolean>`s.hidden_at is null and s.deleted_at is null`;
+const visibleReply = sql<boolean>`r.hidden_at is null and r.deleted_at is null`;
 
-/** The newest matching stories and replies, CANDIDATES of each at most, with what ranks them. */
-function candidates(qc: QueryCreator<DB>, text: string, organisationId: number | null) {
-  const stories = qc
-    .selectFrom("stories as s")
-    .where(matchesQuery("s", text))
-    .where(visibleStory)
-    .select(["s.id as story_id", sql<number | null>`null::integer`.as("reply_id"), titleMatches(text).as("title"), rank("s", text).as("rank")])
-    .orderBy("s.created_at", "desc")
-    .orderBy("s.id", "desc")
-    .limit(CANDIDATES);
-  const replies = qc
-    .selectFrom("replies as r")
-    .where(matchesQuery("r", text))
-    .where("r.hidden_at", "is", null)
-    .where("r.deleted_at", "is", null)
-    .select(["r.story_id", sql<number | null>`r.id`.as("reply_id"), sql<boolean>`false`.as("title"), sql<number>`${rank("r", text)} * ${REPLY_WEIGHT}`.as("rank")])
-    .orderBy("r.id", "desc")
-    .limit(CANDIDATES);
-  let all = qc.selectFrom(stories.as("a")).selectAll().unionAll(qc.selectFrom(replies.as("b")).selectAll());
-  if (organisationId !== null) {
-    const named = qc
-      .selectFrom("stories as s")
-      .where("s.company_id", "=", organisationId)
-      .where(visibleStory)
-      .select(["s.id as story_id", sql<number | null>`null::integer`.as("reply_id"), sql<boolean>`false`.as("title"), sql<number>`0`.as("rank")])
-      .orderBy("s.created_at", "desc")
-      .orderBy("s.id", "desc")
-      .limit(CANDIDATES);
-    all = all.unionAll(qc.selectFrom(named.as("c")).selectAll());
-  }
-  return all;
+/** How many stories one ranking orders (five pages); page p ranks window ⌊(p − 1) / 5⌋ alone. */
+export const WINDOW = 100;
+const PAGES_PER_WINDOW = WINDOW / SEARCH_PAGE_SIZE;
+
+/** A story's place in the newest-first stream: its creation time to the microsecond (sortable text), then its id. */
+interface StreamEntry { id: number; at: string }
+const streamKey = sql<string>`to_char(s.created_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS.US')`;
+const newer = (a: StreamEntry, b: StreamEntry) => (a.at === b.at ? b.id - a.id : a.at < b.at ? 1 : -1);
+/** Only stories created at or after `at` (the stream's cut-off), read through the created_at indexes. */
+const notOlderThan = (at: string | null) => (at === null ? sql<boolean>`true` : sql<boolean>`s.created_at >= (${at}::timestamp at time zone 'UTC')`);
+
+/** The newest `limit` visible stories whose own text matches. */
+function ownMatches(db: Kysely<DB>, text: string, limit: number) {
+  return db.selectFrom("stories as s").where(matchesQuery("s", text)).where(visibleStory)
+    .select(["s.id", streamKey.as("at")]).orderBy("s.created_at", "desc").orderBy("s.id", "desc").limit(limit).execute();
 }
 
-export async function searchStories(db: Kysely<DB>, opts: { text: string; page: number; markers: Markers; organisationId?: number | null }) {
-  const { text, page, markers } = opts;
-  const rows = await db
-    .with("matches", (qc) => candidates(qc, text, opts.organisationId ?? null))
-    .with("grouped", (qc) =>
-      qc
-        .selectFrom("matches as m")
-        .innerJoin("stories as s", "s.id", "m.story_id")
-        .where(visibleStory)
-        .select([
-          "m.story_id",
-          "s.created_at",
-          sql<boolean>`bool_or(m.title)`.as("title"),
-          sql<number>`max(m.rank)`.as("rank"),
-          // The story's own text first when it matched, else its best reply.
-          sql<number | null>`(array_agg(m.reply_id order by m.reply_id is not null, m.rank desc, m.reply_id))[1]`.as("reply_id"),
-        ])
-        .groupBy(["m.story_id", "s.created_at"]),
-    )
+/** The newest `limit` visible stories (not older than `since`) with a visible matching reply. */
+function replyMatches(db: Kysely<DB>, text: string, limit: number, since: string | null) {
+  return db.selectFrom("replies as r").innerJoin("stories as s", "s.id", "r.story_id")
+    .where(matchesQuery("r", text)).where(visibleReply).where(visibleStory).where(notOlderThan(since))
+    .select(["s.id", streamKey.as("at"), "s.created_at"]).distinct()
+    .orderBy("s.created_at", "desc").orderBy("s.id", "desc").limit(limit).execute();
+}
+
+/** The newest `limit` visible stories (not older than `since`) about the organisation the query names. */
+function namedMatches(db: Kysely<DB>, organisationId: number, limit: number, since: string | null) {
+  return db.selectFrom("stories as s").where("s.company_id", "=", organisationId).where(visibleStory).where(notOlderThan(since))
+    .select(["s.id", streamKey.as("at")]).orderBy("s.created_at", "desc").orderBy("s.id", "desc").limit(limit).execute();
+}
+
+/**
+ * The matching stories, newest first, as far as window `w` reaches: every
+ * story whose own text matches, that has a matching reply, or that is about
+ * the organisation the query names. Each source is read newest-first and
+ * stops after enough; once the stories' own matches fill the reach, the
+ * others are only looked for among stories as new as the last of them, so a
+ * word in a third of all stories and in no reply costs what a rare one does.
+ * `complete`: nothing beyond what was read matches.
+ */
+async function matchStream(db: Kysely<DB>, text: string, organisationId: number | null, w: number) {
+  const reach = (w + 1) * WINDOW + 1; // one more: whether anything lies beyond the window
+  const own = await ownMatches(db, text, reach);
+  const since = own.length === reach ? own[reach - 1]!.at : null;
+  const [viaReply, named] = await Promise.all([
+    replyMatches(db, text, reach, since),
+    organisationId === null ? [] : namedMatches(db, organisationId, reach, since),
+  ]);
+  const seen = new Map<number, StreamEntry>();
+  for (const entry of [...own, ...viaReply, ...named]) seen.set(entry.id, { id: entry.id, at: entry.at });
+  const stream = [...seen.values()].sort(newer).slice(0, reach);
+  return { stream, complete: own.length < reach && viaReply.length < reach && named.length < reach };
+}
+
+/**
+ * One window's stories ranked, and the page asked for: a title match first,
+ * then the better rank (a reply's match counts REPLY_WEIGHT of the story's
+ * own), then the newer story. The snippet is the story's own text when it
+ * matched, else its best reply.
+ */
+function rankWindow(db: Kysely<DB>, text: string, ids: number[], offset: number, markers: Markers) {
+  return db
+    .with("own", (qc) =>
+      qc.selectFrom("stories as s").where("s.id", "in", ids).where(matchesQuery("s", text))
+        .select(["s.id as story_id", titleMatches(text).as("title"), rank("s", text).as("rank")]))
+    .with("best_reply", (qc) =>
+      qc.selectFrom("replies as r").where("r.story_id", "in", ids).where(matchesQuery("r", text)).where(visibleReply)
+        .distinctOn("r.story_id")
+        .select(["r.story_id", "r.id as reply_id", sql<number>`${rank("r", text)} * ${REPLY_WEIGHT}`.as("rank")])
+        .orderBy("r.story_id").orderBy("rank", "desc").orderBy("r.id"))
     .with("ranked", (qc) =>
-      qc
-        .selectFrom("grouped")
-        .select(["story_id", "title", "rank", "created_at", "reply_id", sql<number>`count(*) over ()`.as("matched")])
-        .orderBy("title", "desc")
-        .orderBy("rank", "desc")
-        .orderBy("created_at", "desc")
-        .orderBy("story_id", "desc")
+      qc.selectFrom("stories as s")
+        .leftJoin("own as o", "o.story_id", "s.id")
+        .leftJoin("best_reply as b", "b.story_id", "s.id")
+        .where("s.id", "in", ids)
+        .select([
+          "s.id as story_id", "s.created_at",
+          sql<boolean>`coalesce(o.title, false)`.as("title"),
+          sql<number>`greatest(coalesce(o.rank, 0), coalesce(b.rank, 0))`.as("rank"),
+          sql<number | null>`case when o.story_id is null then b.reply_id end`.as("reply_id"),
+        ])
+        .orderBy("title", "desc").orderBy("rank", "desc").orderBy("s.created_at", "desc").orderBy("s.id", "desc")
         .limit(SEARCH_PAGE_SIZE + 1)
-        .offset((page - 1) * SEARCH_PAGE_SIZE),
-    )
+        .offset(offset))
     .selectFrom("ranked as m")
     .innerJoin("stories as s", "s.id", "m.story_id")
     .innerJoin("organisations as c", "c.id", "s.company_id")
@@ -134,20 +150,31 @@ export async function searchStories(db: Kysely<DB>, opts: { text: string; page: 
     .select([
       "s.id", "s.slug", "s.title", "s.lang", "s.outcome", "s.created_at", "s.reply_count",
       "c.name as company_name", "c.slug as company_slug", "u.username as author_username",
-      "m.reply_id", "m.matched", "ru.username as reply_author_username",
+      "m.reply_id", "ru.username as reply_author_username",
       sql<ContentLanguage>`coalesce(r.lang, s.lang)`.as("snippet_lang"),
       headline(sql.ref("s.title"), sql.ref("s.lang"), text, headlineOptions(markers, true)).as("title_headline"),
       headline(sql<string>`coalesce(r.body_md, s.body_md)`, sql<string>`coalesce(r.lang, s.lang)`, text, headlineOptions(markers, false)).as("snippet_headline"),
     ])
-    .orderBy("m.title", "desc")
-    .orderBy("m.rank", "desc")
-    .orderBy("m.created_at", "desc")
-    .orderBy("m.story_id", "desc")
+    .orderBy("m.title", "desc").orderBy("m.rank", "desc").orderBy("m.created_at", "desc").orderBy("m.story_id", "desc")
     .execute();
-  const matched = rows[0]?.matched ?? 0;
-  // How many stories match: exact below CANDIDATES, else the planner's estimate ("about N").
-  const total: { count: number; exact: boolean } = matched < CANDIDATES ? { count: matched, exact: true } : { count: Math.max(matched, await estimateStoryMatches(db, text)), exact: false };
-  return { results: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: rows.length > SEARCH_PAGE_SIZE, total };
+}
+
+/**
+ * A page of results. Bounded at any size: a page reads at most the newest
+ * (window + 1) × WINDOW matches of each kind and ranks one window of WINDOW
+ * stories, so neither a word in a third of a million stories nor a rare one
+ * costs more than that. Windows follow each other newest first, so paging
+ * never repeats or skips a story.
+ */
+export async function searchStories(db: Kysely<DB>, opts: { text: string; page: number; markers: Markers; organisationId?: number | null }) {
+  const { text, page, markers } = opts;
+  const w = Math.floor((page - 1) / PAGES_PER_WINDOW);
+  const { stream, complete } = await matchStream(db, text, opts.organisationId ?? null, w);
+  const ids = stream.slice(w * WINDOW, (w + 1) * WINDOW).map((entry) => entry.id);
+  const rows = ids.length ? await rankWindow(db, text, ids, ((page - 1) % PAGES_PER_WINDOW) * SEARCH_PAGE_SIZE, markers) : [];
+  // How many stories match: exact when every source was read to its end, else the planner's estimate ("about N").
+  const total: { count: number; exact: boolean } = complete ? { count: stream.length, exact: true } : { count: Math.max(stream.length, await estimateStoryMatches(db, text)), exact: false };
+  return { results: rows.slice(0, SEARCH_PAGE_SIZE), hasMore: stream.length > page * SEARCH_PAGE_SIZE, total };
 }
 
 /** The planner's estimate of the matching stories: planning only, nothing is counted. */

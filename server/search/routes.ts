@@ -31,26 +31,28 @@ function present(row: SearchRow, markers: Markers, paths: Paths): SearchResult {
 
 export default async function searchRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  app.get("/search", { schema: { querystring: SearchQuerySchema } }, async (request, reply) => {
-    const search = parseSearch(request.query);
-    if (reply.locals) reply.locals.alternateFeeds = [siteFeed()];
-    const markers = newMarkers();
-    // A query that is an organisation's name or alias ("ATT") finds its stories too.
-    const organisation = search.q ? await findOrganisationByNameOrSlug(app.db, search.q) : undefined;
-    const found = search.q ? await searchStories(app.db, { text: search.q, page: search.page, markers, organisationId: organisation?.id ?? null }) : null;
-    // Paging stops at MAX_PAGE: a link past it would show the same page again.
-    const lastPage = search.page >= MAX_PAGE;
-    const { t, paths } = request.i18n;
-    const nextHref = found?.hasMore && !lastPage ? paths.to(`/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}`) : null;
-    return reply.view("search/index.eta", {
-      title: search.q ? t.search.titleFor(search.q) : t.search.title,
-      search,
-      maxQueryChars: MAX_QUERY_CHARS,
-      results: found?.results.map((row) => present(row, markers, paths)) ?? null,
-      firstNumber: (search.page - 1) * SEARCH_PAGE_SIZE + 1,
-      total: found?.total ?? null,
-      nextHref,
-      moreThanShown: found?.hasMore && lastPage ? MAX_PAGE * SEARCH_PAGE_SIZE : null,
-    });
-  });
+  app.get("/search", { schema: { querystring: SearchQuerySchema } }, async (request, reply) =>
+    app.sendPage(request, reply, "search/index.eta", async () => {
+      const search = parseSearch(request.query);
+      const markers = newMarkers();
+      // A query that is an organisation's name or alias ("ATT") finds its stories too.
+      const organisation = search.q ? await findOrganisationByNameOrSlug(app.db, search.q) : undefined;
+      const found = search.q ? await searchStories(app.db, { text: search.q, page: search.page, markers, organisationId: organisation?.id ?? null }) : null;
+      // Paging stops at MAX_PAGE: a link past it would show the same page again.
+      const lastPage = search.page >= MAX_PAGE;
+      const { t, paths } = request.i18n;
+      const nextHref = found?.hasMore && !lastPage ? paths.to(`/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}`) : null;
+      return {
+        title: search.q ? t.search.titleFor(search.q) : t.search.title,
+        alternateFeeds: [siteFeed()],
+        search,
+        maxQueryChars: MAX_QUERY_CHARS,
+        results: found?.results.map((row) => present(row, markers, paths)) ?? null,
+        firstNumber: (search.page - 1) * SEARCH_PAGE_SIZE + 1,
+        total: found?.total ?? null,
+        nextHref,
+        moreThanShown: found?.hasMore && lastPage ? MAX_PAGE * SEARCH_PAGE_SIZE : null,
+      };
+    }),
+  );
 }

@@ -105,3 +105,18 @@ export async function findThreadHead(db: Kysely<DB>, id: number) {
 }
 
 export type ThreadHead = NonNullable<Awaited<ReturnType<typeof findThreadHead>>>;
+
+/**
+ * The site's content version: the latest stamp any write to a story, a reply or
+ * an organisation left (migrations/0014). Two index lookups; it moves on every
+ * change a list, home or search page could show.
+ */
+export async function findContentVersion(db: Kysely<DB>): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom("story_versions").select((e) => e.fn.max("changed").as("m")).as("stories"),
+      eb.selectFrom("organisations").select((e) => e.fn.max("changed").as("m")).as("organisations"),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.stories ?? 0}.${row.organisations ?? 0}`;
+}

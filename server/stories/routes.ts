@@ -29,31 +29,33 @@ export default async function storyRoutes(fastify: FastifyInstance) {
     return { resolved, unknown, names: { company: company.name ?? "", otherParty: otherParty.name ?? "" } };
   }
 
-  app.get("/", { schema: { querystring: ListQuerySchema } }, async (request, reply) => {
-    const query = parseListQuery(request.query);
-    const { resolved, unknown, names } = await resolveFilters(query);
-    const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
-    const filtered = Object.values(query.filters).some(Boolean);
-    const { t, fmt, paths } = request.i18n;
-    const href = (q: Parameters<typeof listUrl>[0]) => paths.to(listUrl(q));
-    return reply.view("stories/index.eta", {
-      title: filtered ? t.stories.list.titleFiltered : t.stories.list.title,
-      meta: filtered || query.after !== undefined ? undefined : listMeta("/", t.stories.list.description),
-      page,
-      query: resolved,
-      filtered,
-      unknown,
-      names,
-      sorts: SORT_KEYS.map((key) => ({ key, label: t.stories.list.sorts[key], href: href({ ...resolved, sort: key, after: undefined }), current: key === query.sort })),
-      firstPageHref: query.after !== undefined ? href({ ...resolved, after: undefined }) : null,
-      nextHref: page.nextAfter !== null ? href({ ...resolved, after: page.nextAfter }) : null,
-      clearHref: href({ sort: query.sort, filters: {} }),
-      options: { outcomes: Object.entries(t.enums.outcome), buckets: Object.entries(t.enums.bucket), countries: fmt.countries() },
-      alternateFeeds: [{ title: t.stories.list.feedTitle, href: paths.feed() }],
-      // Only on the unfiltered first page: the front door, not every list view.
-      fastest: !filtered && query.after === undefined ? await fastestToAnswer(app.db, 5) : [],
-    });
-  });
+  app.get("/", { schema: { querystring: ListQuerySchema } }, async (request, reply) =>
+    app.sendPage(request, reply, "stories/index.eta", async () => {
+      const query = parseListQuery(request.query);
+      const { resolved, unknown, names } = await resolveFilters(query);
+      const page: StoryPage = unknown.length ? { stories: [], nextAfter: null } : await listStories(app.db, resolved);
+      const filtered = Object.values(query.filters).some(Boolean);
+      const { t, fmt, paths } = request.i18n;
+      const href = (q: Parameters<typeof listUrl>[0]) => paths.to(listUrl(q));
+      return {
+        title: filtered ? t.stories.list.titleFiltered : t.stories.list.title,
+        meta: filtered || query.after !== undefined ? undefined : listMeta("/", t.stories.list.description),
+        page,
+        query: resolved,
+        filtered,
+        unknown,
+        names,
+        sorts: SORT_KEYS.map((key) => ({ key, label: t.stories.list.sorts[key], href: href({ ...resolved, sort: key, after: undefined }), current: key === query.sort })),
+        firstPageHref: query.after !== undefined ? href({ ...resolved, after: undefined }) : null,
+        nextHref: page.nextAfter !== null ? href({ ...resolved, after: page.nextAfter }) : null,
+        clearHref: href({ sort: query.sort, filters: {} }),
+        options: { outcomes: Object.entries(t.enums.outcome), buckets: Object.entries(t.enums.bucket), countries: fmt.countries() },
+        alternateFeeds: [{ title: t.stories.list.feedTitle, href: paths.feed() }],
+        // Only on the unfiltered first page: the front door, not every list view.
+        fastest: !filtered && query.after === undefined ? await fastestToAnswer(app.db, 5) : [],
+      };
+    }),
+  );
 
   const sendThreadPage = threadPages(app);
   const threadQuery = Type.Object({ after: OptionalId, reply: OptionalId });

@@ -16,13 +16,12 @@ import { listOfficialReplies, listThreadPage, THREAD_PAGE_SIZE } from "../replie
 import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { storyMeta } from "../seo/meta.js";
 import { threadPagePath } from "../lib/paths.js";
-import { followsStory } from "../follows/queries.js";
-import { hasMeToo } from "./me-too.js";
+import { ByteLru } from "../lib/byte-lru.js";
+import { findViewerState } from "./viewer-state.js";
 import { describePath, findPath, type PathEntry } from "./path.js";
 import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
 
 export type Audience = "visitor" | "member" | "moderator";
-
 
 interface ThreadRendering {
   version: string;
@@ -31,31 +30,17 @@ interface ThreadRendering {
   officialLinks: string[];
   repliesHtml: string;
   nextAfter: number | null;
-  /** A visitor's whole page and its ETag. */
-  page?: { html: string; etag: string };
+  /** A visitor's whole page, encoded once, and its ETag. */
+  page?: { body: Buffer; etag: string };
+  bytes: number;
 }
 
-/** Enough for the threads being read right now; each holds one page (~100 kB). */
-const MAX_KEPT = 200;
+/** The memory kept thread renderings share: a 100-reply page is ~100 kB of replies, ~100 kB more as a visitor's page. */
+export const KEPT_THREAD_BYTES = 48 * 2 ** 20;
 
-class RenderingCache {
-  private readonly entries = new Map<string, ThreadRendering>();
-
-  get(key: string, version: string): ThreadRendering | undefined {
-    const entry = this.entries.get(key);
-    if (!entry) return undefined;
-    this.entries.delete(key); // refresh its place: the oldest-used goes first
-    if (entry.version !== version) return undefined;
-    this.entries.set(key, entry);
-    return entry;
-  }
-
-  set(key: string, entry: ThreadRendering) {
-    this.entries.delete(key);
-    this.entries.set(key, entry);
-    if (this.entries.size > MAX_KEPT) this.entries.delete(this.entries.keys().next().value!);
-  }
-}
+// What a rendering holds beyond its HTML (the story's text and facts), roughly.
+const sizeOf = (entry: Omit<ThreadRendering, "bytes">) =>
+  entry.repliesHtml.length + (entry.page?.body.length ?? 0) + entry.story.body_md.length + entry.story.body_html.length + 4096;
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
@@ -75,12 +60,13 @@ function addViewerLinks(html: string, viewerId: number, { t, paths }: I18n): str
 }
 
 export function threadPages(app: FastifyInstance) {
-  const cache = new RenderingCache();
+  const cache = new ByteLru<ThreadRendering>(KEPT_THREAD_BYTES);
+  const keyOf = (head: ThreadHead, after: number | null, audience: Audience, language: Locale) => `${language}|${head.id}|${after ?? ""}|${audience}`;
 
   async function render(head: ThreadHead, after: number | null, audience: Audience, language: Locale): Promise<ThreadRendering | undefined> {
-    const key = `${language}|${head.id}|${after ?? ""}|${audience}`;
-    const kept = cache.get(key, head.version);
-    if (kept) return kept;
+    const key = keyOf(head, after, audience, language);
+    const kept = cache.get(key);
+    if (kept?.version === head.version) return kept;
     const [story, officials, steps] = await Promise.all([findStory(app.db, head.id), listOfficialReplies(app.db, head.id), findPath(app.db, head.id)]);
     if (!story) return undefined;
     const roots = [...new Set(officials.map((o) => o.root))];
@@ -88,7 +74,7 @@ export function threadPages(app: FastifyInstance) {
     const rows = await listThreadPage(app.db, story.id, roots, after);
     const onPage = new Set(rows.slice(0, THREAD_PAGE_SIZE).map((r) => r.id));
     const replies = nestReplies(rows.slice(0, THREAD_PAGE_SIZE));
-    const entry: ThreadRendering = {
+    const rendering = {
       version: head.version,
       story,
       path: describePath(story, steps),
@@ -96,6 +82,7 @@ export function threadPages(app: FastifyInstance) {
       repliesHtml: replies.length ? app.renderFragment("/stories/_replies", { ...i18n, replies, story, maxIndent: MAX_INDENT, audience }) : "",
       nextAfter: rows.length > THREAD_PAGE_SIZE ? rows[THREAD_PAGE_SIZE - 1]!.id : null,
     };
+    const entry: ThreadRendering = { ...rendering, bytes: sizeOf(rendering) };
     cache.set(key, entry);
     return entry;
   }
@@ -116,11 +103,6 @@ export function threadPages(app: FastifyInstance) {
     };
   }
 
-  async function viewerState(storyId: number, userId: number) {
-    const [meToo, following] = await Promise.all([hasMeToo(app.db, storyId, userId), followsStory(app.db, userId, storyId)]);
-    return { meToo, following };
-  }
-
   /** Sends the thread page at `after` (null: the first page); false when the story is gone. */
   return async function sendThreadPage(request: FastifyRequest, reply: FastifyReply, head: ThreadHead, after: number | null, audience: Audience): Promise<boolean> {
     const language = request.locale;
@@ -136,9 +118,12 @@ export function threadPages(app: FastifyInstance) {
           repliesHtml: entry.repliesHtml,
           viewerId: null, isAuthor: false, isModerator: false, meToo: false, following: false, submissionKey: null, csrfToken: null,
         });
-        entry.page = { html, etag: bodyEtag(html) };
+        const body = Buffer.from(html);
+        entry.page = { body, etag: bodyEtag(body) };
+        entry.bytes = sizeOf(entry);
+        cache.set(keyOf(head, after, audience, language), entry); // counted at its new size
       }
-      reply.type("text/html; charset=utf-8").header("etag", entry.page.etag).send(entry.page.html);
+      reply.type("text/html; charset=utf-8").header("etag", entry.page.etag).send(entry.page.body);
       return true;
     }
     const csrfToken = reply.csrfToken();
@@ -148,7 +133,7 @@ export function threadPages(app: FastifyInstance) {
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",
-      ...(await viewerState(entry.story.id, user.id)),
+      ...(await findViewerState(app.db, entry.story.id, user.id)),
       submissionKey: randomUUID(),
       languages: languageOptions(request.i18n.t.languages),
       csrfToken,

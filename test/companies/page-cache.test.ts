@@ -7,7 +7,7 @@ import { createOrganisation, createUser } from "../helpers/fixtures.js";
 import { insertStories, leaderboardRows } from "./helpers.js";
 
 describe("the leaderboard's short page cache", async () => {
-  const t = await createTestApp({ config: { pageCacheMs: 400 } });
+  const t = await createTestApp({ config: { pageCacheMs: 1500 } });
   afterAll(() => t.close());
   const db = t.database.db;
   const author = await createUser(db, "cache_author");
@@ -27,7 +27,7 @@ describe("the leaderboard's short page cache", async () => {
     expect(await stories(fresh.body)).toBe(6);
     expect(fresh.body).toContain("cache_member");
     // …and once it expires, neither does a visitor.
-    await new Promise((resolve) => setTimeout(resolve, 450));
+    await new Promise((resolve) => setTimeout(resolve, 1600));
     const later = await t.app.inject("/companies");
     expect(await stories(later.body)).toBe(6);
     expect(later.body).not.toContain("cache_member");

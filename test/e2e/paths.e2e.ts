@@ -12,12 +12,13 @@ describe("a poster telling a three-step path with JavaScript off", async () => {
     // Inside the company page's default window, the last 12 months.
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
     // The company page as a reader's browser fetches it: the steps of one route in its how-to-escalate table.
-    const routeSteps = async (route: string) => {
-      const html = await (await context.request.get(baseUrl + "/companies/nokia")).text();
+    const routeSteps = async (route: string, path = "/companies/nokia") => {
+      const html = await (await context.request.get(baseUrl + path)).text();
       const row = html.match(new RegExp(`<tr data-route="${route}">[\\s\\S]*?</tr>`))?.[0];
       return row ? Number(row.match(/data-value="(\d+)"/)![1]) : 0;
     };
     const before = await routeSteps("letter:executive_relations");
+    const beforeEverywhere = await routeSteps("letter:executive_relations", "/companies/how");
 
     await page.goto(baseUrl + "/signup");
     await page.getByLabel("Username").fill("path_walker");
@@ -57,6 +58,8 @@ describe("a poster telling a three-step path with JavaScript off", async () => {
     await expect(page.locator("ol.path li.path-step").count()).resolves.toBe(3);
 
     await expect.poll(() => routeSteps("letter:executive_relations"), { timeout: 2000, interval: 100 }).toBe(before + 1);
+    // And in the same table across every organisation.
+    await expect.poll(() => routeSteps("letter:executive_relations", "/companies/how"), { timeout: 2000, interval: 100 }).toBe(beforeEverywhere + 1);
     await page.goto(baseUrl + "/companies/nokia");
     await expect(page.locator('#how-to-escalate tr[data-route="letter:executive_relations"] td:nth-child(3)').getAttribute("data-value")).resolves.toBe(String(before + 1));
     await context.close();

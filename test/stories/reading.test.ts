@@ -38,6 +38,27 @@ describe("reading stories", async () => {
     expect(firstRow).toContain(`${newest.reply_count} repl`);
   });
 
+  it("tells the demo stories' paths as they happened, the founding story's CEO answering himself", async () => {
+    const thread = async (titleStart: string) => {
+      const story = await database.db.selectFrom("stories").select(["id", "slug"]).where("title", "like", `${titleStart}%`).executeTakeFirstOrThrow();
+      return (await app.inject(`/stories/${story.id}/${story.slug}`)).body;
+    };
+    const founding = await thread("Best Buy cancelled my Lumia 920 pre-order twice");
+    expect(founding).toMatch(/<dt>Answered by<\/dt><dd>CEO<\/dd>/);
+    // Every demo story the seed documents tell as more than one step has its steps.
+    for (const [title, steps] of [
+      ["Best Buy cancelled my Lumia 920 pre-order twice", 4],
+      ["A month of Optus and Nokia blaming each other", 3],
+      ["AT&T jammed the SIM into my Lumia 920 upside down", 4],
+      ["AT&T wanted my broken phone and the charging plate mailed back", 3],
+      ["Movistar kept the iPhone 3G for new customers", 3],
+      ["EVGA removed my motherboard", 3],
+    ] as const) {
+      expect((await thread(title)).match(/<li class="path-step/g)?.length, title).toBe(steps);
+    }
+    expect(demoStories.filter((s) => (s.path?.length ?? 1) > 1)).toHaveLength(6);
+  });
+
   it("pages through every story with the older link, with no gaps or repeats", async () => {
     const seen: string[] = [];
     let url: string | undefined = "/";
