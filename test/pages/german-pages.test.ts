@@ -29,7 +29,9 @@ const RAW_KEY = new RegExp(`\\b(?:${SECTIONS})\\.[a-zA-Z]+`);
 
 /** The page's own words: the body without scripts, users' texts and names. */
 function ownText(html: string): string {
-  const body = parse(html).querySelector("body")!;
+  // The head holds the story's own title in <title>; the datalist's unclosed options can hide <body> from the parser.
+  const root = parse(html.replace(/<head>[\s\S]*?<\/head>/, "").replace(/<datalist[\s\S]*?<\/datalist>/g, ""));
+  const body = root.querySelector("body") ?? root;
   const drop = (el: HTMLElement) => el.remove();
   body.querySelectorAll("script, style, template, textarea, bdi, time, datalist, .tag.company, .tag.other-party, .prose, .snippet mark").forEach(drop);
   body.querySelectorAll("[lang]").filter((el) => el.getAttribute("lang") !== "de").forEach(drop);
@@ -77,7 +79,7 @@ describe("German pages", () => {
 
   it.each(PAGES)("%s speaks German only", async (_name, agent, path) => {
     const res = await agent().get(path());
-    expect(res.statusCode).toBeLessThan(500);
+    expect([200, 404], res.body.slice(0, 300)).toContain(res.statusCode);
     expect(res.body).toContain('<html lang="de">');
     const text = ownText(res.body);
     expect(text).not.toMatch(RAW_KEY);
