@@ -12,7 +12,7 @@ import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, LEADERBOARD_SORTS, type Period, type LeaderboardSort } from "./figures.js";
-import { fmt } from "./format.js";
+import { figureFormat } from "./format.js";
 import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
@@ -38,15 +38,18 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const render = async () => {
       const query = parseLeaderboardQuery(request.query);
       const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
-      const href = (change: Parameters<typeof leaderboardHref>[2]) => leaderboardHref("/companies", query, change);
+      const { t, paths } = request.i18n;
+      const href = (change: Parameters<typeof leaderboardHref>[2]) => paths.to(leaderboardHref("/companies", query, change));
       return reply.viewAsync("companies/index.eta", {
-        title: "Company leaderboard",
-        query, board, countries, fmt,
-        periods: PERIODS, sorts: LEADERBOARD_SORTS, channels: CHANNELS, definitions: DEFINITIONS, minRanked: MIN_RANKED_STORIES,
+        title: t.companies.leaderboard.title,
+        query, board, countries, fmt: figureFormat(request.i18n),
+        periods: t.companies.periods, sorts: t.companies.sorts, channels: t.enums.channel, minRanked: MIN_RANKED_STORIES,
+        definitions: DEFINITIONS.map((d) => ({ key: d.key, ...t.companies.definitions[d.key] })),
         windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
         sortHref: (sort: LeaderboardSort) => href({ sort, page: 1 }),
         pageHref: (page: number) => href({ page }),
         clearHref: href({ country: "", channel: "", page: 1 }),
+        // The open data files are one per URL, in English.
         exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
       });
     };
@@ -94,6 +97,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     if (organisation === "sent") return reply;
     // Every figure is read from what the figures worker keeps; a burst of visitors still shares one rendering.
     const render = async () => {
+      const fmt = figureFormat(request.i18n);
       const period = request.query.window ?? "12m", after = request.query.after;
       const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
         companyFigures(app.db, organisation.id, period),
@@ -157,6 +161,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   // "Which channel works best overall": the how-to-escalate table across every organisation, as the worker keeps it.
   app.get("/companies/how", windowSchema, async (request, reply) => {
     const period = request.query.window ?? "12m";
+    const fmt = figureFormat(request.i18n);
     const routes = await routesAcrossOrganisations(app.db, period);
     return reply.view("companies/how.eta", {
       title: "How to escalate, across all organisations",
@@ -170,6 +175,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const organisation = await organisationOf(request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
+    const fmt = figureFormat(request.i18n);
     const stepped = await steppedInPage(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
@@ -185,6 +191,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   app.get("/parties", pagedSchema, async (request, reply) => {
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const parties = await listParties(app.db, period, page);
+    const fmt = figureFormat(request.i18n);
     const href = (p: Period, n = 1) => windowPath("/parties", p, n);
     return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });
   });

@@ -1,5 +1,6 @@
 // The leaderboard's figures against numbers worked out by hand from the
 // fixture stories below (DESIGN.md, "The figures").
+import { i18nFor } from "../../server/i18n/index.js";
 import { Eta } from "eta";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fastestToAnswer } from "../../server/companies/figures.js";
@@ -167,8 +168,8 @@ describe("the home page's fastest-to-answer box", () => {
     const fastest = await fastestToAnswer(t.database.db, 3);
     // Beta (median 30 min) has only 4 stories: not ranked, so not here.
     expect(fastest.map((r) => [r.slug, r.medianSeconds, r.stories])).toEqual([["gamma", 3000, 6], ["perfect", 3600, 5], ["steady", 7200, 100]]);
-    const html = new Eta({ views: viewsFolder, autoEscape: true }).render("/companies/_fastest", { fastest, helpers });
+    const html = new Eta({ views: viewsFolder, autoEscape: true }).render("/companies/_fastest", { fastest, helpers, ...i18nFor("en") });
     expect(html).toContain('<a href="/companies/gamma">Gamma</a> <span class="muted">median 50 min, n = 6</span>');
-    expect(new Eta({ views: viewsFolder }).render("/companies/_fastest", { fastest: [], helpers }).trim()).toBe("");
+    expect(new Eta({ views: viewsFolder }).render("/companies/_fastest", { fastest: [], helpers, ...i18nFor("en") }).trim()).toBe("");
   });
 });

@@ -7,7 +7,8 @@ export default defineConfig({
   test: {
     include: ["test/judges/**/*.judges.ts"],
     env: { NODE_ENV: "test" },
-    testTimeout: 180_000,
+    // Fourteen pages (seven kinds, English and German), each judged several times over: minutes on a loaded machine.
+    testTimeout: 900_000,
     hookTimeout: 180_000,
     pool: "forks",
     fileParallelism: false,

@@ -5,6 +5,7 @@ import { enums } from "./de/enums.js";
 import { errors } from "./de/errors.js";
 import { form } from "./de/form.js";
 import { languages } from "./de/languages.js";
+import { companies } from "./de/companies.js";
 import { layout } from "./de/layout.js";
 import { mail } from "./de/mail.js";
 import { replies } from "./de/replies.js";
@@ -24,4 +25,5 @@ export const de = {
   accounts,
   languages,
   mail,
+  companies,
 } satisfies Messages;

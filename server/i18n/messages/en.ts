@@ -5,6 +5,7 @@ import { enums } from "./en/enums.js";
 import { errors } from "./en/errors.js";
 import { form } from "./en/form.js";
 import { languages } from "./en/languages.js";
+import { companies } from "./en/companies.js";
 import { layout } from "./en/layout.js";
 import { mail } from "./en/mail.js";
 import { replies } from "./en/replies.js";
@@ -24,6 +25,7 @@ export const en = {
   accounts,
   languages,
   mail,
+  companies,
 };
 
 /** What a catalogue holds: every key of the English one, with the same parameters. */
