@@ -26,20 +26,20 @@ describe("a poster in a browser", async () => {
     await page.locator("#f-step_0_written_to").selectOption("ceo");
     await page.locator("#f-step_0_date").fill("2025-06-02");
     await page.getByLabel("Outcome").selectOption("pending");
-    await page.getByLabel("Your story").fill("The retailer dropped my **preorder** twice, so I wrote to the chief executive.");
+    await page.getByLabel("Your story", { exact: true }).fill("The retailer dropped my **preorder** twice, so I wrote to the chief executive.");
     await page.getByRole("button", { name: "Preview" }).click();
     await expect(page.locator(".preview .prose strong").textContent()).resolves.toBe("preorder");
     await page.getByRole("button", { name: "Post story" }).click();
     await expect(page.locator("h1").textContent()).resolves.toBe("Quokkaphone preorder vanished, the CEO's office called back");
 
-    await page.getByLabel("Your reply").fill("The chief executive's office promised a call within a day.");
+    await page.getByLabel("Your reply", { exact: true }).fill("The chief executive's office promised a call within a day.");
     await page.getByRole("button", { name: "Post reply" }).click();
     await expect(page.locator(".reply .prose").first().textContent()).resolves.toContain("promised a call");
 
     await page.getByRole("link", { name: "quote" }).first().click();
-    await expect(page.getByLabel("Your reply").inputValue()).resolves.toContain("> **browser_poster** wrote:");
-    await page.getByLabel("Your reply").press("End");
-    await page.getByLabel("Your reply").pressSequentially("\nAnd they did call, the next morning.");
+    await expect(page.getByLabel("Your reply", { exact: true }).inputValue()).resolves.toContain("> **browser_poster** wrote:");
+    await page.getByLabel("Your reply", { exact: true }).press("End");
+    await page.getByLabel("Your reply", { exact: true }).pressSequentially("\nAnd they did call, the next morning.");
     await page.getByRole("button", { name: "Post reply" }).click();
     await expect(page.locator(".reply .reply blockquote").first().textContent()).resolves.toContain("browser_poster wrote:");
 
