@@ -42,7 +42,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
       const href = (change: Parameters<typeof leaderboardHref>[2]) => paths.to(leaderboardHref("/companies", query, change));
       return reply.viewAsync("companies/index.eta", {
         title: t.companies.leaderboard.title,
-        query, board, countries, fmt: figureFormat(request.i18n),
+        query, board, countries, figureFmt: figureFormat(request.i18n),
         periods: t.companies.periods, sorts: t.companies.sorts, channels: t.enums.channel, minRanked: MIN_RANKED_STORIES,
         definitions: DEFINITIONS.map((d) => ({ key: d.key, ...t.companies.definitions[d.key] })),
         windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
@@ -147,7 +147,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         alternateFeeds: [companyFeed(organisation)],
         feedHref: companyFeedPath(organisation),
         organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
-        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, fmt, localeFmt: request.i18n.fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
+        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
         steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
         windowHref: (p: Period) => windowPath(companyPath(organisation), p),
         // Members only, so the cached page a visitor gets never carries a form.
@@ -165,7 +165,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const routes = await routesAcrossOrganisations(app.db, period);
     return reply.view("companies/how.eta", {
       title: "How to escalate, across all organisations",
-      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, fmt,
+      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, figureFmt: fmt,
       windowHref: (p: Period) => windowPath("/companies/how", p),
     });
   });
@@ -180,7 +180,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
       title: `Stepped in: ${organisation.name}`,
-      organisation, period, periods: PERIODS, page, stepped, fmt,
+      organisation, period, periods: PERIODS, page, stepped, figureFmt: fmt,
       pageCount: Math.max(1, Math.ceil(stepped.total / PAGE_SIZE)),
       companyHref: windowPath(companyPath(organisation), period),
       windowHref: (p: Period) => windowPath(base, p),
@@ -193,6 +193,6 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const parties = await listParties(app.db, period, page);
     const fmt = figureFormat(request.i18n);
     const href = (p: Period, n = 1) => windowPath("/parties", p, n);
-    return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, fmt, href });
+    return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, figureFmt: fmt, href });
   });
 }
