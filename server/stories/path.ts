@@ -26,8 +26,6 @@ export type PathStep = Awaited<ReturnType<typeof findPath>>[number];
 export interface PathEntry extends PathStep {
   organisationName: string;
   organisationSlug: string;
-  /** Seconds from the step to its answer. */
-  waitedSeconds: number | null;
   /** The role that answered was not the one written to. */
   answeredBySomeoneElse: boolean;
   /** This answer is the story's first response from the company. */
@@ -52,7 +50,6 @@ export function describePath(
       ...step,
       organisationName: other ? story.other_party_name! : story.company_name,
       organisationSlug: other ? story.other_party_slug! : story.company_slug,
-      waitedSeconds: step.answered_at ? Math.round((step.answered_at.getTime() - step.written_at.getTime()) / 1000) : null,
       answeredBySomeoneElse: step.answered_by !== null && step.answered_by !== step.written_to && step.answered_by !== "unknown",
       firstResponse: isFirst,
       turn: !previous ? null : previous.party !== step.party ? "other_organisation" : (LEVEL[step.written_to] ?? 1) > (LEVEL[previous.written_to] ?? 1) ? "higher" : null,
