@@ -1,10 +1,13 @@
 // The open data: the leaderboard's rows with the window and the definitions,
-// as JSON and as CSV. Both read the same leaderboard() as the page.
+// as JSON and as CSV. Both read the same leaderboard() as the page. Keys and
+// values are the same in every language; the words (the window's label, the
+// definitions) are the catalogue's of the URL's language (/de/companies.json).
 import { TWELVE_MONTHS_HOURS } from "./rules.js";
 import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import type { Messages } from "../i18n/index.js";
 import { toCsv } from "./csv.js";
-import { DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PERIODS, type CompanyRow, type LeaderboardQuery } from "./figures.js";
+import { DEFINITION_KEYS, leaderboard, MIN_RANKED_STORIES, type CompanyRow, type LeaderboardQuery } from "./figures.js";
 
 const HOUR = 3_600_000;
 
@@ -16,8 +19,13 @@ export interface ExportWindow {
   to: string;
 }
 
-export function exportWindow(period: LeaderboardQuery["period"], now = new Date()): ExportWindow {
-  return { key: period, label: PERIODS[period], from: period === "12m" ? new Date(now.getTime() - TWELVE_MONTHS_HOURS * HOUR).toISOString() : null, to: now.toISOString() };
+/** The window's moments; the JSON adds its name in the catalogue's language. */
+function windowBounds(period: LeaderboardQuery["period"], now = new Date()): Pick<ExportWindow, "from" | "to"> {
+  return { from: period === "12m" ? new Date(now.getTime() - TWELVE_MONTHS_HOURS * HOUR).toISOString() : null, to: now.toISOString() };
+}
+
+export function exportWindow(period: LeaderboardQuery["period"], t: Messages, now = new Date()): ExportWindow {
+  return { key: period, label: t.companies.periods[period], ...windowBounds(period, now) };
 }
 
 const exportRow = (row: CompanyRow) => ({
@@ -38,24 +46,29 @@ const exportRow = (row: CompanyRow) => ({
   resolution_rate_lower_bound: row.resolutionLowerBound,
 });
 
-export async function exportJson(db: Kysely<DB>, query: LeaderboardQuery) {
+/** The figures' definitions as the exports carry them, in the catalogue's language. */
+export const figureDefinitions = (t: Messages) =>
+  DEFINITION_KEYS.map((key) => ({ key, term: t.companies.definitions[key].term, definition: t.companies.definitions[key].text }));
+
+export async function exportJson(db: Kysely<DB>, query: LeaderboardQuery, t: Messages) {
   const board = await leaderboard(db, { ...query, page: null });
   return {
-    window: exportWindow(query.period),
+    window: exportWindow(query.period, t),
     filters: { country: query.country || null, channel: query.channel || null },
     sort: query.sort,
     minimum_stories_to_rank: MIN_RANKED_STORIES,
-    definitions: DEFINITIONS.map(({ key, term, text }) => ({ key, term, definition: text })),
+    definitions: figureDefinitions(t),
     organisations: board.rows.map(exportRow),
   };
 }
 
+/** Language-neutral: keys and figures only (its definitions are the JSON's, which the Link header names). */
 export async function exportCsv(db: Kysely<DB>, query: LeaderboardQuery): Promise<string> {
   const board = await leaderboard(db, { ...query, page: null });
-  const window = exportWindow(query.period);
+  const window = windowBounds(query.period);
   const rows = board.rows.map(exportRow);
   const header = ["window", "window_from", "window_to", "country", "channel", ...Object.keys(exportRow(emptyRow))];
-  return toCsv(header, rows.map((r) => [window.key, window.from, window.to, query.country || null, query.channel || null, ...Object.values(r)]));
+  return toCsv(header, rows.map((r) => [query.period, window.from, window.to, query.country || null, query.channel || null, ...Object.values(r)]));
 }
 
 const emptyRow: CompanyRow = {

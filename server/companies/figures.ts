@@ -11,22 +11,17 @@ import { MIN_RANKED_STORIES, OPEN_OUTCOMES, RESOLVED_OUTCOMES, RESPONSE_WINDOW_H
 import { withFigures, type Period } from "./tables.js";
 
 export type { Period };
-export const PERIODS: Record<Period, string> = { "12m": "Last 12 months", all: "All time" };
+/** The windows, in the order pages offer them; their names are in the catalogues (companies.periods). */
+export const PERIODS: readonly Period[] = ["12m", "all"];
 export { MIN_RANKED_STORIES };
 export const PAGE_SIZE = 50;
 
 /** Ageing recomputes a row at most this often (migrations/0007 holds the same 60). */
 export const KM_AGEING_MIN_SECONDS = 60;
 
-export const DEFINITIONS = [
-  { term: "Organisation", key: "organisation", text: "The organisation the customer escalated to. Its figures count only the stories escalated to it; stories naming it as the party that failed first are counted under Other parties." },
-  { term: "Stories (n)", key: "stories", text: "Visible stories escalated to the organisation in the window. The last 12 months are the 365 days up to now, by escalation date." },
-  { term: "Response rate", key: "response_rate", text: "Stories answered within 30 days of escalation ÷ stories escalated more than 30 days ago, plus younger stories already answered. A story younger than 30 days without an answer counts neither way." },
-  { term: "Median response", key: "median_seconds", text: "Estimated by Kaplan–Meier: at each time a story got its first answer, the share of stories still waiting is multiplied by (1 − answered at that time ÷ stories still waiting then), where an unanswered story counts as waiting only up to its age and, at a tie, answers come before silences. The median is the first time that share falls to one half or less; “not reached” means fewer than half were answered, and such organisations sort after every one with a median." },
-  { term: "p90 response", key: "p90_seconds", text: "The first time the same Kaplan–Meier share still waiting falls to one tenth or less (90 % answered by then); “not reached” otherwise." },
-  { term: "Resolution rate", key: "resolution_rate", text: "Stories resolved (resolved, or resolved with goodwill) ÷ closed stories (every outcome except pending)." },
-  { term: "Rank", key: "rank", text: "Position by the Wilson lower bound (95 %) of the response rate, a conservative estimate that does not let 5 of 5 answered beat 90 of 100. Only organisations with at least 5 stories in the window (and filters) are ranked; the rest are listed below, unranked. Sorting by another column reorders the rows but keeps each rank; sorting by resolution rate orders by its own Wilson lower bound." },
-] as const;
+/** The figures defined on the leaderboard and in the exports, in that order; the words are in the catalogues (companies.definitions). */
+export const DEFINITION_KEYS = ["organisation", "stories", "response_rate", "median_seconds", "p90_seconds", "resolution_rate", "rank"] as const;
+export type DefinitionKey = (typeof DEFINITION_KEYS)[number];
 
 /**
  * A story's observation for the Kaplan–Meier estimator (migrations/0007): its

@@ -16,5 +16,5 @@ export function figureFormat({ fmt: f, t }: I18n) {
 }
 export type FigureFormat = ReturnType<typeof figureFormat>;
 
-/** The English figures, for what is not a page (share cards' descriptions keep the canonical English). */
+/** The English figures, for code that renders no page in a language of its own. */
 export const fmt = figureFormat(i18nFor("en"));

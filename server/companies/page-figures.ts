@@ -14,7 +14,7 @@ import { routeGroups, type Route } from "./routes-to-escalate.js";
 import { RESPONSE_WINDOW_HOURS, TWELVE_MONTHS_HOURS } from "./rules.js";
 import { routeOf, withFigures, type CompanyPagesKey } from "./tables.js";
 
-const periods = Object.keys(PERIODS) as Period[];
+const periods = PERIODS;
 /** Transaction-level advisory lock keys: one organisation's page, one route across organisations. */
 const LOCK_ORGANISATION = 1719;
 const LOCK_ROUTE = 1720;
@@ -64,7 +64,7 @@ export async function refreshOrganisationPage(trx: Transaction<DB>, organisation
     if (period === "12m") routeEdges.push(...routes.map((r) => leavesTwelveMonths(r.first_written_at)));
   }
   // Ageing: a story leaving the 12 months or turning 30 days old unanswered; a silence outliving an answer time or a curve time.
-  const curveTimes = CURVE_TIMES.map((t) => t.seconds);
+  const curveTimes = [...CURVE_TIMES];
   const { rows } = await sql<{ twelve_months: Date | null; thirty_days: Date | null; crossing: number | null }>`
     select
       min(s.escalated_at) filter (where s.escalated_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})) + make_interval(hours => ${TWELVE_MONTHS_HOURS}) as twelve_months,

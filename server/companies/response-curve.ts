@@ -8,16 +8,11 @@ import { inPeriod, KM_OBSERVATION, type Period } from "./figures.js";
 
 const H = 3600;
 const D = 24 * H;
-export const CURVE_TIMES: { seconds: number; label: string }[] = [
-  { seconds: H, label: "1 h" }, { seconds: 4 * H, label: "4 h" }, { seconds: 12 * H, label: "12 h" },
-  { seconds: D, label: "1 day" }, { seconds: 2 * D, label: "2 days" }, { seconds: 3 * D, label: "3 days" },
-  { seconds: 7 * D, label: "7 days" }, { seconds: 14 * D, label: "14 days" }, { seconds: 30 * D, label: "30 days" },
-  { seconds: 90 * D, label: "90 days" },
-];
+/** The times after the escalation the curve is read at; pages word them in their own language. */
+export const CURVE_TIMES: readonly number[] = [H, 4 * H, 12 * H, D, 2 * D, 3 * D, 7 * D, 14 * D, 30 * D, 90 * D];
 
 export interface CurvePoint {
   seconds: number;
-  label: string;
   /** Kaplan–Meier share still waiting after that long; null without stories. */
   stillWaiting: number | null;
   /** Stories still at risk then: unanswered and observed at least that long. */
@@ -25,7 +20,7 @@ export interface CurvePoint {
 }
 
 export async function responseCurve(db: Kysely<DB>, companyId: number, period: Period): Promise<CurvePoint[]> {
-  const times = CURVE_TIMES.map((t) => t.seconds);
+  const times = [...CURVE_TIMES];
   const row = await db
     .selectFrom("stories as s")
     .where("s.company_id", "=", companyId)
@@ -36,11 +31,11 @@ export async function responseCurve(db: Kysely<DB>, companyId: number, period: P
       sql<number[]>`array[${sql.join(times.map((t) => sql`count(*) filter (where (${KM_OBSERVATION}) / 2 >= ${t})::integer`))}]`.as("at_risk"),
     ])
     .executeTakeFirst();
-  return CURVE_TIMES.map((t, i) => ({ ...t, stillWaiting: row?.curve?.[i] ?? null, atRisk: row?.at_risk?.[i] ?? 0 }));
+  return CURVE_TIMES.map((seconds, i) => ({ seconds, stillWaiting: row?.curve?.[i] ?? null, atRisk: row?.at_risk?.[i] ?? 0 }));
 }
 
-/** The curve from stored points (company_curve), labelled; a time without a point has no stories. */
+/** The curve from stored points (company_curve); a time without a point has no stories. */
 export function curveOf(points: { seconds: number; still_waiting: number | null; at_risk: number }[]): CurvePoint[] {
   const bySeconds = new Map(points.map((p) => [p.seconds, p]));
-  return CURVE_TIMES.map((t) => ({ ...t, stillWaiting: bySeconds.get(t.seconds)?.still_waiting ?? null, atRisk: bySeconds.get(t.seconds)?.at_risk ?? 0 }));
+  return CURVE_TIMES.map((seconds) => ({ seconds, stillWaiting: bySeconds.get(seconds)?.still_waiting ?? null, atRisk: bySeconds.get(seconds)?.at_risk ?? 0 }));
 }

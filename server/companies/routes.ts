@@ -2,17 +2,16 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { followsCompany } from "../follows/queries.js";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { CHANNELS, RESPONSE_BUCKETS } from "../lib/enums.js";
-import { companyFeed, companyFeedPath } from "../feeds/links.js";
+import { companyFeed } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
 import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
 import { MIN_ROUTE_STEPS } from "./routes-to-escalate.js";
-import { barChartSvg, lineChartSvg } from "./charts.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
-import { companyFigures, DEFINITIONS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, PERIODS, LEADERBOARD_SORTS, type Period, type LeaderboardSort } from "./figures.js";
+import { companyFigures, DEFINITION_KEYS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, type Period, type LeaderboardSort } from "./figures.js";
 import { figureFormat } from "./format.js";
+import { companyCharts } from "./page-charts.js";
 import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
@@ -44,13 +43,13 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         title: t.companies.leaderboard.title,
         query, board, countries, figureFmt: figureFormat(request.i18n),
         periods: t.companies.periods, sorts: t.companies.sorts, channels: t.enums.channel, minRanked: MIN_RANKED_STORIES,
-        definitions: DEFINITIONS.map((d) => ({ key: d.key, ...t.companies.definitions[d.key] })),
-        windowHref: (period: keyof typeof PERIODS) => href({ period, page: 1 }),
+        definitions: DEFINITION_KEYS.map((key) => ({ key, ...t.companies.definitions[key] })),
+        windowHref: (period: Period) => href({ period, page: 1 }),
         sortHref: (sort: LeaderboardSort) => href({ sort, page: 1 }),
         pageHref: (page: number) => href({ page }),
         clearHref: href({ country: "", channel: "", page: 1 }),
-        // The open data files are one per URL, in English.
-        exportHref: (ext: "csv" | "json") => leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {}),
+        // The open data in the page's language: the same figures, with the definitions in its words.
+        exportHref: (ext: "csv" | "json") => paths.to(leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {})),
       });
     };
     const html = request.user ? await render() : await pages.through(`${request.locale} ${request.url}`, render);
@@ -59,7 +58,8 @@ export default async function companyRoutes(fastify: FastifyInstance) {
 
   app.get("/companies.json", leaderboardSchema, async (request, reply) => {
     const query = parseLeaderboardQuery(request.query);
-    return reply.header("link", '</companies#definitions>; rel="describedby"').send(await exportJson(app.db, { ...query, page: null }));
+    const { t, paths } = request.i18n;
+    return reply.header("link", `<${paths.companies()}#definitions>; rel="describedby"`).send(await exportJson(app.db, { ...query, page: null }, t));
   });
 
   app.get("/companies.csv", leaderboardSchema, async (request, reply) => {
@@ -68,7 +68,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     return reply
       .type("text/csv; charset=utf-8; header=present")
       .header("content-disposition", `attachment; filename="escalator-companies-${query.period}.csv"`)
-      .header("link", '</companies.json>; rel="describedby"')
+      .header("link", `<${request.i18n.paths.to("/companies.json")}>; rel="describedby"`)
       .send(csv);
   });
 
@@ -97,6 +97,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     if (organisation === "sent") return reply;
     // Every figure is read from what the figures worker keeps; a burst of visitors still shares one rendering.
     const render = async () => {
+      const { t, paths } = request.i18n;
       const fmt = figureFormat(request.i18n);
       const period = request.query.window ?? "12m", after = request.query.after;
       const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
@@ -105,51 +106,15 @@ export default async function companyRoutes(fastify: FastifyInstance) {
         steppedInPage(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
         companyStories(app.db, organisation.id, after),
       ]);
-      const total = histogram.reduce((sum, b) => sum + b.stories, 0);
-      const histogramSvg = barChartSvg({
-        id: "response-histogram",
-        title: `Time to first response at ${organisation.name}`,
-        description: histogram.map((b) => `${RESPONSE_BUCKETS[b.bucket]}: ${b.stories}`).join("; ") + ` (of ${total} stories).`,
-        points: histogram.map((b) => ({ label: RESPONSE_BUCKETS[b.bucket], value: b.stories })),
-        formatValue: (v) => String(Math.round(v)),
-        scale: "count",
-      });
-      const trendPoints = trend.map((m) => ({ label: fmt.month(m.month).replace(" 20", " ’"), value: m.medianSeconds }));
-      const medianTrendSvg = lineChartSvg({
-        id: "median-trend",
-        title: "Median time to first response by month of escalation",
-        description: trend.map((m) => `${fmt.month(m.month)}: ${fmt.duration(m.medianSeconds)}`).join("; ") + ".",
-        points: trendPoints,
-        formatValue: (v) => fmt.duration(v),
-        scale: "duration",
-      });
-      const rateTrendSvg = lineChartSvg({
-        id: "rate-trend",
-        title: "Response rate by month of escalation",
-        description: trend.map((m) => `${fmt.month(m.month)}: ${fmt.percent(m.responseRate)}`).join("; ") + ".",
-        points: trend.map((m, i) => ({ label: trendPoints[i]!.label, value: m.responseRate })),
-        formatValue: (v) => fmt.percent(v),
-        scale: "percent",
-        max: 1,
-      });
-      const curveSvg = lineChartSvg({
-        id: "response-curve",
-        title: `Share of stories still waiting for a first response from ${organisation.name}`,
-        description: curve.map((p) => `after ${p.label}: ${fmt.percent(p.stillWaiting)} still waiting`).join("; ") + ".",
-        points: curve.map((p) => ({ label: p.label, value: p.stillWaiting })),
-        formatValue: (v) => fmt.percent(v),
-        scale: "percent",
-        max: 1,
-      });
       return reply.viewAsync("companies/show.eta", {
         title: organisation.name,
-        meta: companyMeta(organisation, figures, PERIODS[period].toLowerCase()),
+        meta: companyMeta(organisation, figures, period, request.i18n),
         alternateFeeds: [companyFeed(organisation)],
-        feedHref: companyFeedPath(organisation),
-        organisation, period, periods: PERIODS, figures, histogram, histogramSvg, trend, medianTrendSvg, rateTrendSvg,
-        routes, minRouteSteps: MIN_ROUTE_STEPS, curve, curveSvg, howHref: windowPath("/companies/how", period), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES, definitions: DEFINITIONS,
-        steppedInHref: windowPath(`${companyPath(organisation)}/stepped-in`, period),
-        windowHref: (p: Period) => windowPath(companyPath(organisation), p),
+        organisation, period, periods: t.companies.periods, figures, histogram, trend, curve,
+        charts: companyCharts(organisation.name, { histogram, trend, curve }, t, fmt),
+        routes, minRouteSteps: MIN_ROUTE_STEPS, howHref: paths.to(windowPath("/companies/how", period)), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES,
+        steppedInHref: paths.to(windowPath(`${companyPath(organisation)}/stepped-in`, period)),
+        windowHref: (p: Period) => paths.to(windowPath(companyPath(organisation), p)),
         // Members only, so the cached page a visitor gets never carries a form.
         follow: request.user ? { following: await followsCompany(app.db, request.user.id, organisation.id), csrfToken: reply.csrfToken() } : null,
       });
@@ -161,12 +126,12 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   // "Which channel works best overall": the how-to-escalate table across every organisation, as the worker keeps it.
   app.get("/companies/how", windowSchema, async (request, reply) => {
     const period = request.query.window ?? "12m";
-    const fmt = figureFormat(request.i18n);
+    const { t, paths } = request.i18n;
     const routes = await routesAcrossOrganisations(app.db, period);
     return reply.view("companies/how.eta", {
-      title: "How to escalate, across all organisations",
-      period, periods: PERIODS, routes, minRouteSteps: MIN_ROUTE_STEPS, figureFmt: fmt,
-      windowHref: (p: Period) => windowPath("/companies/how", p),
+      title: t.companyPage.across.title,
+      period, periods: t.companies.periods, routes, minRouteSteps: MIN_ROUTE_STEPS, figureFmt: figureFormat(request.i18n),
+      windowHref: (p: Period) => paths.to(windowPath("/companies/how", p)),
     });
   });
 
@@ -175,24 +140,24 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     const organisation = await organisationOf(request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
-    const fmt = figureFormat(request.i18n);
+    const { t, paths } = request.i18n;
     const stepped = await steppedInPage(app.db, organisation.id, period, { limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const base = `${companyPath(organisation)}/stepped-in`;
     return reply.view("companies/stepped-in.eta", {
-      title: `Stepped in: ${organisation.name}`,
-      organisation, period, periods: PERIODS, page, stepped, figureFmt: fmt,
+      title: t.companyPage.steppedIn.title(organisation.name),
+      organisation, period, periods: t.companies.periods, page, stepped, figureFmt: figureFormat(request.i18n),
       pageCount: Math.max(1, Math.ceil(stepped.total / PAGE_SIZE)),
-      companyHref: windowPath(companyPath(organisation), period),
-      windowHref: (p: Period) => windowPath(base, p),
-      pageHref: (n: number) => windowPath(base, period, n),
+      companyHref: paths.to(windowPath(companyPath(organisation), period)),
+      windowHref: (p: Period) => paths.to(windowPath(base, p)),
+      pageHref: (n: number) => paths.to(windowPath(base, period, n)),
     });
   });
 
   app.get("/parties", pagedSchema, async (request, reply) => {
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const parties = await listParties(app.db, period, page);
-    const fmt = figureFormat(request.i18n);
-    const href = (p: Period, n = 1) => windowPath("/parties", p, n);
-    return reply.view("companies/parties.eta", { title: "Other parties", period, page, parties, periods: PERIODS, figureFmt: fmt, href });
+    const { t, paths } = request.i18n;
+    const href = (p: Period, n = 1) => paths.to(windowPath("/parties", p, n));
+    return reply.view("companies/parties.eta", { title: t.companyPage.parties.title, period, page, parties, periods: t.companies.periods, figureFmt: figureFormat(request.i18n), href });
   });
 }

@@ -46,7 +46,7 @@ export function openApiDocument() {
     info: {
       title: "Escalator open data",
       version: "1",
-      description: "Escalation stories with their paths, and the company figures computed from them. Licence: CC BY 4.0.",
+      description: "Escalation stories with their paths, and the company figures computed from them. Licence: CC BY 4.0. Under /de/ (/de/stories.json, /de/companies.json) the same data, with its description, window names and definitions in German.",
       license: { name: LICENCE.name, url: LICENCE.url },
     },
     paths: {

@@ -39,14 +39,16 @@ export default async function openDataRoutes(fastify: FastifyInstance) {
   app.get("/stories.json", openStoriesSchema, async (request, reply) => {
     const { query, limit, unknown } = await readQuery(request.query);
     const page = unknown ? { stories: [], nextAfter: null } : await openStories(app.db, query, limit);
-    const next = nextHref("/stories.json", query, limit, page.nextAfter);
+    const { t, paths } = request.i18n;
+    // The next page keeps the language of this one (/de/stories.json words its definitions in German).
+    const next = nextHref(paths.to("/stories.json"), query, limit, page.nextAfter);
     reply.header("link", [`<${LICENCE.url}>; rel="license"`, '</openapi.json>; rel="describedby"', ...(next ? [`<${next}>; rel="next"`] : [])].join(", "));
     return reply.send({
-      licence: LICENCE,
-      description: "Escalation stories told on Escalator, each with its path of steps. Hidden and deleted stories are never included.",
+      licence: { ...LICENCE, attribution: t.openData.attribution },
+      description: t.openData.storiesDescription,
       filters: { company: query.filters.company ?? null, other_party: query.filters.otherParty ?? null, outcome: query.filters.outcome ?? null, response: query.filters.bucket ?? null, country: query.filters.country ?? null },
       sort: query.sort,
-      definitions: definitions(),
+      definitions: definitions(t),
       stories: page.stories,
       next,
     });

@@ -3,33 +3,27 @@
 // and deleted stories never appear: the page comes from listStories, which
 // reads visible stories only, and the details are read for those ids alone.
 import type { Kysely } from "kysely";
-import { DEFINITIONS } from "../companies/figures.js";
+import { figureDefinitions } from "../companies/export.js";
 import type { DB } from "../db/schema.js";
+import type { Messages } from "../i18n/index.js";
 import type { ContentLanguage } from "../lib/content-language.js";
 import { storyPath } from "../lib/paths.js";
 import type { ListQuery } from "../stories/list-schema.js";
 import { listStories } from "../stories/queries.js";
 
+/** The licence; its attribution is worded in the catalogue's language (openData.attribution). */
 export const LICENCE = {
   name: "CC BY 4.0",
   url: "https://creativecommons.org/licenses/by/4.0/",
-  attribution: "Escalator contributors (each story's author, named in author)",
 } as const;
 
 export const DEFAULT_LIMIT = 100;
 export const MAX_LIMIT = 500;
 
-/** The words of the path, beside the figures' definitions. */
-export const STEP_DEFINITIONS = [
-  { key: "path", term: "Path", definition: "The escalation as it happened: an ordered list of steps, each one a message to an organisation (the story's company or its other party)." },
-  { key: "step.result", term: "What a step did", definition: "answered, ignored (no answer), deflected (pointed to another party), passed_upward (handed on, or the customer had to go higher), resolved; null while not known." },
-  { key: "escalated_at", term: "Escalated at", definition: "The first step written to the company; first_response_at is the earliest answer to a step written to the company, answered_by that answer's role." },
-  { key: "response_seconds", term: "Response time", definition: "first_response_at − escalated_at in seconds; null when unanswered (yet)." },
-] as const;
-
-export const definitions = () => [
-  ...DEFINITIONS.map(({ key, term, text }) => ({ key, term, definition: text })),
-  ...STEP_DEFINITIONS,
+/** The figures' definitions, then the words of the path, in the catalogue's language. */
+export const definitions = (t: Messages) => [
+  ...figureDefinitions(t),
+  ...Object.entries(t.openData.stepDefinitions).map(([key, d]) => ({ key, ...d })),
 ];
 
 export interface OpenStep {

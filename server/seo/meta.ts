@@ -1,7 +1,7 @@
 // What a shared link or a search engine learns about a page: canonical path,
 // description from the facts, Open Graph / Twitter card, schema.org data.
-import type { Figures } from "../companies/figures.js";
-import { fmt } from "../companies/format.js";
+import type { Figures, Period } from "../companies/figures.js";
+import { figureFormat } from "../companies/format.js";
 import { OUTCOMES, ROLES } from "../lib/enums.js";
 import type { I18n } from "../i18n/index.js";
 import { companyPath, storyPath } from "../lib/paths.js";
@@ -70,10 +70,12 @@ export function storyMeta(story: StoryFacts, { t, fmt }: I18n, path = storyPath(
   };
 }
 
-export function companyMeta(organisation: { slug: string; name: string }, figures: Figures | undefined, period: string): PageMeta {
+/** The company page's description, in the page's language. */
+export function companyMeta(organisation: { slug: string; name: string }, figures: Figures | undefined, period: Period, i18n: I18n): PageMeta {
+  const m = i18n.t.companyPage.meta, fmt = figureFormat(i18n);
   const summary = figures && figures.stories > 0
-    ? `${fmt.count(figures.stories)} escalation ${figures.stories === 1 ? "story" : "stories"} (${period}); response rate ${fmt.percent(figures.responseRate)}, median time to first response ${fmt.duration(figures.medianSeconds)}, resolution rate ${fmt.percent(figures.resolutionRate)}.`
-    : "no escalation stories yet.";
+    ? m.summary(fmt.count(figures.stories), figures.stories === 1, i18n.t.companies.periodsInText[period], fmt.percent(figures.responseRate), fmt.duration(figures.medianSeconds), fmt.percent(figures.resolutionRate))
+    : m.none;
   return { path: companyPath(organisation), description: clip(`${organisation.name}: ${summary}`), ogType: "website" };
 }
 

@@ -48,6 +48,7 @@ describe("German pages", () => {
   let member: Agent;
   let moderator: Agent;
   let threadPath: string;
+  let rescuer: string;
 
   beforeAll(async () => {
     t = await createTestApp({ demo: true });
@@ -59,6 +60,11 @@ describe("German pages", () => {
     await setRole(t.database.db, "the_moderator", "moderator");
     const story = await t.database.db.selectFrom("stories").select(["id", "slug"]).where("lang", "=", "de").orderBy("reply_count", "desc").executeTakeFirstOrThrow();
     threadPath = `/de/stories/${story.id}/${story.slug}`;
+    // The demo organisation most often escalated to after another party failed: its page has every section.
+    const stepped = await t.database.db.selectFrom("stories").innerJoin("organisations", "organisations.id", "stories.company_id")
+      .select("organisations.slug").where("stories.other_party_id", "is not", null)
+      .groupBy("organisations.slug").orderBy((eb) => eb.fn.countAll(), "desc").orderBy("organisations.slug").executeTakeFirstOrThrow();
+    rescuer = stepped.slug;
   }, 120_000);
   afterAll(async () => t?.close());
 
@@ -74,6 +80,11 @@ describe("German pages", () => {
     ["the story form", () => member, () => "/de/stories/new"],
     ["settings", () => member, () => "/de/settings"],
     ["the leaderboard", () => visitor, () => "/de/companies"],
+    ["a company page", () => visitor, () => `/de/companies/${rescuer}?window=all`],
+    ["a company page, as a member", () => member, () => `/de/companies/${rescuer}`],
+    ["how to escalate, across all organisations", () => visitor, () => "/de/companies/how?window=all"],
+    ["whom a company stepped in for", () => visitor, () => `/de/companies/${rescuer}/stepped-in?window=all`],
+    ["the other parties", () => visitor, () => "/de/parties?window=all"],
     ["a page that is not there", () => visitor, () => "/de/stories/999999/nothing"],
   ];
 

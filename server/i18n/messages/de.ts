@@ -6,6 +6,8 @@ import { errors } from "./de/errors.js";
 import { form } from "./de/form.js";
 import { languages } from "./de/languages.js";
 import { companies } from "./de/companies.js";
+import { companyPage } from "./de/company-page.js";
+import { openData } from "./de/open-data.js";
 import { layout } from "./de/layout.js";
 import { mail } from "./de/mail.js";
 import { replies } from "./de/replies.js";
@@ -26,4 +28,6 @@ export const de = {
   languages,
   mail,
   companies,
+  companyPage,
+  openData,
 } satisfies Messages;

@@ -6,6 +6,8 @@ import { errors } from "./en/errors.js";
 import { form } from "./en/form.js";
 import { languages } from "./en/languages.js";
 import { companies } from "./en/companies.js";
+import { companyPage } from "./en/company-page.js";
+import { openData } from "./en/open-data.js";
 import { layout } from "./en/layout.js";
 import { mail } from "./en/mail.js";
 import { replies } from "./en/replies.js";
@@ -26,6 +28,8 @@ export const en = {
   languages,
   mail,
   companies,
+  companyPage,
+  openData,
 };
 
 /** What a catalogue holds: every key of the English one, with the same parameters. */

@@ -2,6 +2,7 @@ import type { Messages } from "../en.js";
 
 export const companies = {
   periods: { "12m": "Letzte 12 Monate", all: "Gesamter Zeitraum" },
+  periodsInText: { "12m": "letzte 12 Monate", all: "gesamter Zeitraum" },
   sorts: { rank: "Rang", name: "Organisation", stories: "Geschichten", response: "Antwortquote", median: "Median", p90: "p90", resolution: "Lösungsquote" },
   definitions: {
     organisation: { term: "Organisation", text: "Die Organisation, an die sich die Kundin oder der Kunde gewandt hat. Ihre Kennzahlen zählen nur die an sie eskalierten Geschichten; Geschichten, in denen sie die Partei ist, die zuerst versagt hat, zählen unter „Andere Parteien“." },

@@ -1,9 +1,9 @@
 // The company pages: the leaderboard, its columns, and the definitions of the figures.
-import type { LeaderboardSort, Period } from "../../../companies/figures.js";
-
-type DefinitionKey = "organisation" | "stories" | "response_rate" | "median_seconds" | "p90_seconds" | "resolution_rate" | "rank";
+import type { DefinitionKey, LeaderboardSort, Period } from "../../../companies/figures.js";
 
 const periods: Record<Period, string> = { "12m": "Last 12 months", all: "All time" };
+/** The window inside a sentence or caption ("Figures, last 12 months"). */
+const periodsInText: Record<Period, string> = { "12m": "last 12 months", all: "all time" };
 const sorts: Record<LeaderboardSort, string> = { rank: "Rank", name: "Organisation", stories: "Stories", response: "Response rate", median: "Median", p90: "p90", resolution: "Resolution rate" };
 const definitions: Record<DefinitionKey, { term: string; text: string }> = {
   organisation: { term: "Organisation", text: "The organisation the customer escalated to. Its figures count only the stories escalated to it; stories naming it as the party that failed first are counted under Other parties." },
@@ -17,6 +17,7 @@ const definitions: Record<DefinitionKey, { term: string; text: string }> = {
 
 export const companies = {
   periods,
+  periodsInText,
   sorts,
   definitions,
   windowLabel: "Window",
@@ -35,10 +36,10 @@ export const companies = {
     clear: "Clear filters",
     openData: "Open data, same figures with the window and the definitions:",
     inCountry: (country: string) => `in ${country}`,
-    byChannel: (channel: string) => `by ${channel}`,
+    byChannel: (channel: string) => `by ${channel.toLowerCase()}`,
     empty: (scope: string) => `No stories ${scope} yet, so no figures.`,
     counted: (total: string, one: boolean, scope: string, ranked: string, min: number) => `${total} ${one ? "organisation" : "organisations"} ${scope}; ${ranked} with at least ${min} stories ranked.`,
-    rankedCaption: (min: number, scope: string, sort: string) => `Ranked: at least ${min} stories, ${scope}, sorted by ${sort}`,
+    rankedCaption: (min: number, scope: string, sort: string) => `Ranked: at least ${min} stories, ${scope}, sorted by ${sort.toLowerCase()}`,
     unrankedCaption: (min: number, scope: string) => `Not ranked: fewer than ${min} stories, ${scope}`,
     pages: "Pages",
     previous: "Previous",
