@@ -1,5 +1,6 @@
 // The open data: /companies.csv (RFC 4180) and /companies.json carry the same
 // figures as the page, with the window and the definitions.
+import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser } from "../helpers/fixtures.js";
@@ -94,5 +95,23 @@ describe("the open data", () => {
     expect(parseCsv(csv)).toHaveLength(1); // the header alone
     const page = (await t.app.inject("/companies?country=DE")).body;
     expect(page).toContain('href="/companies.csv?country=DE"');
+  });
+
+  it("words the window and the definitions in German under /de/, with the same figures, and the German leaderboard links there", async () => {
+    type Export = { organisations: JsonRow[]; window: { key: string; label: string }; definitions: { key: string; term: string; definition: string }[] };
+    const english = (await t.app.inject("/companies.json")).json() as Export;
+    const german = await t.app.inject("/de/companies.json");
+    expect(german.headers.link).toBe('</de/companies#definitions>; rel="describedby"');
+    const json = german.json() as Export;
+    expect(json.organisations).toEqual(english.organisations);
+    expect(json.definitions.map((d) => d.key)).toEqual(english.definitions.map((d) => d.key));
+    expect(json.window).toMatchObject({ key: "12m", label: "Letzte 12 Monate" });
+    expect(english.window.label).toBe("Last 12 months");
+    const responseRate = json.definitions.find((d) => d.key === "response_rate")!;
+    expect(responseRate.term).toBe("Antwortquote");
+    expect(responseRate.definition).toMatch(/^Geschichten mit einer Antwort innerhalb von 30 Tagen/);
+    expect((await t.app.inject("/de/companies.csv")).headers.link).toBe('</de/companies.json>; rel="describedby"');
+    const page = parse((await t.app.inject("/de/companies?window=all")).body);
+    expect(page.querySelectorAll(".open-data a").map((a) => a.getAttribute("href"))).toEqual(["/de/companies.csv?window=all", "/de/companies.json?window=all"]);
   });
 });

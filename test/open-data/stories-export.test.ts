@@ -79,4 +79,18 @@ describe("the stories' open data", () => {
     expect(Object.keys(doc.paths)).toEqual(["/stories.json", "/companies.json"]);
     expect(doc.info.license.name).toBe("CC BY 4.0");
   });
+
+  it("words the description, the attribution and the definitions in German under /de/, and its next page stays German", async () => {
+    type Words = Json & { description: string; licence: { attribution: string }; definitions: { key: string; term: string }[] };
+    const english = (await t.app.inject("/stories.json?limit=1")).json() as Words;
+    const res = await t.app.inject("/de/stories.json?limit=1");
+    const german = res.json() as Words;
+    expect(german.stories).toEqual(english.stories);
+    expect(german.description).toMatch(/^Eskalationsgeschichten, die auf Escalator erzählt wurden/);
+    expect(german.licence).toMatchObject({ name: "CC BY 4.0", attribution: expect.stringMatching(/^Die Mitwirkenden von Escalator/) });
+    expect(german.definitions.map((d) => d.key)).toEqual(english.definitions.map((d) => d.key));
+    expect(german.definitions.find((d) => d.key === "path")?.term).toBe("Pfad");
+    expect(german.next).toMatch(/^\/de\/stories\.json\?after=\d+&limit=1$/);
+    expect(res.headers.link).toContain(`<${german.next}>; rel="next"`);
+  });
 });

@@ -3,6 +3,7 @@
 import { parse } from "node-html-parser";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { flushFigures } from "../../server/companies/worker.js";
 import { storyPath } from "../../server/lib/paths.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser, insertStory } from "../helpers/fixtures.js";
@@ -102,5 +103,12 @@ describe("search engines and shared links", () => {
     const page = parse((await get(storyPath(hidden))).body);
     expect(page.querySelector('meta[property="og:title"]')).toBeNull();
     expect(page.toString()).not.toContain("A hidden story about a phone");
+  });
+
+  it("a company page's description is worded in the page's language", async () => {
+    await flushFigures(t.database.db);
+    const description = async (url: string) => parse((await get(url)).body).querySelector('meta[name="description"]')?.getAttribute("content");
+    expect(await description("/companies/nokia")).toMatch(/^Nokia: 2 escalation stories \(last 12 months\); response rate .+, median time to first response .+, resolution rate .+\.$/);
+    expect(await description("/de/companies/nokia")).toMatch(/^Nokia: 2 Eskalationsgeschichten \(letzte 12 Monate\); Antwortquote .+, Median der Zeit bis zur ersten Antwort .+, Lösungsquote .+\.$/);
   });
 });
