@@ -17,10 +17,10 @@ export const notifications = {
       case "reply": return topLevel ? ["replied to your story", ""] : ["replied to your reply in", ""];
       case "quote": return ["quoted you in", ""];
       case "mention": return ["mentioned you in", ""];
-      case "followed_story": return ["replied in", ", a story you follow"];
-      case "story_timeline": return ["updated the timeline of", ", a story you follow"];
-      case "company_story": return ["posted", " about a company you follow"];
-      case "company_official": return ["answered officially in", ", about a company you follow"];
+      case "followed_story": return ["replied in a story you follow,", ""];
+      case "story_timeline": return ["updated the timeline of a story you follow,", ""];
+      case "company_story": return ["posted about a company you follow:", ""];
+      case "company_official": return ["answered officially, about a company you follow, in", ""];
     }
   },
 };
