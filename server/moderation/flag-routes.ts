@@ -8,7 +8,7 @@ import { formInput, type FormInput } from "../lib/form-input.js";
 import { FormBody as FormSchema, IdParams } from "../lib/schemas.js";
 import { findReply, isPublicReply } from "../replies/queries.js";
 import { findStory } from "../stories/queries.js";
-import { addFlag, hasFlagged, isFlagReason, type FlagTarget } from "./flags.js";
+import { addFlag, FLAG_REASONS, hasFlagged, isFlagReason, type FlagTarget } from "./flags.js";
 
 const NOTE_MAX = 500;
 
@@ -29,7 +29,7 @@ export default async function flagRoutes(fastify: FastifyInstance) {
     return { target: { kind, id } as FlagTarget, author: found.author_username, storyTitle: found.story_title, storyLang: found.story_lang, href: paths.reply(story, id), action: paths.replyFlag(id) };
   }
 
-  const page = (request: FastifyRequest) => ({ title: request.i18n.t.moderation.flag.title, noteMax: NOTE_MAX });
+  const page = (request: FastifyRequest) => ({ title: request.i18n.t.moderation.flag.title, reasons: FLAG_REASONS, noteMax: NOTE_MAX });
 
   const show = async (request: FastifyRequest, reply: FastifyReply, user: SessionUser, kind: "story" | "reply", id: number) => {
     const found = await item(request, kind, id);

@@ -3,6 +3,7 @@ import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { memberOf } from "../accounts/guards.js";
 import { findUserByUsername } from "../accounts/queries.js";
+import type { I18n } from "../i18n/index.js";
 import { cleanText, field, type FieldErrors } from "../lib/form.js";
 import { formInput, type FormInput } from "../lib/form-input.js";
 import { normaliseUsername } from "../lib/usernames.js";
@@ -17,7 +18,6 @@ import { flagQueue, listFlags } from "./flags.js";
 import { findOrganisationBySlug, type OrganisationRow } from "../organisations/queries.js";
 import { mergeOrganisation, renameOrganisation, setParent } from "./organisations.js";
 import { oneOf, readReason, readRedaction } from "./schema.js";
-import type { I18n } from "../i18n/index.js";
 
 type Errors = FieldErrors;
 
