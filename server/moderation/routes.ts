@@ -1,6 +1,6 @@
 // The moderators' pages: the flag queue, one item with its flags and actions, users and organisations.
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { memberOf } from "../accounts/guards.js";
 import { findUserByUsername } from "../accounts/queries.js";
 import type { I18n } from "../i18n/index.js";
@@ -61,10 +61,10 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
   });
 
   // Stories.
-  async function storyPage(request: FastifyRequest, reply: FastifyReply, story: StoryDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
+  async function storyPage(reply: FastifyReply, story: StoryDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
     const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "story", id: story.id }), listRevisions(app.db, { story_id: story.id }, { moderatorsOnly: true })]);
     return reply.code(form.status ?? 200).view("moderation/story.eta", {
-      title: request.i18n.t.moderation.story.title(story.title), story, flags, redactions,
+      title: reply.request.i18n.t.moderation.story.title(story.title), story, flags, redactions,
       errors: form.errors ?? {}, reason: form.reason ?? "", body: form.body ?? story.body_md, csrfToken: reply.csrfToken(),
     });
   }
@@ -72,7 +72,7 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
   app.get("/moderation/stories/:id", { schema: { params: IdParams } }, async (request, reply) => {
     const story = await findStory(app.db, request.params.id);
     if (!story) return reply.callNotFound();
-    return storyPage(request, reply, story);
+    return storyPage(reply, story);
   });
 
   app.post("/moderation/stories/:id", idForm, async (request, reply) => {
@@ -81,17 +81,17 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     const story = input && (await findStory(app.db, request.params.id));
     if (!input || !story) return reply.callNotFound();
     const form = readItemAction(input, STORY_ACTIONS, request.i18n);
-    if (!form.ok) return storyPage(request, reply, story, { ...form, status: 422 });
+    if (!form.ok) return storyPage(reply, story, { ...form, status: 422 });
     const { action, reason, text } = form;
     await moderateStory(app.db, story, moderator.id, action, reason, text);
     return reply.redirect(action === "delete" ? "/moderation" : `/moderation/stories/${story.id}`, 303);
   });
 
   // Replies.
-  async function replyPage(request: FastifyRequest, reply: FastifyReply, found: ReplyDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
+  async function replyPage(reply: FastifyReply, found: ReplyDetail, form: { errors?: Errors; reason?: string; body?: string; status?: number } = {}) {
     const [flags, redactions] = await Promise.all([listFlags(app.db, { kind: "reply", id: found.id }), listRevisions(app.db, { reply_id: found.id }, { moderatorsOnly: true })]);
     return reply.code(form.status ?? 200).view("moderation/reply.eta", {
-      title: request.i18n.t.moderation.reply.title(found.author_username), item: found, story: { id: found.story_id, slug: found.story_slug, title: found.story_title, lang: found.story_lang }, flags, redactions,
+      title: reply.request.i18n.t.moderation.reply.title(found.author_username), item: found, story: { id: found.story_id, slug: found.story_slug, title: found.story_title, lang: found.story_lang }, flags, redactions,
       errors: form.errors ?? {}, reason: form.reason ?? "", body: form.body ?? found.body_md, csrfToken: reply.csrfToken(),
     });
   }
@@ -104,7 +104,7 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
   app.get("/moderation/replies/:id", { schema: { params: IdParams } }, async (request, reply) => {
     const found = await visibleReply(request.params.id);
     if (!found) return reply.callNotFound();
-    return replyPage(request, reply, found);
+    return replyPage(reply, found);
   });
 
   app.post("/moderation/replies/:id", idForm, async (request, reply) => {
@@ -113,18 +113,18 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     const found = input && (await visibleReply(request.params.id));
     if (!input || !found) return reply.callNotFound();
     const form = readItemAction(input, REPLY_ACTIONS, request.i18n);
-    if (!form.ok) return replyPage(request, reply, found, { ...form, status: 422 });
+    if (!form.ok) return replyPage(reply, found, { ...form, status: 422 });
     const { action, reason, text } = form;
     await moderateReply(app.db, found, moderator.id, action, reason, text);
     return reply.redirect(action === "delete" ? "/moderation" : `/moderation/replies/${found.id}`, 303);
   });
 
   // Users: bans.
-  async function userPage(request: FastifyRequest, reply: FastifyReply, username: string, form: { errors?: Errors; reason?: string; duration?: string; status?: number } = {}) {
+  async function userPage(reply: FastifyReply, username: string, form: { errors?: Errors; reason?: string; duration?: string; status?: number } = {}) {
     const user = await app.db.selectFrom("users").select(["id", "username", "role", "banned_until", "ban_reason", "created_at"]).where("username_key", "=", username).executeTakeFirst();
     if (!user) return reply.callNotFound();
     const banned = user.banned_until !== null && user.banned_until > new Date();
-    const t = request.i18n.t.moderation;
+    const t = reply.request.i18n.t.moderation;
     return reply.code(form.status ?? 200).view("moderation/user.eta", {
       title: t.user.title(user.username), user, banned, forever: banned && isForever(user.banned_until!), durations: BAN_DURATIONS.map((key) => [key, t.banDurations[key]]),
       errors: form.errors ?? {}, reason: form.reason ?? "", duration: form.duration ?? "7d", csrfToken: reply.csrfToken(),
@@ -133,7 +133,7 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
 
 
   app.get("/moderation/users/:username", { schema: { params: UsernameParams } }, async (request, reply) => {
-    return userPage(request, reply, normaliseUsername(request.params.username));
+    return userPage(reply, normaliseUsername(request.params.username));
   });
 
   app.post("/moderation/users/:username", { schema: { params: UsernameParams, body: FormSchema }, attachValidation: true }, async (request, reply) => {
@@ -154,21 +154,21 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     if (action === "ban" && !isBanDuration(duration)) errors.duration = says.chooseDuration;
     if (action === "ban" && user.role !== "member") errors.action = says.staffBan;
     if (user.id === moderator.id) errors.action = says.selfBan;
-    if (!action || Object.keys(errors).length) return userPage(request, reply, key, { errors, reason, duration, status: 422 });
+    if (!action || Object.keys(errors).length) return userPage(reply, key, { errors, reason, duration, status: 422 });
     if (action === "ban" && isBanDuration(duration)) await banUser(app.db, user, moderator.id, duration, reason);
     else await unbanUser(app.db, user, moderator.id, reason);
     return reply.redirect(`/moderation/users/${encodeURIComponent(user.username)}`, 303);
   });
 
   // Organisations: rename, merge, parent.
-  async function organisationPage(request: FastifyRequest, reply: FastifyReply, org: OrganisationRow, form: { errors?: Errors; values?: Record<string, string>; status?: number } = {}) {
+  async function organisationPage(reply: FastifyReply, org: OrganisationRow, form: { errors?: Errors; values?: Record<string, string>; status?: number } = {}) {
     const [parent, aliases, stories] = await Promise.all([
       org.parent_id ? app.db.selectFrom("organisations").select(["name", "slug"]).where("id", "=", org.parent_id).executeTakeFirst() : undefined,
       app.db.selectFrom("organisation_aliases").select("alias").where("organisation_id", "=", org.id).orderBy("alias").execute(),
       app.db.selectFrom("stories").select((eb) => eb.fn.countAll<number>().as("n")).where((eb) => eb.or([eb("company_id", "=", org.id), eb("other_party_id", "=", org.id)])).executeTakeFirstOrThrow(),
     ]);
     return reply.code(form.status ?? 200).view("moderation/organisation.eta", {
-      title: request.i18n.t.moderation.organisation.title(org.name), org, parent, aliases: aliases.map((a) => a.alias), storyCount: stories.n,
+      title: reply.request.i18n.t.moderation.organisation.title(org.name), org, parent, aliases: aliases.map((a) => a.alias), storyCount: stories.n,
       errors: form.errors ?? {}, values: form.values ?? {}, csrfToken: reply.csrfToken(),
     });
   }
@@ -180,7 +180,7 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
       const target = await app.db.selectFrom("organisations").select("slug").where("id", "=", org.merged_into_id).executeTakeFirst();
       if (target) return reply.redirect(`/moderation/organisations/${target.slug}`, 301);
     }
-    return organisationPage(request, reply, org);
+    return organisationPage(reply, org);
   });
 
   app.post("/moderation/organisations/:slug", { schema: { params: SlugParams, body: FormSchema }, attachValidation: true }, async (request, reply) => {
@@ -193,7 +193,7 @@ export default async function moderationRoutes(fastify: FastifyInstance) {
     const values = { name: field(body, "name").slice(0, 200), target: field(body, "target").slice(0, 200), parent: field(body, "parent").slice(0, 200), action: action ?? "" };
     const { reason, error } = readReason(body, request.i18n);
     const says = request.i18n.t.moderation;
-    const again = (errors: Errors) => organisationPage(request, reply, org, { errors, values: { ...values, [`${action}_reason`]: reason }, status: 422 });
+    const again = (errors: Errors) => organisationPage(reply, org, { errors, values: { ...values, [`${action}_reason`]: reason }, status: 422 });
     if (!form.ok) return again(form.errors);
     if (!action) return again({ action: says.errors.chooseAction });
     if (error) return again({ [`${action}_reason`]: error });

@@ -1,7 +1,7 @@
 // /admin/representatives: admins mark members as speaking for an organisation;
 // their replies on its stories then carry an "official response" badge.
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { findUserByUsername } from "../accounts/queries.js";
 import type { FieldErrors } from "../lib/form.js";
 import { formInput } from "../lib/form-input.js";
@@ -20,9 +20,9 @@ interface FormState {
 /** Registered behind the admins' guard (app.ts). */
 export default async function representativeRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  async function page(request: FastifyRequest, reply: FastifyReply, state: FormState = {}) {
+  async function page(reply: FastifyReply, state: FormState = {}) {
     return reply.code(state.status ?? 200).view("admin/representatives.eta", {
-      title: request.i18n.t.admin.representatives.title,
+      title: reply.request.i18n.t.admin.representatives.title,
       representatives: await listRepresentatives(app.db),
       values: state.values ?? { username: "", organisation: "" },
       errors: state.errors ?? {},
@@ -34,21 +34,21 @@ export default async function representativeRoutes(fastify: FastifyInstance) {
   app.get("/admin/representatives", { schema: { querystring: Type.Object({ done: QueryText }) } }, async (request, reply) => {
     const notice = request.query.done;
     const t = request.i18n.t.admin.representatives;
-    return page(request, reply, { notice: notice === "added" ? t.added : notice === "removed" ? t.removed : undefined });
+    return page(reply, { notice: notice === "added" ? t.added : notice === "removed" ? t.removed : undefined });
   });
 
   app.post("/admin/representatives", { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
     const form = formInput(request)!;
     const says = request.i18n.t.admin.representatives.errors;
     const checked = checkRepresentative(form.body, says);
-    if (!checked.ok || !form.ok) return page(request, reply, { values: checked.ok ? checked : checked.values, errors: { ...(checked.ok ? {} : checked.errors), ...form.errors }, status: 422 });
+    if (!checked.ok || !form.ok) return page(reply, { values: checked.ok ? checked : checked.values, errors: { ...(checked.ok ? {} : checked.errors), ...form.errors }, status: 422 });
     const [user, organisation] = await Promise.all([findUserByUsername(app.db, checked.username), findOrganisationByNameOrSlug(app.db, checked.organisation)]);
     const errors: FieldErrors<RepresentativeField> = {};
     if (!user) errors.username = says.noMember(checked.username);
     if (!organisation) errors.organisation = says.noOrganisation(checked.organisation);
-    if (!user || !organisation) return page(request, reply, { values: checked, errors, status: 422 });
+    if (!user || !organisation) return page(reply, { values: checked, errors, status: 422 });
     if (!(await addRepresentative(app.db, user.id, organisation.id))) {
-      return page(request, reply, { values: checked, errors: { username: says.already(user.username, organisation.name) }, status: 422 });
+      return page(reply, { values: checked, errors: { username: says.already(user.username, organisation.name) }, status: 422 });
     }
     return reply.redirect("/admin/representatives?done=added", 303);
   });
