@@ -109,7 +109,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
       return reply.viewAsync("companies/show.eta", {
         title: organisation.name,
         meta: companyMeta(organisation, figures, period, request.i18n),
-        alternateFeeds: [companyFeed(organisation)],
+        alternateFeeds: [companyFeed(organisation, request.i18n)],
         organisation, period, periods: t.companies.periods, figures, histogram, trend, curve,
         charts: companyCharts(organisation.name, { histogram, trend, curve }, t, fmt),
         routes, minRouteSteps: MIN_ROUTE_STEPS, howHref: paths.to(windowPath("/companies/how", period)), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES,

@@ -1,5 +1,7 @@
 // Where the Atom feeds live, for <link rel="alternate"> in page heads
-// (reply.locals.alternateFeeds) and for the feed routes themselves.
+// (reply.locals.alternateFeeds) and for the feed routes themselves. A page's
+// link names the feed in the page's language and points to that language's feed.
+import type { I18n } from "../i18n/index.js";
 
 export interface FeedLink {
   title: string;
@@ -9,10 +11,11 @@ export interface FeedLink {
 export const siteFeedPath = () => "/feed.xml";
 export const companyFeedPath = (organisation: { slug: string }) => `/companies/${organisation.slug}/feed.xml`;
 
-export function siteFeed(): FeedLink {
-  return { title: "Escalator: newest stories", href: siteFeedPath() };
+export function siteFeed({ t, paths }: I18n): FeedLink {
+  return { title: t.feeds.site.title, href: paths.feed() };
 }
 
-export function companyFeed(organisation: { slug: string; name: string }): FeedLink {
-  return { title: `Escalator: stories about ${organisation.name}`, href: companyFeedPath(organisation) };
+/** `i18n` is the page's; until every caller passes it, the English feed. */
+export function companyFeed(organisation: { slug: string; name: string }, { t, paths }: I18n): FeedLink {
+  return { title: t.feeds.company.title(organisation.name), href: paths.companyFeed(organisation) };
 }

@@ -2,23 +2,24 @@
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { SlugParams } from "../lib/schemas.js";
-import { OUTCOMES } from "../lib/enums.js";
-import { companyPath, storyPath } from "../lib/paths.js";
+import { DEFAULT_LOCALE, type I18n } from "../i18n/index.js";
+import { companyFeedPath } from "./links.js";
 import { siteOf, type Site } from "../seo/site.js";
 import { renderAtom, type AtomEntry } from "./atom.js";
-import { companyFeedPath, siteFeedPath } from "./links.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
 import { newestStories, newestStoriesOf, type FeedStory } from "./queries.js";
 
 const ATOM = "application/atom+xml; charset=utf-8";
 // Tag URIs (RFC 4151) need a date on which the name was held; any fixed one keeps ids stable.
 const TAG_DATE = "2025";
+/** Each language's feed is a feed of its own: the German one's id ends in ":de". */
+const feedId = (at: Site, name: string, { locale }: I18n) => `tag:${at.hostname},${TAG_DATE}:${name}${locale === DEFAULT_LOCALE ? "" : `:${locale}`}`;
 
-
-function toEntry(story: FeedStory, at: Site): AtomEntry {
+/** A story as an entry: the same id in every language, its links and labels the feed's. */
+function toEntry(story: FeedStory, at: Site, { t, paths }: I18n): AtomEntry {
   const categories = [
     { scheme: `${at.base}/companies`, term: story.company_slug, label: story.company_name },
-    { scheme: `tag:${at.hostname},${TAG_DATE}:outcome`, term: story.outcome, label: OUTCOMES[story.outcome] },
+    { scheme: `tag:${at.hostname},${TAG_DATE}:outcome`, term: story.outcome, label: t.enums.outcome[story.outcome] },
   ];
   if (story.other_party_slug && story.other_party_name) {
     categories.push({ scheme: `tag:${at.hostname},${TAG_DATE}:other-party`, term: story.other_party_slug, label: story.other_party_name });
@@ -27,7 +28,7 @@ function toEntry(story: FeedStory, at: Site): AtomEntry {
     id: `tag:${at.hostname},${TAG_DATE}:story:${story.id}`,
     lang: story.lang,
     title: story.title,
-    href: at.base + storyPath(story),
+    href: at.base + paths.story(story),
     published: story.created_at,
     updated: story.edited_at ?? story.created_at,
     author: story.author_username,
@@ -46,16 +47,17 @@ export default async function feedRoutes(fastify: FastifyInstance) {
 
   app.get("/feed.xml", async (request, reply) => {
     const at = site(request);
+    const { i18n } = request;
     const stories = await newestStories(app.db);
     return sendAtom(reply, renderAtom({
-      id: `tag:${at.hostname},${TAG_DATE}:feed`,
-      lang: "en",
-      title: "Escalator: newest stories",
-      subtitle: "Escalation stories: who answered, how fast, and who fixed it.",
-      selfHref: at.base + siteFeedPath(),
-      alternateHref: `${at.base}/`,
+      id: feedId(at, "feed", i18n),
+      lang: i18n.locale,
+      title: i18n.t.feeds.site.title,
+      subtitle: i18n.t.feeds.site.subtitle,
+      selfHref: at.base + i18n.paths.feed(),
+      alternateHref: at.base + i18n.paths.home(),
       fallbackUpdated: new Date(0),
-      entries: stories.map((story) => toEntry(story, at)),
+      entries: stories.map((story) => toEntry(story, at, i18n)),
     }));
   });
 
@@ -67,16 +69,17 @@ export default async function feedRoutes(fastify: FastifyInstance) {
       return target ? reply.redirect(companyFeedPath(target), 301) : reply.callNotFound();
     }
     const at = site(request);
+    const { i18n } = request;
     const stories = await newestStoriesOf(app.db, organisation.id);
     return sendAtom(reply, renderAtom({
-      id: `tag:${at.hostname},${TAG_DATE}:companies:${organisation.id}:feed`,
-      lang: "en",
-      title: `Escalator: stories about ${organisation.name}`,
-      subtitle: `Escalation stories naming ${organisation.name}, as the company written to or as the party that failed first.`,
-      selfHref: at.base + companyFeedPath(organisation),
-      alternateHref: at.base + companyPath(organisation),
+      id: feedId(at, `companies:${organisation.id}:feed`, i18n),
+      lang: i18n.locale,
+      title: i18n.t.feeds.company.title(organisation.name),
+      subtitle: i18n.t.feeds.company.subtitle(organisation.name),
+      selfHref: at.base + i18n.paths.companyFeed(organisation),
+      alternateHref: at.base + i18n.paths.company(organisation),
       fallbackUpdated: organisation.created_at,
-      entries: stories.map((story) => toEntry(story, at)),
+      entries: stories.map((story) => toEntry(story, at, i18n)),
     }));
   });
 }

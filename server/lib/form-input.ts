@@ -1,9 +1,10 @@
 // A form route's one reading of its body. Form routes declare their body schema
 // with attachValidation, so a body the schema refuses re-renders the form
 // instead of answering the bare 400 page: formInput turns each refusal into a
-// message for its field (errors.form when it is no field's), and keeps what was
+// message for its field in the request's language (errors.form when it is no field's), and keeps what was
 // typed, every text field as a string, so the form comes back filled.
 import type { FastifyRequest, FastifySchemaValidationError } from "fastify";
+import type { I18n } from "../i18n/index.js";
 import { isFormBody, type FieldErrors, type FormBody } from "./form.js";
 
 export interface FormInput {
@@ -14,16 +15,16 @@ export interface FormInput {
   ok: boolean;
 }
 
-function message(error: FastifySchemaValidationError): string {
+/** A refusal in the request's language. */
+function message(error: FastifySchemaValidationError, { t, fmt }: I18n): string {
   switch (error.keyword) {
     case "maxLength":
-      return `This is too long: keep it to ${Number(error.params.limit).toLocaleString("en")} characters.`;
+      return t.form.refused.tooLong(fmt.number(Number(error.params.limit)));
     case "minLength":
-      return "Fill this in.";
     case "required":
-      return "Fill this in.";
+      return t.form.refused.empty;
     default:
-      return "This value could not be read. Please check it and send the form again.";
+      return t.form.refused.unreadable;
   }
 }
 
@@ -48,13 +49,13 @@ function keptFields(raw: unknown): FormBody {
  * The form as sent and the schema's refusals as field messages, or null when
  * what failed is the address (a malformed id or slug): that is a 404, not a form error.
  */
-export function formInput(request: Pick<FastifyRequest, "body" | "validationError">): FormInput | null {
+export function formInput(request: Pick<FastifyRequest, "body" | "validationError" | "i18n">): FormInput | null {
   const failure = request.validationError;
   if (failure && failure.validationContext !== "body") return null;
   const errors: FieldErrors = {};
   for (const error of (failure?.validation ?? []) as FastifySchemaValidationError[]) {
     const name = fieldOf(error) ?? "form";
-    errors[name] ??= name === "form" ? "The form could not be read. Please send it again." : message(error);
+    errors[name] ??= name === "form" ? request.i18n.t.form.refused.form : message(error, request.i18n);
   }
   return { body: keptFields(request.body), errors, ok: !failure };
 }

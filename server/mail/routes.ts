@@ -4,6 +4,7 @@
 import { rememberLocale } from "../accounts/queries.js";
 import { Type, type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import type { FastifyInstance } from "fastify";
+import type { I18n } from "../i18n/index.js";
 import { guardScope } from "../accounts/guards.js";
 import { confirmEmail, CONFIRM_PATH, requestConfirmation } from "../accounts/email-confirmation.js";
 import { showSettings } from "../accounts/settings-page.js";
@@ -27,7 +28,8 @@ async function memberRoutes(fastify: FastifyInstance) {
     const form = formInput(request)!;
     const email = field(form.body, "email");
     if (!form.ok || email.length > 254 || !EMAIL.test(email)) {
-      const error = form.errors.email ?? form.errors.form ?? (email ? "That does not look like an e-mail address (name@example.com)." : "Enter the e-mail address to use.");
+      const says = request.i18n.t.accounts.errors;
+      const error = form.errors.email ?? form.errors.form ?? (email ? says.email : says.emailRequired);
       return showSettings(app, request, reply, { errors: { email: error }, values: { email }, status: 422 });
     }
     await rememberLocale(app.db, request.user!.id, request.locale);
@@ -57,7 +59,7 @@ async function adminRoutes(fastify: FastifyInstance) {
   guardScope(app, "admin");
 
   app.get("/admin/mail", async (request, reply) =>
-    reply.view("admin/mail.eta", { title: "Mail that could not be sent", failed: await listFailedMail(app.db), csrfToken: reply.csrfToken() }),
+    reply.view("admin/mail.eta", { title: request.i18n.t.admin.mail.title, failed: await listFailedMail(app.db), csrfToken: reply.csrfToken() }),
   );
 
   app.post("/admin/mail/:id/retry", { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2_147_483_647 }) }) } }, async (request, reply) => {
@@ -72,8 +74,11 @@ async function unsubscribe(app: FastifyInstance, userId: number, kind: Unsubscri
   for (const k of MAIL_KIND_NAMES) if (preferences[k] === "digest") await setPreference(app.db, userId, k, "off");
 }
 
-const describeUnsubscribe = (kind: UnsubscribeKind) =>
-  kind === NUDGE ? "reminders to update your stories' timelines" : kind === "digest" ? "the daily digest" : `mail about “${MAIL_KINDS[kind]}”`;
+/** What a link unsubscribes from, in the page's words; a kind is named as the settings page names it. */
+function describeUnsubscribe(kind: UnsubscribeKind, { t }: I18n): string {
+  const words = t.mail.pages.unsubscribe;
+  return kind === NUDGE ? words.nudges : kind === "digest" ? words.digest : words.kind(t.accounts.settings.mail.kinds[kind]);
+}
 
 export default async function mailRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
@@ -85,23 +90,26 @@ export default async function mailRoutes(fastify: FastifyInstance) {
     const token = request.query.token ?? "";
     const confirmed = isTokenShaped(token) ? await confirmEmail(app.db, token) : undefined;
     if (confirmed && request.user?.id === confirmed.userId) return reply.redirect("/settings?done=confirmed", 303);
-    return reply.code(confirmed ? 200 : 410).view("mail/confirmed.eta", { title: "Confirm your e-mail address", confirmed: Boolean(confirmed), email: confirmed?.email });
+    return reply.code(confirmed ? 200 : 410).view("mail/confirmed.eta", { title: request.i18n.t.mail.pages.confirm.title, confirmed: Boolean(confirmed), email: confirmed?.email });
   });
 
   // A page with one button, so that a link scanner opening the URL unsubscribes nobody.
   app.get(UNSUBSCRIBE_PATH, { schema: { querystring: tokenQuery } }, async (request, reply) => {
     const token = request.query.token ?? "";
     const target = (await app.mail.links()).readUnsubscribe(token);
-    if (!target) return reply.code(404).view("mail/unsubscribe.eta", { title: "Unsubscribe", valid: false, done: false });
-    return reply.view("mail/unsubscribe.eta", { title: "Unsubscribe", valid: true, done: false, what: describeUnsubscribe(target.kind), action: `${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token)}` });
+    const words = request.i18n.t.mail.pages.unsubscribe;
+    if (!target) return reply.code(404).view("mail/unsubscribe.eta", { title: words.title, valid: false, done: false });
+    const action = request.i18n.paths.to(`${UNSUBSCRIBE_PATH}?token=${encodeURIComponent(token)}`);
+    return reply.view("mail/unsubscribe.eta", { title: words.title, valid: true, done: false, what: describeUnsubscribe(target.kind, request.i18n), action });
   });
 
   // RFC 8058 one-click: the mail program posts "List-Unsubscribe=One-Click" here, with no cookie and no page.
   app.post(UNSUBSCRIBE_PATH, { schema: { querystring: tokenQuery }, config: { signedLink: true } }, async (request, reply) => {
     const target = (await app.mail.links()).readUnsubscribe(request.query.token ?? "");
-    if (!target) return reply.code(404).view("mail/unsubscribe.eta", { title: "Unsubscribe", valid: false, done: false });
+    const words = request.i18n.t.mail.pages.unsubscribe;
+    if (!target) return reply.code(404).view("mail/unsubscribe.eta", { title: words.title, valid: false, done: false });
     await unsubscribe(app, target.userId, target.kind);
-    return reply.view("mail/unsubscribe.eta", { title: "Unsubscribed", valid: true, done: true, what: describeUnsubscribe(target.kind) });
+    return reply.view("mail/unsubscribe.eta", { title: words.doneTitle, valid: true, done: true, what: describeUnsubscribe(target.kind, request.i18n) });
   });
 }
 

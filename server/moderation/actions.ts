@@ -3,7 +3,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
 import { renderMarkdown } from "../lib/markdown.js";
-import { logAction } from "./log.js";
+import { logAction, replyLabel } from "./log.js";
 
 export const STORY_ACTIONS = ["dismiss", "hide", "restore", "lock", "unlock", "delete", "redact"] as const;
 export const REPLY_ACTIONS = ["dismiss", "hide", "restore", "delete", "redact"] as const;
@@ -71,6 +71,6 @@ export async function moderateReply(
       }
     }
     if (action !== "redact") await resolveFlags(trx, "reply_id", reply.id);
-    await logAction(trx, { moderatorId, action, targetType: "reply", targetId: reply.id, targetLabel: `reply by ${reply.author_username} in “${reply.story_title}”`, reason });
+    await logAction(trx, { moderatorId, action, targetType: "reply", targetId: reply.id, targetLabel: replyLabel(reply.author_username, reply.story_title), reason });
   });
 }

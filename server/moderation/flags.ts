@@ -2,15 +2,10 @@
 import { sql, type Kysely } from "kysely";
 import type { DB, FlagReason } from "../db/schema.js";
 
-export const FLAG_REASONS: Record<FlagReason, string> = {
-  spam: "Spam",
-  abuse: "Abuse or harassment",
-  personal_data: "Personal data (someone's address, phone, e-mail)",
-  off_topic: "Off-topic",
-  misleading: "False or misleading",
-};
+/** In the order the flag form offers them; their words are the catalogue's (moderation.flagReasons). */
+export const FLAG_REASONS = ["spam", "abuse", "personal_data", "off_topic", "misleading"] as const satisfies readonly FlagReason[];
 
-export const isFlagReason = (value: string): value is FlagReason => Object.hasOwn(FLAG_REASONS, value);
+export const isFlagReason = (value: string): value is FlagReason => (FLAG_REASONS as readonly string[]).includes(value);
 
 export type FlagTarget = { kind: "story"; id: number } | { kind: "reply"; id: number };
 

@@ -2,26 +2,28 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
 
-export type TargetType = "story" | "reply" | "user" | "organisation";
+export const TARGET_TYPES = ["story", "reply", "user", "organisation"] as const;
+export type TargetType = (typeof TARGET_TYPES)[number];
+export const isTargetType = (value: string): value is TargetType => (TARGET_TYPES as readonly string[]).includes(value);
 
-export const ACTION_LABELS: Record<string, string> = {
-  dismiss: "dismissed the flags on",
-  hide: "hid",
-  restore: "restored",
-  lock: "locked",
-  unlock: "unlocked",
-  delete: "deleted",
-  redact: "redacted",
-  ban: "banned",
-  unban: "lifted the ban on",
-  rename: "renamed",
-  merge: "merged",
-  parent: "set the parent of",
-};
+/** Every action a log line can record; pages word them from the catalogue (moderation.log.actions). */
+export const MODERATION_ACTIONS = ["dismiss", "hide", "restore", "lock", "unlock", "delete", "redact", "ban", "unban", "rename", "merge", "parent"] as const;
+export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export const isModerationAction = (value: string): value is ModerationAction => (MODERATION_ACTIONS as readonly string[]).includes(value);
+
+// A line's label holds names only, never words of a language: the public log is read in
+// English and German, and each page words the action and the target's kind itself (log-words.ts).
+/** A reply, by its author and its story. */
+export const replyLabel = (author: string, storyTitle: string) => `${author} · “${storyTitle}”`;
+/** An organisation's rename, merge or new parent: from → to ("—" for no parent). */
+export const changeLabel = (from: string, to: string | null) => `${from} → ${to ?? "—"}`;
+/** A banned member with the ban's duration key ("short_fuse (7d)"); usernames have no spaces, so it reads back. */
+export const userLabel = (username: string, duration: string) => `${username} (${duration})`;
+export const USER_LABEL = /^(\S+) \(([a-z0-9]+)\)$/;
 
 export interface LogEntry {
   moderatorId: number;
-  action: keyof typeof ACTION_LABELS;
+  action: ModerationAction;
   targetType: TargetType;
   targetId: number;
   targetLabel: string;

@@ -5,28 +5,9 @@ import type { FastifyInstance } from "fastify";
 import { memberOf } from "../accounts/guards.js";
 import { IdParams, OptionalId } from "../lib/schemas.js";
 import { replyPath, storyPath } from "../lib/paths.js";
-import { findNotification, listNotifications, markAllRead, markRead, type NotificationRow } from "./queries.js";
+import { findNotification, listNotifications, markAllRead, markRead } from "./queries.js";
 
 const EXCERPT = 160;
-
-function describe(n: NotificationRow): string {
-  switch (n.kind) {
-    case "quote":
-      return "quoted you in";
-    case "mention":
-      return "mentioned you in";
-    case "followed_story":
-      return "replied in a story you follow,";
-    case "story_timeline":
-      return "updated the timeline of a story you follow,";
-    case "company_story":
-      return "posted about a company you follow:";
-    case "company_official":
-      return "answered officially, about a company you follow, in";
-    default:
-      return n.parent_id === null ? "replied to your story" : "replied to your reply in";
-  }
-}
 
 function excerpt(markdown: string | null): string {
   if (!markdown) return "";
@@ -42,14 +23,15 @@ export default async function notificationRoutes(fastify: FastifyInstance) {
     const user = memberOf(request);
     const before = request.query.before;
     const page = await listNotifications(app.db, user.id, before);
+    const { t, paths } = request.i18n;
     return reply.view("notifications/index.eta", {
-      title: "Notifications",
-      notifications: page.notifications.map((n) => ({ ...n, action: describe(n), excerpt: excerpt(n.body_md), href: `/notifications/${n.id}` })),
+      title: t.notifications.title,
+      notifications: page.notifications.map((n) => ({ ...n, words: t.notifications.describe(n.kind, n.parent_id === null), excerpt: excerpt(n.body_md), href: paths.to(`/notifications/${n.id}`) })),
       hasUnread: page.notifications.some((n) => !n.read_at),
       // "Mark all as read" covers what was shown and anything older, not what arrives meanwhile.
       upTo: before === undefined ? page.notifications[0]?.id : undefined,
-      firstHref: before !== undefined ? "/notifications" : null,
-      nextHref: page.nextBefore !== null ? `/notifications?before=${page.nextBefore}` : null,
+      firstHref: before !== undefined ? paths.notifications() : null,
+      nextHref: page.nextBefore !== null ? paths.to(`/notifications?before=${page.nextBefore}`) : null,
       csrfToken: reply.csrfToken(),
     });
   });

@@ -22,7 +22,7 @@ export default async function representativeRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   async function page(reply: FastifyReply, state: FormState = {}) {
     return reply.code(state.status ?? 200).view("admin/representatives.eta", {
-      title: "Company representatives",
+      title: reply.request.i18n.t.admin.representatives.title,
       representatives: await listRepresentatives(app.db),
       values: state.values ?? { username: "", organisation: "" },
       errors: state.errors ?? {},
@@ -33,20 +33,22 @@ export default async function representativeRoutes(fastify: FastifyInstance) {
 
   app.get("/admin/representatives", { schema: { querystring: Type.Object({ done: QueryText }) } }, async (request, reply) => {
     const notice = request.query.done;
-    return page(reply, { notice: notice === "added" ? "Added." : notice === "removed" ? "Removed." : undefined });
+    const t = request.i18n.t.admin.representatives;
+    return page(reply, { notice: notice === "added" ? t.added : notice === "removed" ? t.removed : undefined });
   });
 
   app.post("/admin/representatives", { schema: { body: FormBody }, attachValidation: true }, async (request, reply) => {
     const form = formInput(request)!;
-    const checked = checkRepresentative(form.body);
+    const says = request.i18n.t.admin.representatives.errors;
+    const checked = checkRepresentative(form.body, says);
     if (!checked.ok || !form.ok) return page(reply, { values: checked.ok ? checked : checked.values, errors: { ...(checked.ok ? {} : checked.errors), ...form.errors }, status: 422 });
     const [user, organisation] = await Promise.all([findUserByUsername(app.db, checked.username), findOrganisationByNameOrSlug(app.db, checked.organisation)]);
     const errors: FieldErrors<RepresentativeField> = {};
-    if (!user) errors.username = `There is no member called ${checked.username}.`;
-    if (!organisation) errors.organisation = `There is no organisation called ${checked.organisation} on Escalator yet.`;
+    if (!user) errors.username = says.noMember(checked.username);
+    if (!organisation) errors.organisation = says.noOrganisation(checked.organisation);
     if (!user || !organisation) return page(reply, { values: checked, errors, status: 422 });
     if (!(await addRepresentative(app.db, user.id, organisation.id))) {
-      return page(reply, { values: checked, errors: { username: `${user.username} already speaks for ${organisation.name}.` }, status: 422 });
+      return page(reply, { values: checked, errors: { username: says.already(user.username, organisation.name) }, status: 422 });
     }
     return reply.redirect("/admin/representatives?done=added", 303);
   });

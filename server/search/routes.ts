@@ -44,7 +44,7 @@ export default async function searchRoutes(fastify: FastifyInstance) {
       const nextHref = found?.hasMore && !lastPage ? paths.to(`/search?${new URLSearchParams({ q: search.q, page: String(search.page + 1) })}`) : null;
       return {
         title: search.q ? t.search.titleFor(search.q) : t.search.title,
-        alternateFeeds: [siteFeed()],
+        alternateFeeds: [siteFeed(request.i18n)],
         search,
         maxQueryChars: MAX_QUERY_CHARS,
         results: found?.results.map((row) => present(row, markers, paths)) ?? null,

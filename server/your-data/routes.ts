@@ -30,12 +30,13 @@ export default async function yourDataRoutes(fastify: FastifyInstance) {
     const form = formInput(request)!;
     const body = form.body;
     const stored = await findUserByUsername(app.db, user.username);
+    const t = request.i18n.t.yourData;
     if (!form.ok || !(await checkPassword(stored?.password_hash, field(body, "delete_password", { trim: false })))) {
-      const error = form.errors.delete_password ?? Object.values(form.errors)[0] ?? "That is not your password";
-      return showSettings(app, request, reply, { errors: { delete_password: `${error.replace(/\.$/, "")}, so nothing was deleted.` }, status: 422 });
+      const error = form.errors.delete_password ?? Object.values(form.errors)[0] ?? t.wrongPassword;
+      return showSettings(app, request, reply, { errors: { delete_password: t.nothingDeleted(error.replace(/\.$/, "")) }, status: 422 });
     }
     await deleteAccount(app.db, user.id, { removePosts: field(body, "remove_posts") === "yes" });
     reply.setSessionCookie(app.sessions.createBlankSessionCookie());
-    return reply.view("your-data/deleted.eta", { title: "Account deleted" });
+    return reply.view("your-data/deleted.eta", { title: t.deleted.title });
   });
 }

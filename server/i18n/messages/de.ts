@@ -14,6 +14,12 @@ import { replies } from "./de/replies.js";
 import { search } from "./de/search.js";
 import { stories } from "./de/stories.js";
 import { storyForm } from "./de/story-form.js";
+import { admin } from "./de/admin.js";
+import { feeds } from "./de/feeds.js";
+import { moderation } from "./de/moderation.js";
+import { notifications } from "./de/notifications.js";
+import { users } from "./de/users.js";
+import { yourData } from "./de/your-data.js";
 
 export const de = {
   layout,
@@ -30,4 +36,10 @@ export const de = {
   companies,
   companyPage,
   openData,
+  moderation,
+  admin,
+  notifications,
+  users,
+  yourData,
+  feeds,
 } satisfies Messages;

@@ -14,6 +14,12 @@ import { replies } from "./en/replies.js";
 import { search } from "./en/search.js";
 import { stories } from "./en/stories.js";
 import { storyForm } from "./en/story-form.js";
+import { admin } from "./en/admin.js";
+import { feeds } from "./en/feeds.js";
+import { moderation } from "./en/moderation.js";
+import { notifications } from "./en/notifications.js";
+import { users } from "./en/users.js";
+import { yourData } from "./en/your-data.js";
 
 export const en = {
   layout,
@@ -30,6 +36,12 @@ export const en = {
   companies,
   companyPage,
   openData,
+  moderation,
+  admin,
+  notifications,
+  users,
+  yourData,
+  feeds,
 };
 
 /** What a catalogue holds: every key of the English one, with the same parameters. */

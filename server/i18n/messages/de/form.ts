@@ -15,6 +15,12 @@ export const form = {
     warning: (found: string) => `Das sieht nach persönlichen Daten aus: ${found}. Alles hier ist öffentlich. Entfernen Sie es, oder bestätigen Sie, dass es öffentlich sein soll (etwa die veröffentlichte Presseadresse eines Unternehmens).`,
     confirm: "Ich habe es geprüft: mit diesen Angaben veröffentlichen",
   },
+  refused: {
+    tooLong: (max: string) => `Das ist zu lang: höchstens ${max} Zeichen.`,
+    empty: "Bitte füllen Sie dieses Feld aus.",
+    unreadable: "Dieser Wert ließ sich nicht lesen. Bitte prüfen Sie ihn und senden Sie das Formular erneut.",
+    form: "Das Formular ließ sich nicht lesen. Bitte senden Sie es erneut.",
+  },
   follow: {
     unfollow: "Nicht mehr folgen",
     story: { follow: "Dieser Geschichte folgen", following: "Sie folgen dieser Geschichte." },

@@ -16,6 +16,13 @@ export const form = {
     warning: (found: string) => `This looks like personal data: ${found}. Everything here is public. Remove it, or confirm it is meant to be public (a company's published press address, say).`,
     confirm: "I have checked: publish it with this included",
   },
+  /** What the schema's refusals say next to a field (lib/form-input.ts); the limit already formatted. */
+  refused: {
+    tooLong: (max: string) => `This is too long: keep it to ${max} characters.`,
+    empty: "Fill this in.",
+    unreadable: "This value could not be read. Please check it and send the form again.",
+    form: "The form could not be read. Please send it again.",
+  },
   follow: {
     unfollow: "Unfollow",
     story: { follow: "Follow this story", following: "You follow this story." },

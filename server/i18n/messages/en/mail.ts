@@ -33,6 +33,30 @@ export const mail = {
     subject: (count: number) => (count === 1 ? "Your Escalator digest: 1 new notification" : `Your Escalator digest: ${count} new notifications`),
     since: "Since your last digest:",
   },
+  /** The pages a mail's links open: confirming an address, unsubscribing. Each `…Before` runs up to a link to the settings. */
+  pages: {
+    settings: "settings",
+    confirm: {
+      title: "Confirm your e-mail address",
+      confirmedBefore: " is confirmed. Escalator mails it what you chose in your",
+      confirmedAfter: ".",
+      spentBefore: "This link has expired or was used already. In your",
+      spentAfter: " you can ask for a new one.",
+    },
+    unsubscribe: {
+      title: "Unsubscribe",
+      doneTitle: "Unsubscribed",
+      invalidBefore: "This unsubscribe link is not one Escalator made. Choose your mail in your",
+      invalidAfter: ".",
+      doneBefore: (what: string) => `Done: no more ${what}. You can change this any time in your`,
+      doneAfter: ".",
+      ask: (what: string) => `Stop ${what}?`,
+      submit: "Unsubscribe",
+      nudges: "reminders to update your stories' timelines",
+      digest: "daily digests",
+      kind: (kind: string) => `mail about “${kind}”`,
+    },
+  },
   nudge: {
     noResponse: (days: number, story: string) => `It is ${days} days since you escalated “${story}”, and the story says nobody has answered yet. Did they answer?`,
     noOutcome: (days: number, story: string) => `The company answered “${story}” ${days} days ago, and the story has no outcome yet. How did it end?`,

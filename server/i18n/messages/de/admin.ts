@@ -1,0 +1,40 @@
+import type { Messages } from "../en.js";
+
+export const admin = {
+  representatives: {
+    title: "Vertretungen von Unternehmen",
+    intro: "Antworten einer Vertretung auf Geschichten über ihre Organisation tragen das Abzeichen „offizielle Antwort“ und stehen oben. Die Fakten einer Geschichte kann eine Vertretung nicht ändern: Das kann nur, wer sie geschrieben hat.",
+    added: "Hinzugefügt.",
+    removed: "Entfernt.",
+    current: "Aktuelle Vertretungen",
+    none: "Noch spricht niemand für eine Organisation.",
+    organisation: "Organisation",
+    member: "Mitglied",
+    action: "Aktion",
+    remove: "Entfernen",
+    removeWhom: (username: string, organisation: string) => `: ${username} für ${organisation}`,
+    add: "Eine Vertretung hinzufügen",
+    username: "Benutzername des Mitglieds",
+    organisationHint: "Einer ihrer Namen oder ihr Kürzel in der Adresse, z. B. Nokia oder at-t.",
+    submit: "Vertretung hinzufügen",
+    errors: {
+      username: "Nennen Sie das Mitglied, das für die Organisation spricht.",
+      organisation: "Nennen Sie die Organisation so, wie sie auf Escalator geschrieben wird.",
+      noMember: (username: string) => `Es gibt kein Mitglied namens ${username}.`,
+      noOrganisation: (name: string) => `Auf Escalator gibt es noch keine Organisation namens ${name}.`,
+      already: (username: string, organisation: string) => `${username} spricht bereits für ${organisation}.`,
+    },
+  },
+  mail: {
+    title: "Mails, die nicht versandt werden konnten",
+    intro: "Jede Mail wird über etwa fünfzehn Stunden sechsmal versucht, bevor sie hier erscheint. Beheben Sie die Ursache (oft SMTP_URL) und senden Sie sie dann erneut.",
+    none: "Nichts ist fehlgeschlagen.",
+    queued: "Eingereiht",
+    to: "An",
+    subject: "Betreff",
+    attempts: "Versuche",
+    lastError: "Letzter Fehler",
+    action: "Aktion",
+    retry: "Erneut senden",
+  },
+} satisfies Messages["admin"];
