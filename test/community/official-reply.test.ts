@@ -4,7 +4,7 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../server/db/schema.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
 import { attrs, csrfToken, find, findAll, replyIds, textOf, texts } from "../helpers/html.js";
 import { postReplyForm, postStoryForm, type PostedStory } from "../helpers/story-form.js";
 
@@ -16,13 +16,8 @@ const findLinks = (html: string, selector: string) => findAll(html, selector).ma
 describe("company right of reply", () => {
   let t: TestApp;
   let db: Kysely<DB>;
-  let admin: Agent;
-  let moderator: Agent;
-  let poster: Agent;
-  let nokia: Agent;
-  let reader: Agent;
-  let nokiaStory: PostedStory;
-  let attStory: PostedStory;
+  let admin: Agent, moderator: Agent, poster: Agent, nokia: Agent, reader: Agent;
+  let nokiaStory: PostedStory, attStory: PostedStory;
 
   const newStory = (title: string, company = "Nokia") => postStoryForm(poster, { title, company });
   const reply = postReplyForm;
@@ -32,18 +27,13 @@ describe("company right of reply", () => {
   beforeAll(async () => {
     t = await createTestApp();
     db = t.database.db;
-    admin = new Agent(t.app);
-    await admin.signUp("site_admin");
+    admin = await signedUp(t.app, "site_admin");
     await db.updateTable("users").set({ role: "admin" }).where("username_key", "=", "site_admin").execute();
-    moderator = new Agent(t.app);
-    await moderator.signUp("site_moderator");
+    moderator = await signedUp(t.app, "site_moderator");
     await db.updateTable("users").set({ role: "moderator" }).where("username_key", "=", "site_moderator").execute();
-    poster = new Agent(t.app);
-    await poster.signUp("nokia_customer");
-    nokia = new Agent(t.app);
-    await nokia.signUp("nokia_care");
-    reader = new Agent(t.app);
-    await reader.signUp("other_reader");
+    poster = await signedUp(t.app, "nokia_customer");
+    nokia = await signedUp(t.app, "nokia_care");
+    reader = await signedUp(t.app, "other_reader");
     // Both organisations exist once a story names them.
     nokiaStory = await newStory("Nokia replied to my email within hours");
     attStory = await newStory("AT&T lost my order twice", "AT&T");

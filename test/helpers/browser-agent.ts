@@ -64,3 +64,10 @@ export class Agent {
     return this.post("/login", { username, password }, { formPage: "/login" });
   }
 }
+
+/** A new browser that signed up as `username`, and so is logged in. */
+export async function signedUp(app: FastifyInstance, username: string): Promise<Agent> {
+  const agent = new Agent(app);
+  await agent.signUp(username);
+  return agent;
+}

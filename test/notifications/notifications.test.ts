@@ -4,30 +4,23 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../server/db/schema.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
 import { attr, csrfToken, fieldValue, find, nextHref, textOf } from "../helpers/html.js";
 import { STORY, postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
 describe("notifications", () => {
   let t: TestApp;
   let db: Kysely<DB>;
-  let author: Agent;
-  let replier: Agent;
-  let third: Agent;
-  let authorId: number;
-  let replierId: number;
-  let thirdId: number;
+  let author: Agent, replier: Agent, third: Agent;
+  let authorId: number, replierId: number, thirdId: number;
   const idOf = async (username: string) => (await db.selectFrom("users").select("id").where("username_key", "=", username.toLowerCase()).executeTakeFirstOrThrow()).id;
 
   beforeAll(async () => {
     t = await createTestApp();
     db = t.database.db;
-    author = new Agent(t.app);
-    await author.signUp("story_author");
-    replier = new Agent(t.app);
-    await replier.signUp("Helpful_Reader");
-    third = new Agent(t.app);
-    await third.signUp("third_voice");
+    author = await signedUp(t.app, "story_author");
+    replier = await signedUp(t.app, "Helpful_Reader");
+    third = await signedUp(t.app, "third_voice");
     authorId = await idOf("story_author");
     replierId = await idOf("helpful_reader");
     thirdId = await idOf("third_voice");

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { renderMarkdown } from "../../server/lib/markdown.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser, insertStory } from "../helpers/fixtures.js";
-import { find, nextHref, replyIds, textOf } from "../helpers/html.js";
+import { find, nextHref, replyIds, textOf, texts } from "../helpers/html.js";
 
 interface Posted { id: number; depth: number }
 
@@ -48,7 +48,7 @@ describe("a long thread", () => {
     expect(replyIds(second)).toHaveLength(31);
     expect(replyIds(second)[0]).toBe(answer.id);
     expect(nextHref(second)).toBeUndefined();
-    expect(textOf(find(second, `a[href="${path}"]`))).toBe("First page of replies");
+    expect(texts(second, `a[href="${path}"]`)).toContain("First page of replies");
   });
 
   it("says whom the first reply of a page answers, linking to it", async () => {

@@ -5,7 +5,7 @@ import type { Kysely } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../server/db/schema.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
 import { attrs, definition, fieldError, fieldValue, find, one, textOf, texts } from "../helpers/html.js";
 import { STORY, THREE_STEPS } from "../helpers/story-form.js";
 
@@ -16,8 +16,7 @@ describe("an escalation path", () => {
   beforeAll(async () => {
     t = await createTestApp();
     db = t.database.db;
-    poster = new Agent(t.app);
-    await poster.signUp("path_poster");
+    poster = await signedUp(t.app, "path_poster");
   });
   afterAll(() => t.close());
   const post = (fields: Record<string, string>) => poster.post("/stories/new", fields, { formPage: "/stories/new" });
