@@ -6,15 +6,18 @@ import { createEmptyDatabase, usingServer } from "./helpers/database.js";
 import { startTcpProxy, type TcpProxy } from "./helpers/tcp-proxy.js";
 import { migrateToLatest } from "../server/db/migrate.js";
 
-describe("/healthz and /readyz", async () => {
-  const { app, close } = await createTestApp();
-  afterAll(close);
+describe("/healthz and /readyz", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp();
+  });
+  afterAll(() => t.close());
 
   it("says the process is alive, and ready when the database answers with every migration applied", async () => {
-    const health = await app.inject("/healthz");
+    const health = await t.app.inject("/healthz");
     expect(health.statusCode).toBe(200);
     expect(health.json()).toEqual({ status: "ok" });
-    const ready = await app.inject("/readyz");
+    const ready = await t.app.inject("/readyz");
     expect(ready.statusCode).toBe(200);
     expect(ready.json()).toEqual({ status: "ok", database: "reachable", migrations: "current" });
   });

@@ -9,7 +9,7 @@ import { everyMonth, fullHistogram, monthlyTrend, responseHistogram, steppedIn, 
 import type { Period } from "./figures.js";
 import { curveOf, responseCurve, type CurvePoint } from "./response-curve.js";
 import { routeGroups, routesToEscalate, toRouteRows, type RouteRow } from "./routes-to-escalate.js";
-import { routeOf, withFigures } from "./tables.js";
+import { figureRulesRow, routeOf, withFigures } from "./tables.js";
 
 export interface CompanyPageFigures {
   histogram: BucketCount[];
@@ -46,9 +46,12 @@ export async function companyPageFigures(db: Kysely<DB>, organisationId: number,
 }
 
 function storedRoutes(db: Kysely<DB>, organisationId: number, period: Period) {
-  return withFigures(db).selectFrom("route_figures")
-    .select(["channel", "written_to", "steps", "answered", "answered_low", "answered_high", "median_seconds", "resolved", "closed", "went_further"])
-    .where("organisation_id", "=", organisationId).where("period", "=", period)
+  return withFigures(db).selectFrom("route_figures as f")
+    .crossJoin(figureRulesRow(db))
+    .select(["f.channel", "f.written_to", "f.steps", "f.answered", "f.answered_low", "f.answered_high", "f.median_seconds", "f.resolved", "f.closed", "f.went_further"])
+    // The rule as it is now, as routeGroups compares it.
+    .select(sql<boolean>`f.steps >= rules.min_route_steps`.as("supported"))
+    .where("f.organisation_id", "=", organisationId).where("f.period", "=", period)
     .execute();
 }
 

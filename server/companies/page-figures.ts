@@ -31,7 +31,7 @@ const leavesTwelveMonths = (writtenAt: Date) => new Date(writtenAt.getTime() + T
 
 async function writeRoutes(trx: Transaction<DB>, organisationId: number, period: Period, rows: Awaited<ReturnType<ReturnType<typeof routeGroups>["execute"]>>) {
   if (rows.length === 0) return;
-  await withFigures(trx).insertInto("route_figures").values(rows.map(({ km, first_written_at: _first, ...r }) => ({
+  await withFigures(trx).insertInto("route_figures").values(rows.map(({ km, first_written_at: _first, supported: _supported, ...r }) => ({
     ...r, organisation_id: organisationId, period, median_seconds: km[0] ?? null,
   }))).execute();
 }

@@ -4,16 +4,14 @@
 // of the step's own wait, silences censored at their age), how often the story
 // ended resolved, and how often nobody answered there so the customer had to
 // go further. Computed from story_steps with the same SQL functions as the
-// figures (migrations/0002 and 0007). The figures worker keeps the results in
-// route_figures (page-figures.ts).
+// figures (migrations/0002 and 0007), and the rules (rules.ts) read from the
+// row of figure_rules, as the stored figures read them. The figures worker
+// keeps the results in route_figures (page-figures.ts).
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Channel, Role } from "../lib/enums.js";
 import { rate, type Period } from "./figures.js";
-import { OPEN_OUTCOMES, RESOLVED_OUTCOMES, TWELVE_MONTHS_HOURS } from "./rules.js";
-
-/** A route needs this many steps before the page recommends it or ranks it. */
-export const MIN_ROUTE_STEPS = 5;
+import { figureRulesRow, withFigures } from "./tables.js";
 
 export interface RouteRow {
   channel: Channel;
@@ -31,7 +29,7 @@ export interface RouteRow {
   /** Steps nobody answered, after which the customer wrote to someone else. */
   wentFurther: number;
   wentFurtherShare: number | null;
-  /** At least MIN_ROUTE_STEPS steps: enough to say. */
+  /** At least MIN_ROUTE_STEPS steps (rules.ts): enough to say. */
   supported: boolean;
 }
 
@@ -71,19 +69,22 @@ export function routeGroups(db: Kysely<DB>, organisationId: number | null, perio
   const observation = sql`case when r.answered_at is null
     then greatest(0, floor(extract(epoch from (now() - r.written_at))))::bigint * 2 + 1
     else floor(extract(epoch from (r.answered_at - r.written_at)))::bigint * 2 end`;
-  return db
+  return withFigures(db)
     .selectFrom(stepsOf(db, organisationId, route).as("r"))
-    .where(period === "12m" ? sql<boolean>`r.written_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})` : sql<boolean>`true`)
-    .groupBy(["r.channel", "r.written_to"])
+    .crossJoin(figureRulesRow(db))
+    .where(period === "12m" ? sql<boolean>`r.written_at > now() - make_interval(hours => rules.twelve_months_hours)` : sql<boolean>`true`)
+    // The one row's rule, to compare each group's count with.
+    .groupBy(["r.channel", "r.written_to", "rules.min_route_steps"])
     .select([
       "r.channel", "r.written_to",
       sql<number>`count(*)::integer`.as("steps"),
+      sql<boolean>`count(*) >= rules.min_route_steps`.as("supported"),
       sql<number>`count(r.answered_at)::integer`.as("answered"),
       sql<number | null>`company_figures_wilson(count(r.answered_at), count(*))`.as("answered_low"),
       sql<number | null>`company_figures_wilson_upper(count(r.answered_at), count(*))`.as("answered_high"),
       sql<(number | null)[]>`company_figures_km(array_agg(${observation} order by ${observation}))`.as("km"),
-      sql<number>`count(*) filter (where r.outcome in (${sql.join(RESOLVED_OUTCOMES)}))::integer`.as("resolved"),
-      sql<number>`count(*) filter (where r.outcome not in (${sql.join(OPEN_OUTCOMES)}))::integer`.as("closed"),
+      sql<number>`count(*) filter (where r.outcome = any(rules.resolved_outcomes))::integer`.as("resolved"),
+      sql<number>`count(*) filter (where r.outcome <> all(rules.open_outcomes))::integer`.as("closed"),
       sql<number>`count(*) filter (where r.answered_at is null and r.followed)::integer`.as("went_further"),
       // When the oldest of them leaves the 12 months (the figures worker's ageing).
       sql<Date>`min(r.written_at)`.as("first_written_at"),
@@ -102,6 +103,8 @@ export interface RouteFigures {
   resolved: number;
   closed: number;
   went_further: number;
+  /** At least the rule's steps (figure_rules.min_route_steps). */
+  supported: boolean;
 }
 
 /** The table's rows, best supported first. */
@@ -110,7 +113,7 @@ export function toRouteRows(rows: RouteFigures[]): RouteRow[] {
     channel: r.channel, writtenTo: r.written_to, steps: r.steps, answered: r.answered, answeredShare: rate(r.answered, r.steps),
     answeredLow: r.answered_low, answeredHigh: r.answered_high, medianSeconds: r.median_seconds, resolved: r.resolved, closed: r.closed,
     resolvedShare: rate(r.resolved, r.closed), wentFurther: r.went_further, wentFurtherShare: rate(r.went_further, r.steps),
-    supported: r.steps >= MIN_ROUTE_STEPS,
+    supported: r.supported,
   }));
   // Best supported first: the routes with enough steps by the lower bound of their answered share, then the rest by size.
   return routes.sort((a, b) =>

@@ -6,7 +6,6 @@ import { companyFeed } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
 import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
-import { MIN_ROUTE_STEPS } from "./routes-to-escalate.js";
 import { exportCsv, exportJson } from "./export.js";
 import { createPageCache } from "./page-cache.js";
 import { companyFigures, DEFINITION_KEYS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, type Period, type LeaderboardSort } from "./figures.js";
@@ -15,6 +14,7 @@ import { companyCharts } from "./page-charts.js";
 import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
+import { MIN_ROUTE_STEPS } from "./rules.js";
 import { companySchema, leaderboardHref, leaderboardSchema, pagedCompanySchema, pagedSchema, parseLeaderboardQuery, windowSchema } from "./schema.js";
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */

@@ -1,6 +1,7 @@
 // The figures' rules, named once. figures.ts passes them to SQL as parameters;
-// the stored figures' SQL (migrations/0011) reads them from the one row of
-// figure_rules, which rules-table.ts writes from FIGURE_RULES below.
+// the stored figures' SQL (migrations/0011) and how to escalate
+// (routes-to-escalate.ts) read them from the one row of figure_rules, which
+// rules-table.ts writes from FIGURE_RULES below.
 // test/companies/rules.test.ts holds the stored figures equal to a plain
 // computation from these names on generated data.
 import type { Outcome } from "../lib/enums.js";
@@ -13,6 +14,8 @@ export const RESPONSE_WINDOW_HOURS = RESPONSE_WINDOW_SECONDS / 3600;
 export const TWELVE_MONTHS_HOURS = 365 * 24;
 /** Organisations with fewer stories in the window (and filters) are listed unranked. */
 export const MIN_RANKED_STORIES = 5;
+/** A route (channel × role written to) needs this many steps before "how to escalate" recommends or ranks it. */
+export const MIN_ROUTE_STEPS = 5;
 /** Outcomes that count as resolved in the resolution rate. */
 export const RESOLVED_OUTCOMES: readonly Outcome[] = ["resolved", "goodwill"];
 /** Outcomes that are not closed yet: left out of the resolution rate. */
@@ -23,6 +26,7 @@ export const FIGURE_RULES = {
   response_window_seconds: RESPONSE_WINDOW_SECONDS,
   twelve_months_hours: TWELVE_MONTHS_HOURS,
   min_ranked_stories: MIN_RANKED_STORIES,
+  min_route_steps: MIN_ROUTE_STEPS,
   resolved_outcomes: RESOLVED_OUTCOMES,
   open_outcomes: OPEN_OUTCOMES,
 };

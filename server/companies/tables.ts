@@ -34,6 +34,8 @@ export interface FigureRulesTable {
   response_window_seconds: number;
   twelve_months_hours: number;
   min_ranked_stories: number;
+  /** migrations/0017. */
+  min_route_steps: number;
   resolved_outcomes: string[];
   open_outcomes: string[];
 }
@@ -125,4 +127,9 @@ export type FiguresDB = DB & FiguresTables;
 
 export function withFigures(db: Kysely<DB>): Kysely<FiguresDB> {
   return db.withTables<FiguresTables>();
+}
+
+/** The one row of figure_rules as a join the planner knows is one row (a never-analysed tiny table is estimated at thousands; see migrations/0011). */
+export function figureRulesRow(db: Kysely<DB>) {
+  return withFigures(db).selectFrom("figure_rules").selectAll().limit(1).as("rules");
 }

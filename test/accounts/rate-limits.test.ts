@@ -1,14 +1,17 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
 
-describe("rate limits", async () => {
-  const { app, close } = await createTestApp({ config: { rateLimits: { signup: 3, login: 5, post: 10 } } });
-  afterAll(close);
+describe("rate limits", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ config: { rateLimits: { signup: 3, login: 5, post: 10 } } });
+  });
+  afterAll(() => t.close());
 
   it("answers the 6th rapid failed log-in with a 429 page and Retry-After", async () => {
-    await new Agent(app).signUp("target_user");
-    const agent = new Agent(app);
+    await new Agent(t.app).signUp("target_user");
+    const agent = new Agent(t.app);
     for (let attempt = 1; attempt <= 5; attempt++) {
       expect((await agent.logIn("target_user", `guess number ${attempt}`)).statusCode).toBe(422);
     }
@@ -23,7 +26,7 @@ describe("rate limits", async () => {
   it("limits sign-ups from one address", async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 4; i++) {
-      const res = await new Agent(app).post("/signup", { username: `bulk_${i}`, password: "long password" }, { formPage: "/signup" });
+      const res = await new Agent(t.app).post("/signup", { username: `bulk_${i}`, password: "long password" }, { formPage: "/signup" });
       statuses.push(res.statusCode);
     }
     // One sign-up already came from this address in the test above.

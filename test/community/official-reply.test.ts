@@ -1,39 +1,44 @@
 // Company right of reply: an admin names who speaks for an organisation; their
 // replies on its stories carry a badge and come first, and change no facts.
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
-import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../server/db/schema.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
+import { attrs, csrfToken, find, findAll, replyIds, textOf, texts } from "../helpers/html.js";
+import { postReplyForm, postStoryForm, type PostedStory } from "../helpers/story-form.js";
 
-const replyIds = (html: string) => [...html.matchAll(/<li class="reply[^"]*" id="reply-(\d+)">/g)].map((m) => Number(m[1]));
-const BADGE = /<strong class="badge official">Official response from ([^<]+)<\/strong>/g;
+/** The official badge of a reply. */
+const BADGE = "strong.badge.official";
+/** The links of a part of the page, as [href, text]. */
+const findLinks = (html: string, selector: string) => findAll(html, selector).map((a) => [a.getAttribute("href"), textOf(a)]);
 
-describe("company right of reply", async () => {
-  const { app, database, close } = await createTestApp();
-  afterAll(close);
-  const db = database.db;
-
-  const admin = new Agent(app);
-  await admin.signUp("site_admin");
-  await db.updateTable("users").set({ role: "admin" }).where("username_key", "=", "site_admin").execute();
-  const moderator = new Agent(app);
-  await moderator.signUp("site_moderator");
-  await db.updateTable("users").set({ role: "moderator" }).where("username_key", "=", "site_moderator").execute();
-  const poster = new Agent(app);
-  await poster.signUp("nokia_customer");
-  const nokia = new Agent(app);
-  await nokia.signUp("nokia_care");
-  const reader = new Agent(app);
-  await reader.signUp("other_reader");
+describe("company right of reply", () => {
+  let t: TestApp;
+  let db: Kysely<DB>;
+  let admin: Agent, moderator: Agent, poster: Agent, nokia: Agent, reader: Agent;
+  let nokiaStory: PostedStory, attStory: PostedStory;
 
   const newStory = (title: string, company = "Nokia") => postStoryForm(poster, { title, company });
   const reply = postReplyForm;
   const represent = (username: string, organisation: string) => admin.post("/admin/representatives", { username, organisation }, { formPage: "/admin/representatives" });
   const representatives = () => db.selectFrom("representatives").selectAll().execute();
 
-  // Both organisations exist once a story names them.
-  const nokiaStory = await newStory("Nokia replied to my email within hours");
-  const attStory = await newStory("AT&T lost my order twice", "AT&T");
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.database.db;
+    admin = await signedUp(t.app, "site_admin");
+    await db.updateTable("users").set({ role: "admin" }).where("username_key", "=", "site_admin").execute();
+    moderator = await signedUp(t.app, "site_moderator");
+    await db.updateTable("users").set({ role: "moderator" }).where("username_key", "=", "site_moderator").execute();
+    poster = await signedUp(t.app, "nokia_customer");
+    nokia = await signedUp(t.app, "nokia_care");
+    reader = await signedUp(t.app, "other_reader");
+    // Both organisations exist once a story names them.
+    nokiaStory = await newStory("Nokia replied to my email within hours");
+    attStory = await newStory("AT&T lost my order twice", "AT&T");
+  });
+  afterAll(() => t.close());
 
   it("lets an admin add a representative by username and any spelling of the organisation", async () => {
     const page = await admin.get("/admin/representatives");
@@ -42,8 +47,8 @@ describe("company right of reply", async () => {
     const res = await represent("NOKIA_CARE", "nokia");
     expect(res.statusCode).toBe(303);
     const list = await admin.get(String(res.headers.location));
-    expect(list.body).toContain('<a href="/companies/nokia">Nokia</a>');
-    expect(list.body).toContain('<a href="/u/nokia_care">nokia_care</a>');
+    expect(textOf(find(list.body, 'a[href="/companies/nokia"]'))).toBe("Nokia");
+    expect(textOf(find(list.body, 'a[href="/u/nokia_care"]'))).toBe("nokia_care");
     expect(await representatives()).toHaveLength(1);
   });
 
@@ -52,7 +57,7 @@ describe("company right of reply", async () => {
     expect(unknown.statusCode).toBe(422);
     expect(unknown.body).toContain("There is no member called no_such_member.");
     expect(unknown.body).toContain("There is no organisation called No Such Company on Escalator yet.");
-    expect(unknown.body).toContain('value="No Such Company"');
+    expect(attrs(unknown.body, "input", "value")).toContain("No Such Company");
     const empty = await represent("", "");
     expect(empty.statusCode).toBe(422);
     expect(empty.body).toContain("Name the member who speaks for the organisation.");
@@ -65,7 +70,7 @@ describe("company right of reply", async () => {
   it("gives members and moderators a 403 page, and sends visitors to log in, also on direct POST", async () => {
     for (const agent of [reader, moderator, nokia]) {
       expect((await agent.get("/admin/representatives")).statusCode).toBe(403);
-      const token = (await agent.get("/")).body.match(/name="_csrf" value="([^"]+)"/)![1]!;
+      const token = csrfToken((await agent.get("/")).body)!;
       const add = await agent.post("/admin/representatives", { _csrf: token, username: "other_reader", organisation: "Nokia" });
       expect(add.statusCode).toBe(403);
       expect(add.body).toContain("Only admins can do that.");
@@ -73,7 +78,7 @@ describe("company right of reply", async () => {
       const remove = await agent.post("/admin/representatives/remove", { _csrf: token, user_id: String(row.user_id), organisation_id: String(row.organisation_id) });
       expect(remove.statusCode).toBe(403);
     }
-    const visitor = await new Agent(app).get("/admin/representatives");
+    const visitor = await new Agent(t.app).get("/admin/representatives");
     expect(visitor.statusCode).toBe(303);
     expect(visitor.headers.location).toBe(`/login?next=${encodeURIComponent("/admin/representatives")}`);
     expect(await representatives()).toHaveLength(1);
@@ -83,14 +88,15 @@ describe("company right of reply", async () => {
     const official = await reply(nokia, nokiaStory, "We are sorry: a replacement is on its way.");
     const elsewhere = await reply(nokia, attStory, "Not our company, but we saw this.");
     const plain = await reply(reader, nokiaStory, "Lucky you.");
-    const page = await new Agent(app).get(nokiaStory.path);
-    expect([...page.body.matchAll(BADGE)].map((m) => m[1])).toEqual(["Nokia"]);
-    const article = (id: number, html: string) => html.slice(html.indexOf(`id="reply-${id}"`), html.indexOf("</article>", html.indexOf(`id="reply-${id}"`)));
-    expect(article(official, page.body)).toMatch(BADGE);
-    expect(article(plain, page.body)).not.toMatch(BADGE);
-    const att = await new Agent(app).get(attStory.path);
-    expect(att.body).toContain(`id="reply-${elsewhere}"`);
-    expect(att.body).not.toMatch(BADGE);
+    const page = await new Agent(t.app).get(nokiaStory.path);
+    expect(texts(page.body, BADGE)).toEqual(["Official response from Nokia"]);
+    // The reply's own article, not its answers.
+    const badgeOf = (id: number, html: string) => find(html, `#reply-${id} > article ${BADGE}`);
+    expect(badgeOf(official, page.body)).toBeDefined();
+    expect(badgeOf(plain, page.body)).toBeUndefined();
+    const att = await new Agent(t.app).get(attStory.path);
+    expect(replyIds(att.body)).toContain(elsewhere);
+    expect(find(att.body, BADGE)).toBeUndefined();
     expect(att.body).not.toContain("has responded officially");
   });
 
@@ -101,10 +107,10 @@ describe("company right of reply", async () => {
     const nested = await reply(nokia, story, "We have: please check your inbox.", question);
     const topLevel = await reply(nokia, story, "Our official statement.");
     const later = await reply(reader, story, "Late to the party.");
-    const page = await new Agent(app).get(story.path);
+    const page = await new Agent(t.app).get(story.path);
     expect(replyIds(page.body)).toEqual([question, nested, topLevel, early, later]);
-    expect(page.body).toContain("<strong>Nokia has responded officially</strong>");
-    expect(page.body).toContain(`<a href="#reply-${nested}">response 1</a>, <a href="#reply-${topLevel}">response 2</a>`);
+    expect(textOf(find(page.body, ".official-notice strong"))).toBe("Nokia has responded officially");
+    expect(findLinks(page.body, ".official-notice a")).toEqual([[`#reply-${nested}`, "response 1"], [`#reply-${topLevel}`, "response 2"]]);
   });
 
   it("neither badges nor pins an official reply the moderators hid", async () => {
@@ -112,9 +118,9 @@ describe("company right of reply", async () => {
     const early = await reply(reader, story, "Any news?");
     const official = await reply(nokia, story, "An answer the moderators hide.");
     await db.updateTable("replies").set({ hidden_at: new Date(), hidden_reason: "spam" }).where("id", "=", official).execute();
-    const page = await new Agent(app).get(story.path);
+    const page = await new Agent(t.app).get(story.path);
     expect(replyIds(page.body)).toEqual([early, official]);
-    expect(page.body).not.toMatch(BADGE);
+    expect(find(page.body, BADGE)).toBeUndefined();
     expect(page.body).not.toContain("has responded officially");
   });
 
@@ -126,7 +132,7 @@ describe("company right of reply", async () => {
     const after = await db.selectFrom("stories").selectAll().where("id", "=", nokiaStory.id).executeTakeFirstOrThrow();
     const facts = ({ reply_count, last_activity_at, search_en, search_de, ...rest }: typeof before) => rest;
     expect(facts(after)).toEqual(facts(before));
-    const page = await new Agent(app).get(nokiaStory.path);
+    const page = await new Agent(t.app).get(nokiaStory.path);
     expect(page.body).toContain("Best Buy");
   });
 
@@ -135,8 +141,8 @@ describe("company right of reply", async () => {
     const res = await admin.post("/admin/representatives/remove", { user_id: String(row.user_id), organisation_id: String(row.organisation_id) }, { formPage: "/admin/representatives" });
     expect(res.statusCode).toBe(303);
     expect(await representatives()).toHaveLength(0);
-    const page = await new Agent(app).get(nokiaStory.path);
-    expect(page.body).not.toMatch(BADGE);
+    const page = await new Agent(t.app).get(nokiaStory.path);
+    expect(find(page.body, BADGE)).toBeUndefined();
     const odd = await admin.post("/admin/representatives/remove", { user_id: "abc", organisation_id: "-1" }, { formPage: "/admin/representatives" });
     // Malformed ids never reach a query: the friendly 400 page.
     expect(odd.statusCode).toBe(400);

@@ -5,6 +5,7 @@ import type { DB, NewStory } from "../../server/db/schema.js";
 import { flushFigures } from "../../server/companies/worker.js";
 import { organisationKey } from "../../server/lib/slug.js";
 import { DAY, insertStoryRows, storyRow } from "../helpers/fixtures.js";
+import { findAll, one, parseHtml } from "../helpers/html.js";
 
 export interface StorySpec extends Partial<Omit<NewStory, "escalated_at" | "first_response_at">> {
   /** Days before now it was escalated; default 60. */
@@ -49,37 +50,27 @@ export interface PageRow {
 }
 
 const num = (value: string | undefined) => (value === undefined || value === "" ? null : Number(value));
-const unescape = (html: string) => html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** The leaderboard's rows as the page shows them, from the exact data-value attributes. */
 export function leaderboardRows(html: string): PageRow[] {
-  const rows: PageRow[] = [];
-  for (const table of ["ranked", "unranked"] as const) {
-    const body = html.match(new RegExp(`<table[^>]*id="${table}"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`))?.[1] ?? "";
-    for (const tr of body.match(/<tr>[\s\S]*?<\/tr>/g) ?? []) {
-      const link = tr.match(/<a href="\/companies\/([^"]+)">([^<]*)<\/a>/)!;
-      const values = [...tr.matchAll(/data-value="([^"]*)"/g)].map((m) => num(m[1]));
-      if (table === "unranked") values.unshift(null);
-      const [rank, stories, responseRate, medianSeconds, p90Seconds, resolutionRate] = values;
-      rows.push({ table, slug: link[1]!, name: unescape(link[2]!), rank: rank ?? null, stories: stories!, responseRate: responseRate ?? null, medianSeconds: medianSeconds ?? null, p90Seconds: p90Seconds ?? null, resolutionRate: resolutionRate ?? null });
-    }
-  }
-  return rows;
+  const page = parseHtml(html);
+  return (["ranked", "unranked"] as const).flatMap((table) => findAll(page, `table#${table} tbody tr`).map((tr): PageRow => {
+    const link = one(tr, 'a[href^="/companies/"]');
+    const values = findAll(tr, "[data-value]").map((cell) => num(cell.getAttribute("data-value")));
+    if (table === "unranked") values.unshift(null);
+    const [rank, stories, responseRate, medianSeconds, p90Seconds, resolutionRate] = values;
+    return {
+      table, slug: link.getAttribute("href")!.slice("/companies/".length), name: link.textContent, rank: rank ?? null, stories: stories!,
+      responseRate: responseRate ?? null, medianSeconds: medianSeconds ?? null, p90Seconds: p90Seconds ?? null, resolutionRate: resolutionRate ?? null,
+    };
+  }));
 }
 
-/** One figure of a company page (data-figure attribute): its exact value. */
+/** One figure of a company page (data-figure attribute): its exact value, or its shown number. */
 export function companyFigure(html: string, key: string): number | null {
-  const m = html.match(new RegExp(`data-figure="${key}"(?: data-value="([^"]*)")?>([^<]*)`));
-  if (!m) throw new Error(`no figure ${key} on the page`);
-  return m[1] !== undefined ? num(m[1]) : Number(m[2]!.replace(/,/g, ""));
-}
-
-/** The rows of a table with the given id: each row's cells as text. */
-export function tableCells(html: string, id: string): string[][] {
-  const body = html.match(new RegExp(`<table[^>]*id="${id}"[\\s\\S]*?<tbody>([\\s\\S]*?)</tbody>`))?.[1] ?? "";
-  return (body.match(/<tr[^>]*>[\s\S]*?<\/tr>/g) ?? []).map((tr) =>
-    [...tr.matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((m) => unescape(m[1]!.replace(/<[^>]+>/g, "").replace(/\s+/g, " ").trim())),
-  );
+  const figure = one(html, `[data-figure="${key}"]`);
+  const value = figure.getAttribute("data-value");
+  return value !== undefined ? num(value) : Number(figure.textContent.replace(/,/g, ""));
 }
 
 /** An independent product-limit estimate in plain TypeScript: [median, p90] from (seconds, answered) pairs. */

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flushFigures } from "../../server/companies/worker.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser, DAY, HOUR } from "../helpers/fixtures.js";
-import { tableCells } from "./helpers.js";
+import { tableCells } from "../helpers/html.js";
 
 let t: TestApp;
 

@@ -6,7 +6,8 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser } from "../helpers/fixtures.js";
-import { companyFigure, insertStories, leaderboardRows, referenceKm, tableCells } from "./helpers.js";
+import { tableCells } from "../helpers/html.js";
+import { companyFigure, insertStories, leaderboardRows, referenceKm } from "./helpers.js";
 
 const H = 3600;
 const D = 86_400;

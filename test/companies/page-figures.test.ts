@@ -16,7 +16,8 @@ import { findOrganisationBySlug } from "../../server/organisations/queries.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
 import { createUser, DAY } from "../helpers/fixtures.js";
-import { insertStories, organisationWithAlias, tableCells } from "./helpers.js";
+import { tableCells } from "../helpers/html.js";
+import { insertStories, organisationWithAlias } from "./helpers.js";
 
 let t: TestApp;
 let agent: Agent;

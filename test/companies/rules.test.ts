@@ -1,16 +1,17 @@
 // The stored figures follow the rules named in companies/rules.ts: on generated
-// stories, every organisation's row equals a plain computation from the rules.
-// The SQL reads the rules from the row written from rules.ts, so a rule changed
-// there is what the stored figures follow. Also, always run: the resolution-rate
-// sort uses the Wilson bound, not the plain rate.
+// stories, every organisation's row, and its how-to-escalate table, equal a
+// plain computation from the rules. The SQL reads the rules from the row written
+// from rules.ts, so a rule changed there is what the stored figures follow.
+// Also, always run: the resolution-rate sort uses the Wilson bound, not the plain rate.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flushFigures } from "../../server/companies/worker.js";
-import { FIGURE_RULES, MIN_RANKED_STORIES, OPEN_OUTCOMES, RESOLVED_OUTCOMES, RESPONSE_WINDOW_SECONDS, TWELVE_MONTHS_HOURS } from "../../server/companies/rules.js";
+import { FIGURE_RULES, MIN_RANKED_STORIES, MIN_ROUTE_STEPS, OPEN_OUTCOMES, RESOLVED_OUTCOMES, RESPONSE_WINDOW_SECONDS, TWELVE_MONTHS_HOURS } from "../../server/companies/rules.js";
 import { writeFigureRules } from "../../server/companies/rules-table.js";
 import { withFigures } from "../../server/companies/tables.js";
-import { OUTCOMES, type Outcome } from "../../server/lib/enums.js";
+import { CHANNELS, OUTCOMES, ROLES, type Channel, type Outcome, type Role } from "../../server/lib/enums.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { createOrganisation, createStory, createUser, DAY, HOUR } from "../helpers/fixtures.js";
+import { createOrganisation, createStory, createUser, DAY, HOUR, insertStoryRows, storyRow } from "../helpers/fixtures.js";
+import { findAll, one, parseHtml, textOf } from "../helpers/html.js";
 import { referenceKm } from "./helpers.js";
 
 interface Generated { companyId: number; escalatedAt: Date; responseSeconds: number | null; outcome: Outcome }
@@ -138,6 +139,7 @@ describe("the rules' one source", () => {
       response_window_seconds: 86_400,
       twelve_months_hours: 5 * 24,
       min_ranked_stories: 3,
+      min_route_steps: MIN_ROUTE_STEPS,
       resolved_outcomes: [...RESOLVED_OUTCOMES, "partly_resolved"],
       open_outcomes: [],
     } satisfies typeof FIGURE_RULES;
@@ -151,5 +153,100 @@ describe("the rules' one source", () => {
       await writeFigureRules(t.database.db);
     }
     expect(await row("all")).toMatchObject({ stories: 3, answered_within_30_days: 2, response_eligible: 2, resolved: 0, closed: 2, rank: null });
+  });
+});
+
+describe("how to escalate follows the rules' one row", () => {
+  interface Step { route: string; escalatedAt: Date; outcome: Outcome }
+  interface Shown { route: string; steps: number; resolved: number; closed: number; supported: boolean }
+  let t: TestApp;
+  const steps: Step[] = [];
+  // A day's window, a 100-day "12 months", three steps to say, partly resolved counting as resolved, nothing open.
+  const changed = {
+    ...FIGURE_RULES,
+    response_window_seconds: 86_400,
+    twelve_months_hours: 100 * 24,
+    min_route_steps: 3,
+    resolved_outcomes: [...RESOLVED_OUTCOMES, "partly_resolved"],
+    open_outcomes: [],
+  } satisfies typeof FIGURE_RULES;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    const db = t.database.db;
+    const author_id = await createUser(db);
+    const company_id = await createOrganisation(db, "Route Rules Co", { slug: "route-rules" });
+    const next = random(20261202);
+    const channels = Object.keys(CHANNELS).slice(0, 3) as Channel[];
+    const roles = Object.keys(ROLES).slice(0, 2) as Role[];
+    const outcomes = Object.keys(OUTCOMES) as Outcome[];
+    const rows = [];
+    // Each route gets 1 to 8 one-step stories: around both rules' "enough steps", and around both windows' edges.
+    for (const channel of channels) {
+      for (const role of roles) {
+        const count = 1 + Math.floor(next() * 8);
+        for (let i = 0; i < count; i++) {
+          const ageHours = [24 * 30, 24 * 99, 24 * 101, TWELVE_MONTHS_HOURS - 48, TWELVE_MONTHS_HOURS + 48][Math.floor(next() * 5)]!;
+          const escalatedAt = new Date(Date.now() - ageHours * HOUR);
+          const outcome = outcomes[Math.floor(next() * outcomes.length)]!;
+          rows.push(storyRow({ author_id, company_id, channel, escalated_to: role, escalated_at: escalatedAt, responseSeconds: outcome === "no_response" ? null : 3600, outcome }));
+          steps.push({ route: `${channel}:${role}`, escalatedAt, outcome });
+        }
+      }
+    }
+    await insertStoryRows(db, rows);
+    await flushFigures(db);
+  });
+  afterAll(() => t.close());
+
+  // The organisation's page, and the table across organisations (here the same steps).
+  const PAGES = ["/companies/route-rules", "/companies/how"];
+
+  /** The table as a page shows it, by its rows' data attributes and counts. */
+  async function shown(path: string, window: "all" | "12m"): Promise<Shown[]> {
+    const page = parseHtml((await t.app.inject(`${path}?window=${window}`)).body);
+    return findAll(page, "table#how-to-escalate tbody tr").map((tr) => {
+      const cells = tr.querySelectorAll("td");
+      const [resolved, closed] = textOf(one(cells[5]!, ".muted")).replace(/[()]/g, "").split("/").map(Number);
+      return { route: tr.getAttribute("data-route")!, steps: Number(cells[1]!.getAttribute("data-value")), resolved: resolved!, closed: closed!, supported: tr.getAttribute("data-supported") === "true" };
+    }).sort((a, b) => a.route.localeCompare(b.route));
+  }
+
+  /** The same table computed plainly from the rules. */
+  function expected(rules: typeof FIGURE_RULES, window: "all" | "12m"): Shown[] {
+    const since = Date.now() - rules.twelve_months_hours * HOUR;
+    const routes = [...new Set(steps.map((s) => s.route))].sort();
+    return routes.flatMap((route) => {
+      const taken = steps.filter((s) => s.route === route && (window === "all" || s.escalatedAt.getTime() > since));
+      if (!taken.length) return [];
+      return [{
+        route, steps: taken.length,
+        resolved: taken.filter((s) => rules.resolved_outcomes.includes(s.outcome)).length,
+        closed: taken.filter((s) => !rules.open_outcomes.includes(s.outcome)).length,
+        supported: taken.length >= rules.min_route_steps,
+      }];
+    });
+  }
+
+  const showsWhatTheyCompute = async (rules: typeof FIGURE_RULES) => {
+    for (const path of PAGES) for (const window of ["all", "12m"] as const) expect(await shown(path, window), `${path} ${window}`).toEqual(expected(rules, window));
+  };
+
+  it("shows, under the rules of rules.ts, what they compute", async () => {
+    await showsWhatTheyCompute(FIGURE_RULES);
+  });
+
+  it("follows a changed rule, with no literal left in its SQL", async () => {
+    try {
+      expect(await writeFigureRules(t.database.db, changed)).toBe(true);
+      // Before the worker's round the kept rows are compared with the rule of steps as it is now.
+      for (const path of PAGES) expect((await shown(path, "all")).map((r) => r.supported), path).toEqual(expected(changed, "all").map((r) => r.supported));
+      await flushFigures(t.database.db);
+      await showsWhatTheyCompute(changed);
+    } finally {
+      await writeFigureRules(t.database.db);
+      await flushFigures(t.database.db);
+    }
+    await showsWhatTheyCompute(FIGURE_RULES);
   });
 });

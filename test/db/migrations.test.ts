@@ -1,11 +1,14 @@
 import { sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { migrateToLatest } from "../../server/db/migrate.js";
 import { createEmptyDatabase, usingServer } from "../helpers/database.js";
-import { connectPostgres } from "../../server/db/connect.js";
+import { connectPostgres, type Database } from "../../server/db/connect.js";
 
-describe("migrations", async () => {
-  const database = await createEmptyDatabase();
+describe("migrations", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await createEmptyDatabase();
+  });
   afterAll(() => database.close());
 
   it("apply on an empty database and a second run changes nothing", async () => {

@@ -3,17 +3,22 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { FileMigrationProvider, Migrator, sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/connect.js";
 import { migrateToLatest } from "../../server/db/migrate.js";
 import { migrationsFolder } from "../../server/folders.js";
 import { flushFigures } from "../../server/companies/worker.js";
 import { createEmptyDatabase } from "../helpers/database.js";
 
-describe("the escalation paths migration", async () => {
-  const database = await createEmptyDatabase();
+describe("the escalation paths migration", () => {
+  let database: Database;
+  let migrator: Migrator;
+  beforeAll(async () => {
+    database = await createEmptyDatabase();
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+    migrator = new Migrator({ db: database.db, migrationTableSchema: rows[0]!.schema, provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder }) });
+  });
   afterAll(() => database.close());
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
-  const migrator = new Migrator({ db: database.db, migrationTableSchema: rows[0]!.schema, provider: new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder }) });
 
   it("gives each existing story one step with its own facts", async () => {
     const { error } = await migrator.migrateTo("0005_company_figures_totals");

@@ -1,12 +1,15 @@
 // The embedded database has one connection; two requests' transactions must
 // still not see or undo each other's work.
-import { afterAll, describe, expect, it } from "vitest";
-import { connectPglite } from "../../server/db/connect.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { connectPglite, type Database } from "../../server/db/connect.js";
 import { migrateToLatest } from "../../server/db/migrate.js";
 
-describe("embedded database transactions", async () => {
-  const database = await connectPglite({ kind: "pglite" });
-  await migrateToLatest(database.db);
+describe("embedded database transactions", () => {
+  let database: Database;
+  beforeAll(async () => {
+    database = await connectPglite({ kind: "pglite" });
+    await migrateToLatest(database.db);
+  });
   afterAll(() => database.close());
 
   it("keeps one request's commit when another request rolls back at the same time", async () => {

@@ -1,6 +1,7 @@
 // A cookie-keeping client over app.inject that behaves like a browser posting
 // forms: it reads the form's CSRF token from the page and sends this site's Origin.
 import type { FastifyInstance, LightMyRequestResponse } from "fastify";
+import { csrfToken } from "./html.js";
 
 export const ORIGIN = "http://localhost:80";
 
@@ -32,7 +33,7 @@ export class Agent {
     for (const [k, v] of Object.entries(fields)) for (const one of Array.isArray(v) ? v : [v]) payload.append(k, one);
     if (!hasToken) {
       const page = await this.get(opts.formPage ?? url);
-      const token = page.body.match(/name="_csrf" value="([^"]+)"/)?.[1];
+      const token = csrfToken(page.body);
       if (token) payload.append("_csrf", token);
       hasToken = Boolean(token);
     }
@@ -62,4 +63,11 @@ export class Agent {
   async logIn(username: string, password = "correct horse battery") {
     return this.post("/login", { username, password }, { formPage: "/login" });
   }
+}
+
+/** A new browser that signed up as `username`, and so is logged in. */
+export async function signedUp(app: FastifyInstance, username: string): Promise<Agent> {
+  const agent = new Agent(app);
+  await agent.signUp(username);
+  return agent;
 }

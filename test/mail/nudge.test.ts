@@ -2,60 +2,68 @@
 // first response after a week (or without an outcome a month after the
 // answer), linking to "update the timeline"; never for an answered story,
 // never twice, never when switched off. The worker is told the time.
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { NO_OUTCOME_DAYS, NO_RESPONSE_DAYS } from "../../server/mail/nudges.js";
+import type { Agent } from "../helpers/browser-agent.js";
 import { createMailApp } from "../helpers/mail-app.js";
 import { memberWithMail } from "../helpers/mail-members.js";
 import { linkIn, pathOf } from "../helpers/mailbox.js";
-import { postStoryForm } from "../helpers/story-form.js";
+import { postStoryForm, type PostedStory } from "../helpers/story-form.js";
 
 const DAY = 86_400_000;
 const UNANSWERED = { outcome: "pending", step_0_answered_date: "", step_0_answered_time: "", step_0_answered_by: "", resolved_date: "", resolved_time: "" };
 
-describe("the nudge", async () => {
-  const { app, mailbox, close } = await createMailApp();
-  afterAll(close);
+describe("the nudge", () => {
+  let t: Awaited<ReturnType<typeof createMailApp>>;
+  let author: Agent;
+  let unanswered: PostedStory;
+  let answered: PostedStory;
+  let answeredOpen: PostedStory;
   const later = (days: number) => new Date(Date.now() + days * DAY + 60_000);
 
-  const author = await memberWithMail(app, mailbox, "Patient_Poster");
-  const unanswered = await postStoryForm(author, { ...UNANSWERED, title: "Wrote to the CEO and heard nothing" });
-  const answered = await postStoryForm(author, { title: "Wrote to the CEO and got a reply" });
-  const answeredOpen = await postStoryForm(author, { ...UNANSWERED, title: "They answered but nothing happened", step_0_answered_date: "2024-03-02", step_0_answered_time: "10:00", step_0_answered_by: "executive_relations" });
-  mailbox.clear();
+  beforeAll(async () => {
+    t = await createMailApp();
+    author = await memberWithMail(t.app, t.mailbox, "Patient_Poster");
+    unanswered = await postStoryForm(author, { ...UNANSWERED, title: "Wrote to the CEO and heard nothing" });
+    answered = await postStoryForm(author, { title: "Wrote to the CEO and got a reply" });
+    answeredOpen = await postStoryForm(author, { ...UNANSWERED, title: "They answered but nothing happened", step_0_answered_date: "2024-03-02", step_0_answered_time: "10:00", step_0_answered_by: "executive_relations" });
+    t.mailbox.clear();
+  });
+  afterAll(() => t.close());
 
   it("asks once, a week after, with a link straight to “update the timeline”, and not for the answered stories", async () => {
-    await app.mail.runOnce(later(NO_RESPONSE_DAYS - 1));
-    expect(mailbox.received).toEqual([]);
+    await t.app.mail.runOnce(later(NO_RESPONSE_DAYS - 1));
+    expect(t.mailbox.received).toEqual([]);
 
-    await app.mail.runOnce(later(NO_RESPONSE_DAYS));
-    const mails = mailbox.to("patient_poster@example.test");
+    await t.app.mail.runOnce(later(NO_RESPONSE_DAYS));
+    const mails = t.mailbox.to("patient_poster@example.test");
     expect(mails.map((m) => m.subject)).toEqual(["Did they answer? “Wrote to the CEO and heard nothing”"]);
     const link = pathOf(linkIn(mails[0]!, `/stories/${unanswered.id}/timeline`));
     expect(link).toBe(`/stories/${unanswered.id}/timeline`);
     expect((await author.get(link)).statusCode).toBe(200);
 
-    await app.mail.runOnce(later(NO_RESPONSE_DAYS + 1));
-    await app.mail.runOnce(later(NO_RESPONSE_DAYS + 20));
-    expect(mailbox.to("patient_poster@example.test")).toHaveLength(1);
-    expect(mailbox.received.map((m) => m.subject).join()).not.toContain("got a reply");
+    await t.app.mail.runOnce(later(NO_RESPONSE_DAYS + 1));
+    await t.app.mail.runOnce(later(NO_RESPONSE_DAYS + 20));
+    expect(t.mailbox.to("patient_poster@example.test")).toHaveLength(1);
+    expect(t.mailbox.received.map((m) => m.subject).join()).not.toContain("got a reply");
     expect(answered.id).not.toBe(unanswered.id);
   });
 
   it("asks “how did it end?” a month after an answer with no outcome, once", async () => {
-    mailbox.clear();
-    await app.mail.runOnce(later(NO_OUTCOME_DAYS));
-    expect(mailbox.received.map((m) => m.subject)).toEqual(["How did it end? “They answered but nothing happened”"]);
-    expect(linkIn(mailbox.received[0]!, `/stories/${answeredOpen.id}/timeline`)).toBeTruthy();
-    await app.mail.runOnce(later(NO_OUTCOME_DAYS + 5));
-    expect(mailbox.received).toHaveLength(1);
+    t.mailbox.clear();
+    await t.app.mail.runOnce(later(NO_OUTCOME_DAYS));
+    expect(t.mailbox.received.map((m) => m.subject)).toEqual(["How did it end? “They answered but nothing happened”"]);
+    expect(linkIn(t.mailbox.received[0]!, `/stories/${answeredOpen.id}/timeline`)).toBeTruthy();
+    await t.app.mail.runOnce(later(NO_OUTCOME_DAYS + 5));
+    expect(t.mailbox.received).toHaveLength(1);
   });
 
   it("sends nothing to an author who switched the nudge off", async () => {
-    const quiet = await memberWithMail(app, mailbox, "Quiet_Poster");
+    const quiet = await memberWithMail(t.app, t.mailbox, "Quiet_Poster");
     expect((await quiet.post("/settings/mail", { story_replies: "immediate" }, { formPage: "/settings" })).statusCode).toBe(303);
     await postStoryForm(quiet, { ...UNANSWERED, title: "Another unanswered escalation" });
-    mailbox.clear();
-    await app.mail.runOnce(later(NO_RESPONSE_DAYS));
-    expect(mailbox.received).toEqual([]);
+    t.mailbox.clear();
+    await t.app.mail.runOnce(later(NO_RESPONSE_DAYS));
+    expect(t.mailbox.received).toEqual([]);
   });
 });

@@ -1,25 +1,31 @@
 // Notifications through the real forms: who hears about a reply, the header's
 // unread count, reading and marking, and nobody else's business.
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../server/db/schema.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
+import { attr, csrfToken, fieldValue, find, nextHref, textOf } from "../helpers/html.js";
 import { STORY, postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
-describe("notifications", async () => {
-  const { app, database, close } = await createTestApp();
-  afterAll(close);
-  const db = database.db;
-
-  const author = new Agent(app);
-  await author.signUp("story_author");
-  const replier = new Agent(app);
-  await replier.signUp("Helpful_Reader");
-  const third = new Agent(app);
-  await third.signUp("third_voice");
+describe("notifications", () => {
+  let t: TestApp;
+  let db: Kysely<DB>;
+  let author: Agent, replier: Agent, third: Agent;
+  let authorId: number, replierId: number, thirdId: number;
   const idOf = async (username: string) => (await db.selectFrom("users").select("id").where("username_key", "=", username.toLowerCase()).executeTakeFirstOrThrow()).id;
-  const authorId = await idOf("story_author");
-  const replierId = await idOf("helpful_reader");
-  const thirdId = await idOf("third_voice");
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.database.db;
+    author = await signedUp(t.app, "story_author");
+    replier = await signedUp(t.app, "Helpful_Reader");
+    third = await signedUp(t.app, "third_voice");
+    authorId = await idOf("story_author");
+    replierId = await idOf("helpful_reader");
+    thirdId = await idOf("third_voice");
+  });
+  afterAll(() => t.close());
 
   const newStory = (title: string) => postStoryForm(author, { title });
   const reply = postReplyForm;
@@ -27,7 +33,11 @@ describe("notifications", async () => {
   const about = async (replyId: number) =>
     (await db.selectFrom("notifications").select(["user_id", "kind"]).where("reply_id", "=", replyId).orderBy("user_id").execute()).map((n) => [n.user_id, n.kind]);
   const unreadOf = async (userId: number) => (await db.selectFrom("notifications").select("id").where("user_id", "=", userId).where("read_at", "is", null).execute()).length;
-  const headerCount = (html: string) => html.match(/<span class="unread-count">\((\d+\+?) unread\)<\/span>/)?.[1];
+  /** The header's unread count ("2", "99+"), if it shows one. */
+  const headerCount = (html: string) => {
+    const count = find(html, ".unread-count");
+    return count ? /\d+\+?/.exec(textOf(count))?.[0] : undefined;
+  };
   const markAllRead = async (agent: Agent) => expect((await agent.post("/notifications/read-all", {}, { formPage: "/notifications" })).statusCode).toBe(303);
 
   it("tells the story's author about a reply to the story, and nobody else", async () => {
@@ -57,7 +67,7 @@ describe("notifications", async () => {
     const story = await newStory("A story with a quotable reply");
     const original = await reply(replier, story, "Write to the executive office, not the CEO.");
     const quotePage = await third.get(`/stories/${story.id}/reply?parent=${original}&quote=1`);
-    const body = quotePage.body.match(/<textarea[^>]*name="body"[^>]*>([\s\S]*?)<\/textarea>/)![1]!.replace(/&gt;/g, ">").replace(/&#39;/g, "'").replace(/&amp;/g, "&");
+    const body = fieldValue(quotePage.body, "body")!;
     expect(body).toContain("> **Helpful_Reader** wrote:");
     const id = await reply(third, story, `${body}That worked for me too.`, original);
     // One notification for the reply's author: the quote, not also a "reply".
@@ -109,13 +119,13 @@ describe("notifications", async () => {
     for (const path of ["/", story.path, "/companies", "/settings"]) {
       const page = await author.get(path);
       expect(headerCount(page.body), path).toBe("2");
-      expect(page.body).toContain('<a href="/notifications" class="has-unread">Notifications');
+      expect(find(page.body, 'a.has-unread[href="/notifications"]'), path).toBeDefined();
     }
     const other = await third.get("/");
-    expect(other.body).toContain('<a href="/notifications">Notifications</a>');
+    expect(find(other.body, 'a[href="/notifications"]')?.classList.contains("has-unread")).toBe(false);
     expect(headerCount(other.body)).toBeUndefined();
-    const visitor = await new Agent(app).get("/");
-    expect(visitor.body).not.toContain('href="/notifications"');
+    const visitor = await new Agent(t.app).get("/");
+    expect(find(visitor.body, 'a[href="/notifications"]')).toBeUndefined();
     await markAllRead(author);
   });
 
@@ -124,13 +134,13 @@ describe("notifications", async () => {
     const id = await reply(replier, story, "Visit me.");
     const notification = await db.selectFrom("notifications").select("id").where("reply_id", "=", id).executeTakeFirstOrThrow();
     const list = await author.get("/notifications");
-    expect(list.body).toMatch(new RegExp(`<li class="notification unread" id="notification-${notification.id}">`));
-    expect(list.body).toContain(`href="/notifications/${notification.id}"`);
+    expect(find(list.body, `li.notification.unread#notification-${notification.id}`)).toBeDefined();
+    expect(find(list.body, `#notification-${notification.id} a[href="/notifications/${notification.id}"]`)).toBeDefined();
     const visit = await author.get(`/notifications/${notification.id}`);
     expect(visit.statusCode).toBe(303);
     expect(visit.headers.location).toBe(`${story.path}?reply=${id}#reply-${id}`);
     expect(await unreadOf(authorId)).toBe(0);
-    expect((await author.get("/notifications")).body).toMatch(new RegExp(`<li class="notification" id="notification-${notification.id}">`));
+    expect(attr((await author.get("/notifications")).body, `#notification-${notification.id}`, "class")).toBe("notification");
     expect(headerCount((await author.get("/")).body)).toBeUndefined();
   });
 
@@ -145,7 +155,7 @@ describe("notifications", async () => {
     await markAllRead(author);
     expect(await unreadOf(authorId)).toBe(0);
     const page = await author.get("/notifications");
-    expect(page.body).not.toContain('class="notification unread"');
+    expect(find(page.body, "li.notification.unread")).toBeUndefined();
     expect(page.body).not.toContain("Mark all as read");
   });
 
@@ -153,8 +163,8 @@ describe("notifications", async () => {
     const story = await newStory("A story answered while reading");
     await reply(replier, story, "Before.");
     const page = await author.get("/notifications");
-    const token = page.body.match(/name="_csrf" value="([^"]+)"/)![1]!;
-    const upTo = page.body.match(/name="up_to" value="(\d+)"/)![1]!;
+    const token = csrfToken(page.body)!;
+    const upTo = fieldValue(page.body, "up_to")!;
     await reply(third, story, "Meanwhile.");
     const res = await author.post("/notifications/read-all", { _csrf: token, up_to: upTo });
     expect(res.statusCode).toBe(303);
@@ -186,7 +196,7 @@ describe("notifications", async () => {
   });
 
   it("sends visitors to log in, and answers odd URLs with 404, never 500", async () => {
-    const visitor = new Agent(app);
+    const visitor = new Agent(t.app);
     const res = await visitor.get("/notifications");
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe(`/login?next=${encodeURIComponent("/notifications")}`);
@@ -223,7 +233,7 @@ describe("notifications", async () => {
       const page = await author.get(href);
       expect(page.statusCode).toBe(200);
       seen.push(...[...page.body.matchAll(/Answer number (\d+)\./g)].map((m) => m[1]!));
-      href = page.body.match(/<a rel="next" href="([^"]+)">Older notifications<\/a>/)?.[1]?.replace(/&amp;/g, "&");
+      href = nextHref(page.body);
       pages++;
     }
     expect(pages).toBe(2);

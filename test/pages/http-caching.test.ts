@@ -2,23 +2,26 @@
 // year's caching for fingerprinted static files, shared caching and 304s for
 // logged-out pages, and members' pages kept private.
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { Agent } from "../helpers/browser-agent.js";
-import { createTestApp } from "../helpers/app.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
 
-describe("HTTP caching and compression", async () => {
-  const { app, close } = await createTestApp({ demo: true });
-  afterAll(close);
+describe("HTTP caching and compression", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  afterAll(() => t.close());
 
   it("compresses pages, feeds, CSV and JSON by Accept-Encoding", async () => {
     for (const url of ["/", "/feed.xml", "/companies.csv", "/companies.json"]) {
       // The exports carry the time they were made: compare what comes before it.
       const head = (body: string) => body.slice(0, 60);
-      const plain = head((await app.inject(url)).body);
-      const br = await app.inject({ url, headers: { "accept-encoding": "br, gzip" } });
+      const plain = head((await t.app.inject(url)).body);
+      const br = await t.app.inject({ url, headers: { "accept-encoding": "br, gzip" } });
       expect(br.headers["content-encoding"], url).toBe("br");
       expect(head(brotliDecompressSync(br.rawPayload).toString())).toBe(plain);
-      const gzip = await app.inject({ url, headers: { "accept-encoding": "gzip" } });
+      const gzip = await t.app.inject({ url, headers: { "accept-encoding": "gzip" } });
       expect(gzip.headers["content-encoding"], url).toBe("gzip");
       expect(head(gunzipSync(gzip.rawPayload).toString())).toBe(plain);
       expect(String(gzip.headers.vary)).toMatch(/accept-encoding/i);
@@ -26,36 +29,36 @@ describe("HTTP caching and compression", async () => {
   });
 
   it("links the stylesheet by a fingerprinted URL cached for a year", async () => {
-    const home = await app.inject("/");
+    const home = await t.app.inject("/");
     const href = home.body.match(/<link rel="stylesheet" href="(\/static\/site\.[0-9a-f]{12}\.css)">/)?.[1];
     expect(href).toBeDefined();
-    const css = await app.inject({ url: href!, headers: { "accept-encoding": "gzip" } });
+    const css = await t.app.inject({ url: href!, headers: { "accept-encoding": "gzip" } });
     expect(css.statusCode).toBe(200);
     expect(css.headers["cache-control"]).toBe("public, max-age=31536000, immutable");
     expect(css.headers["content-encoding"]).toBe("gzip");
-    expect((await app.inject("/static/site.0123456789ab.css")).statusCode).toBe(404);
+    expect((await t.app.inject("/static/site.0123456789ab.css")).statusCode).toBe(404);
   });
 
   it("lets a shared cache hold a logged-out page and answers 304 to its ETag", async () => {
-    const page = await app.inject("/companies");
+    const page = await t.app.inject("/companies");
     expect(page.headers["cache-control"]).toMatch(/^public, .*s-maxage=\d+.*stale-while-revalidate=\d+/);
     expect(String(page.headers.vary)).toMatch(/cookie/i);
     const etag = String(page.headers.etag);
     expect(etag).toMatch(/^W\/".+"$/);
-    const again = await app.inject({ url: "/companies", headers: { "if-none-match": etag } });
+    const again = await t.app.inject({ url: "/companies", headers: { "if-none-match": etag } });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe("");
-    expect((await app.inject({ url: "/companies", headers: { "if-none-match": 'W/"other"' } })).statusCode).toBe(200);
+    expect((await t.app.inject({ url: "/companies", headers: { "if-none-match": 'W/"other"' } })).statusCode).toBe(200);
   });
 
   it("keeps a member's page private, and the log-in form (it sets a cookie) too", async () => {
-    const member = new Agent(app);
+    const member = new Agent(t.app);
     await member.signUp("cachereader");
     const page = await member.get("/companies");
     expect(page.statusCode).toBe(200);
     expect(page.headers["cache-control"]).toBe("private, no-cache");
     expect(String(page.headers.vary)).toMatch(/cookie/i);
-    const login = await app.inject("/login");
+    const login = await t.app.inject("/login");
     expect(login.headers["set-cookie"]).toBeDefined();
     expect(login.headers["cache-control"]).toBe("private, no-cache");
   });

@@ -5,10 +5,8 @@ import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { cleanQuery } from "../../server/search/schema.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { attr } from "../helpers/html.js";
 import { missingCorpora, payloadFiles, payloadsPresent } from "../helpers/payloads.js";
-
-const unescapeHtml = (html: string) =>
-  html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
 
 /** Requests /search with a raw, already-encoded query string and checks the page; returns the echoed query. */
 async function searchPage(app: FastifyInstance, rawQuery: string): Promise<string> {
@@ -16,9 +14,10 @@ async function searchPage(app: FastifyInstance, rawQuery: string): Promise<strin
   const context = `GET /search?${rawQuery.slice(0, 200)}`;
   expect(res.statusCode, context).toBe(200);
   expect(res.headers["content-type"], context).toMatch(/^text\/html/);
-  const value = res.body.match(/<input id="search-q" type="search" name="q" value="([^"<>]*)"/)?.[1];
-  expect(value, `${context}: the search form, with the query escaped in its value`).toBeDefined();
-  return unescapeHtml(value!);
+  // Read as a browser would: an unescaped quote would end the value early, and the test compares it whole.
+  const value = attr(res.body, 'input#search-q[type="search"][name="q"]', "value");
+  expect(value, `${context}: the search form, with the query in its value`).toBeDefined();
+  return value!;
 }
 
 /** Searches for `text` as a browser would send it; the page shows exactly the cleaned query. */

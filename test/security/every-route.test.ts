@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RegisteredRoute } from "../../server/app.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent, ORIGIN } from "../helpers/browser-agent.js";
+import { csrfToken } from "../helpers/html.js";
 import { postStoryForm, type PostedStory } from "../helpers/story-form.js";
 
 const SAFE = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -71,7 +72,7 @@ describe("every route", () => {
 
   it("lets a banned member's still-open session post nothing", async () => {
     const formPage = await banned.get(story.path);
-    const token = formPage.body.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? "";
+    const token = csrfToken(formPage.body) ?? "";
     // The ban set straight in the database: the session it should have ended stays open.
     await t.database.db.updateTable("users").set({ banned_until: new Date(Date.now() + 86_400_000), ban_reason: "walking" }).where("username", "=", "walker_banned").execute();
     const before = await t.database.db.selectFrom("replies").select("id").execute();

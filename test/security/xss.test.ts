@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseAtom } from "../feeds/parse-atom.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
+import { csrfToken } from "../helpers/html.js";
 import { missingCorpora, payloadFiles, payloadsPresent } from "../helpers/payloads.js";
 import { escapeHtml, unsafeMarkup } from "./unsafe-markup.js";
 
@@ -163,7 +164,7 @@ describe.skipIf(!payloadsPresent)("XSS payloads in every text field", () => {
     agent = new Agent(t.app);
     await agent.signUp("xss_poster");
     const form = await agent.get("/stories/new");
-    token = (form.statusCode === 200 ? form : await agent.get("/settings")).body.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? "";
+    token = csrfToken((form.statusCode === 200 ? form : await agent.get("/settings")).body) ?? "";
     if (!token) throw new Error("no CSRF token on /stories/new or /settings");
   });
   afterAll(async () => t?.close());

@@ -1,19 +1,25 @@
 // Forms sent at the same moment — a double-clicked reply, members naming the
 // same new company at once — each end in one row and a redirect, never a 500.
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
+import { csrfToken } from "../helpers/html.js";
 import { postStoryForm, STORY } from "../helpers/story-form.js";
 
-const csrfOf = (html: string): string => html.match(/name="_csrf" value="([^"]+)"/)?.[1] ?? "";
+const csrfOf = (html: string): string => csrfToken(html) ?? "";
 
-describe("forms sent at the same moment", async () => {
-  const { app, database, close } = await createTestApp();
-  afterAll(close);
-  const db = database.db;
-  const members = [0, 1, 2, 3, 4].map(() => new Agent(app));
-  for (const [i, member] of members.entries()) await member.signUp(`concurrent_${i}`);
-  const [author, replier] = members as [Agent, Agent];
+describe("forms sent at the same moment", () => {
+  let t: TestApp;
+  let members: Agent[];
+  let author: Agent;
+  let replier: Agent;
+  beforeAll(async () => {
+    t = await createTestApp();
+    members = [0, 1, 2, 3, 4].map(() => new Agent(t.app));
+    for (const [i, member] of members.entries()) await member.signUp(`concurrent_${i}`);
+    [author, replier] = members as [Agent, Agent];
+  });
+  afterAll(() => t.close());
   const memberAt = (i: number) => members[i] ?? author;
 
   it("answers five copies of one reply form with one reply and five redirects to it", async () => {
@@ -23,9 +29,9 @@ describe("forms sent at the same moment", async () => {
     const answers = await Promise.all([0, 1, 2, 3, 4].map(() => replier.post(`/stories/${story.id}/replies`, form)));
     expect(answers.map((a) => a.statusCode)).toEqual([303, 303, 303, 303, 303]);
     expect(new Set(answers.map((a) => a.headers.location)).size).toBe(1);
-    const rows = await db.selectFrom("replies").select("id").where("story_id", "=", story.id).execute();
+    const rows = await t.database.db.selectFrom("replies").select("id").where("story_id", "=", story.id).execute();
     expect(rows).toHaveLength(1);
-    const counted = await db.selectFrom("stories").select("reply_count").where("id", "=", story.id).executeTakeFirstOrThrow();
+    const counted = await t.database.db.selectFrom("stories").select("reply_count").where("id", "=", story.id).executeTakeFirstOrThrow();
     expect(counted.reply_count).toBe(1);
   });
 
@@ -42,7 +48,7 @@ describe("forms sent at the same moment", async () => {
     const names = ["Rc 田中", "Rc 中田", "Rc 山田"];
     const answers = await postAtOnce(names);
     expect(answers.map((a) => a.statusCode)).toEqual([303, 303, 303]);
-    const organisations = await db.selectFrom("organisations").select(["name", "slug"]).where("slug", "like", "rc%").orderBy("slug").execute();
+    const organisations = await t.database.db.selectFrom("organisations").select(["name", "slug"]).where("slug", "like", "rc%").orderBy("slug").execute();
     expect(organisations.map((o) => o.slug)).toEqual(["rc", "rc-2", "rc-3"]);
     expect(new Set(organisations.map((o) => o.name))).toEqual(new Set(names));
     for (const answer of answers) expect((await author.get(String(answer.headers.location))).statusCode).toBe(200);
@@ -51,9 +57,9 @@ describe("forms sent at the same moment", async () => {
   it("files several first stories about one new company under one organisation", async () => {
     const answers = await postAtOnce(["Brand New Telco", "brand new telco", "BRAND NEW TELCO", "Brand New Telco", "Brand-New Telco"]);
     expect(answers.map((a) => a.statusCode)).toEqual([303, 303, 303, 303, 303]);
-    const organisations = await db.selectFrom("organisations").select(["id", "slug"]).where("slug", "like", "brand-new-telco%").execute();
+    const organisations = await t.database.db.selectFrom("organisations").select(["id", "slug"]).where("slug", "like", "brand-new-telco%").execute();
     expect(organisations.map((o) => o.slug)).toEqual(["brand-new-telco"]);
-    const stories = await db.selectFrom("stories").select("id").where("company_id", "=", organisations[0]?.id ?? 0).execute();
+    const stories = await t.database.db.selectFrom("stories").select("id").where("company_id", "=", organisations[0]?.id ?? 0).execute();
     expect(stories).toHaveLength(5);
   });
 });

@@ -1,22 +1,24 @@
 // A story's escalation path through the real forms, JavaScript off: adding and
 // removing steps, errors next to each step, the headline facts derived from the
 // path, the thread's timeline, and "update the timeline" adding a step.
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../server/db/schema.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
+import { attrs, definition, fieldError, fieldValue, find, one, textOf, texts } from "../helpers/html.js";
 import { STORY, THREE_STEPS } from "../helpers/story-form.js";
 
-const fieldValue = (html: string, name: string) =>
-  html.match(new RegExp(`<input id="f-${name}" name="${name}"[^>]*value="([^"]*)"`))?.[1]
-  ?? html.match(new RegExp(`<select id="f-${name}" name="${name}"[\\s\\S]*?</select>`))?.[0].match(/<option value="([^"]*)" selected>/)?.[1];
-const fieldError = (html: string, name: string) => html.match(new RegExp(`<p class="error" id="f-${name}-error">([^<]*)</p>`))?.[1];
-
-describe("an escalation path", async () => {
-  const { app, database, close } = await createTestApp();
-  afterAll(close);
-  const db = database.db;
-  const poster = new Agent(app);
-  await poster.signUp("path_poster");
+describe("an escalation path", () => {
+  let t: TestApp;
+  let db: Kysely<DB>;
+  let poster: Agent;
+  beforeAll(async () => {
+    t = await createTestApp();
+    db = t.database.db;
+    poster = await signedUp(t.app, "path_poster");
+  });
+  afterAll(() => t.close());
   const post = (fields: Record<string, string>) => poster.post("/stories/new", fields, { formPage: "/stories/new" });
   const storyCount = async () => (await db.selectFrom("stories").select("id").execute()).length;
 
@@ -24,25 +26,25 @@ describe("an escalation path", async () => {
     const before = await storyCount();
     const res = await post({ ...STORY, title: "A story that grows a second step", action: "add_step" });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('name="step_count" value="2"');
+    expect(fieldValue(res.body, "step_count")).toBe("2");
     expect(fieldValue(res.body, "title")).toBe("A story that grows a second step");
     expect(fieldValue(res.body, "step_0_date")).toBe("2024-03-01");
     expect(fieldValue(res.body, "step_0_answered_by")).toBe("executive_relations");
-    expect(res.body).toContain('id="f-step_1_date"');
-    expect(res.body).toContain('value="remove_step_1"');
-    expect(res.body).not.toContain('class="error"');
+    expect(find(res.body, "#f-step_1_date")).toBeDefined();
+    expect(find(res.body, 'button[value="remove_step_1"]')).toBeDefined();
+    expect(find(res.body, ".error")).toBeUndefined();
     expect(await storyCount()).toBe(before);
   });
 
   it("removes the chosen row and keeps the others", async () => {
     const res = await post({ ...THREE_STEPS, action: "remove_step_1" });
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('name="step_count" value="2"');
+    expect(fieldValue(res.body, "step_count")).toBe("2");
     expect(fieldValue(res.body, "step_0_channel")).toBe("web_form");
     // The CEO step moved up to the second row.
     expect(fieldValue(res.body, "step_1_written_to")).toBe("ceo");
     expect(fieldValue(res.body, "step_1_time")).toBe("09:15:30");
-    expect(res.body).not.toContain('id="f-step_2_date"');
+    expect(find(res.body, "#f-step_2_date")).toBeUndefined();
   });
 
   it("says what is wrong next to each step", async () => {
@@ -78,19 +80,26 @@ describe("an escalation path", async () => {
       [3, "company", "email", "ceo", "resolved"],
     ]);
     const page = (await poster.get(String(res.headers.location))).body;
-    const path = page.match(/<ol class="timeline path">[\s\S]*?<\/ol>/)![0];
-    expect(path.match(/data-step="\d"/g)).toEqual(['data-step="1"', 'data-step="2"', 'data-step="3"']);
-    expect(path).toMatch(/Web form<\/strong> to Frontline support at <a href="\/companies\/best-buy">Best Buy<\/a>/);
-    expect(path).toMatch(/Answered by <strong>Frontline support<\/strong> <strong class="waited">the next day<\/strong>/);
-    expect(path).toContain("No answer: ignored");
-    expect(path).toContain('<span class="turn">Turned to Nokia</span>');
-    expect(path).toMatch(/Answered by <strong>CEO<\/strong> <strong class="waited">after 4 h 30 min<\/strong> <span class="tag">first response<\/span>, <time datetime="2024-03-01T13:45:00.000Z">/);
-    expect(page).toContain("<dt>Answered by</dt><dd>CEO</dd>");
+    const path = one(page, "ol.timeline.path");
+    const step = (n: number) => one(path, `[data-step="${n}"]`);
+    expect(attrs(path, "[data-step]", "data-step")).toEqual(["1", "2", "3"]);
+    expect(textOf(step(1))).toContain("Web form to Frontline support at Best Buy");
+    expect(textOf(find(step(1), 'a[href="/companies/best-buy"]'))).toBe("Best Buy");
+    expect(textOf(step(1))).toContain("Answered by Frontline support the next day");
+    expect(texts(step(1), "strong.waited")).toEqual(["the next day"]);
+    expect(textOf(path)).toContain("No answer: ignored");
+    expect(texts(path, "span.turn")).toContain("Turned to Nokia");
+    const answer = one(step(3), ".step-answer");
+    expect(textOf(answer)).toContain("Answered by CEO after 4 h 30 min first response,");
+    expect(texts(answer, "strong.waited")).toEqual(["after 4 h 30 min"]);
+    expect(texts(answer, "span.tag")).toEqual(["first response"]);
+    expect(attrs(answer, "time", "datetime")).toEqual(["2024-03-01T13:45:00.000Z"]);
+    expect(definition(page, "Answered by")).toBe("CEO");
   });
 
   it("makes one story and one path of a form sent twice at once", async () => {
     const form = await poster.get("/stories/new");
-    const key = form.body.match(/name="submission_key" value="([^"]+)"/)![1]!;
+    const key = fieldValue(form.body, "submission_key")!;
     const fields = { ...THREE_STEPS, title: "Sent twice at the same moment", submission_key: key };
     const [a, b] = await Promise.all([post(fields), post(fields)]);
     expect([a.statusCode, b.statusCode]).toEqual([303, 303]);
@@ -104,11 +113,11 @@ describe("an escalation path", async () => {
     const created = await post({ ...STORY, title: "The CEO never answered, his office did", step_0_answered_date: "", step_0_answered_time: "", step_0_answered_by: "", outcome: "pending" });
     const id = String(created.headers.location).split("/")[2]!;
     const form = await poster.get(`/stories/${id}/timeline`);
-    expect(form.body).toContain('name="step_count" value="1"');
+    expect(fieldValue(form.body, "step_count")).toBe("1");
     expect(fieldValue(form.body, "step_0_time")).toBe("09:15");
     const more = await poster.post(`/stories/${id}/timeline`, { ...THREE_STEPS, step_count: "1", step_0_party: "company", step_0_channel: "email", step_0_written_to: "ceo", step_0_date: "2024-03-01", step_0_time: "09:15", step_0_answered_date: "", step_0_answered_time: "", step_0_answered_by: "", step_0_result: "ignored", action: "add_step" }, { formPage: `/stories/${id}/timeline` });
     expect(more.statusCode).toBe(200);
-    expect(more.body).toContain('name="step_count" value="2"');
+    expect(fieldValue(more.body, "step_count")).toBe("2");
     const res = await poster.post(`/stories/${id}/timeline`, {
       step_count: "2",
       step_0_party: "company", step_0_channel: "email", step_0_written_to: "ceo", step_0_date: "2024-03-01", step_0_time: "09:15",

@@ -1,30 +1,33 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoStories } from "../../server/db/demo-data.js";
 import { renderMarkdown } from "../../server/lib/markdown.js";
-import { createTestApp } from "../helpers/app.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
 
 const storyLinks = (html: string) => [...html.matchAll(/<h2 class="story-title" lang="[a-z]+"><a href="(\/stories\/\d+\/[^"]+)">/g)].map((m) => m[1]!);
 const nextLink = (html: string) => html.match(/<a rel="next" href="([^"]+)">/)?.[1]?.replace(/&amp;/g, "&");
 
-describe("reading stories", async () => {
-  const { app, database, close } = await createTestApp({ demo: true });
-  afterAll(close);
+describe("reading stories", () => {
+  let t: TestApp;
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+  });
+  afterAll(() => t.close());
 
   it("shows the fastest-answering organisations on the first, unfiltered page only", async () => {
-    const home = await app.inject("/");
+    const home = await t.app.inject("/");
     const box = home.body.match(/<aside class="fastest"[\s\S]*?<\/aside>/)?.[0] ?? "";
     // Nokia answers the demo escalations fastest (Kaplan–Meier median 9 h over 6 stories).
     expect(box).toMatch(/<li><a href="\/companies\/nokia">Nokia<\/a> <span class="muted">median 9 h, n = 6<\/span><\/li>/);
-    expect((await app.inject("/?country=DE")).body).not.toContain('class="fastest"');
+    expect((await t.app.inject("/?country=DE")).body).not.toContain('class="fastest"');
   });
 
   it("lists the demo stories on the front page with their tags", async () => {
-    const res = await app.inject("/");
+    const res = await t.app.inject("/");
     expect(res.statusCode).toBe(200);
     expect(res.headers["content-type"]).toMatch(/text\/html/);
     expect(storyLinks(res.body)).toHaveLength(25);
     // The newest story is first, with its company, outcome, response time and reply count.
-    const newest = await database.db
+    const newest = await t.database.db
       .selectFrom("stories as s")
       .innerJoin("organisations as c", "c.id", "s.company_id")
       .select(["s.title", "c.name", "s.reply_count"])
@@ -40,8 +43,8 @@ describe("reading stories", async () => {
 
   it("tells the demo stories' paths as they happened, the founding story's CEO answering himself", async () => {
     const thread = async (titleStart: string) => {
-      const story = await database.db.selectFrom("stories").select(["id", "slug"]).where("title", "like", `${titleStart}%`).executeTakeFirstOrThrow();
-      return (await app.inject(`/stories/${story.id}/${story.slug}`)).body;
+      const story = await t.database.db.selectFrom("stories").select(["id", "slug"]).where("title", "like", `${titleStart}%`).executeTakeFirstOrThrow();
+      return (await t.app.inject(`/stories/${story.id}/${story.slug}`)).body;
     };
     const founding = await thread("Best Buy cancelled my Lumia 920 pre-order twice");
     expect(founding).toMatch(/<dt>Answered by<\/dt><dd>CEO<\/dd>/);
@@ -63,7 +66,7 @@ describe("reading stories", async () => {
     const seen: string[] = [];
     let url: string | undefined = "/";
     while (url) {
-      const res = await app.inject(url);
+      const res = await t.app.inject(url);
       expect(res.statusCode).toBe(200);
       seen.push(...storyLinks(res.body));
       url = nextLink(res.body);
@@ -74,20 +77,20 @@ describe("reading stories", async () => {
 
   it("answers a cursor that is not a story id with the friendly 400 page", async () => {
     for (const after of ["abc", "-1", "99999999999", "1'; drop table stories; --", "%00"]) {
-      const res = await app.inject(`/?after=${encodeURIComponent(after)}`);
+      const res = await t.app.inject(`/?after=${encodeURIComponent(after)}`);
       expect(res.statusCode).toBe(400);
       expect(res.body).toContain("That request did not work");
     }
   });
 
   it("renders a thread with its facts card and nested replies", async () => {
-    const nested = await database.db
+    const nested = await t.database.db
       .selectFrom("replies as child")
       .innerJoin("replies as parent", "parent.id", "child.parent_id")
       .innerJoin("stories as s", "s.id", "child.story_id")
       .select(["s.id", "s.slug", "s.title", "child.id as childId", "parent.id as parentId"])
       .executeTakeFirstOrThrow();
-    const res = await app.inject(`/stories/${nested.id}/${nested.slug}`);
+    const res = await t.app.inject(`/stories/${nested.id}/${nested.slug}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`<h1 id="story-title" lang="en">${escape(nested.title)}</h1>`);
     for (const label of ["Escalated to", "Country", "Channel", "Written to", "Answered by", "Response time", "Outcome", "Timeline"]) {
@@ -104,7 +107,7 @@ describe("reading stories", async () => {
   });
 
   it("shows the Lumia 920 story's facts: Nokia, after Best Buy, by email to the CEO", async () => {
-    const story = await database.db
+    const story = await t.database.db
       .selectFrom("stories as s")
       .innerJoin("organisations as c", "c.id", "s.company_id")
       .innerJoin("organisations as o", "o.id", "s.other_party_id")
@@ -112,7 +115,7 @@ describe("reading stories", async () => {
       .where("o.slug", "=", "best-buy")
       .select(["s.id", "s.slug"])
       .executeTakeFirstOrThrow();
-    const res = await app.inject(`/stories/${story.id}/${story.slug}`);
+    const res = await t.app.inject(`/stories/${story.id}/${story.slug}`);
     const facts = res.body.slice(res.body.indexOf('<aside class="facts"'), res.body.indexOf("</aside>"));
     expect(facts).toContain('<dd><a href="/companies/nokia">Nokia</a></dd>');
     expect(facts).toContain('<dd><a href="/companies/best-buy">Best Buy</a></dd>');
@@ -121,9 +124,9 @@ describe("reading stories", async () => {
   });
 
   it("redirects a wrong or missing slug to the story's address", async () => {
-    const story = await database.db.selectFrom("stories").select(["id", "slug"]).executeTakeFirstOrThrow();
+    const story = await t.database.db.selectFrom("stories").select(["id", "slug"]).executeTakeFirstOrThrow();
     for (const url of [`/stories/${story.id}/wrong-slug`, `/stories/${story.id}`]) {
-      const res = await app.inject(url);
+      const res = await t.app.inject(url);
       expect(res.statusCode).toBe(301);
       expect(res.headers.location).toBe(`/stories/${story.id}/${story.slug}`);
     }
@@ -131,7 +134,7 @@ describe("reading stories", async () => {
 
   it("answers an unknown or malformed story id with the 404 page", async () => {
     for (const url of ["/stories/999999/x", "/stories/abc/x", "/stories/0/x", "/stories/1e3/x", "/stories/99999999999999/x"]) {
-      const res = await app.inject(url);
+      const res = await t.app.inject(url);
       expect(res.statusCode, url).toBe(404);
       expect(res.body).toContain("Page not found");
     }
@@ -139,15 +142,15 @@ describe("reading stories", async () => {
 
   it("serves a hostile markdown body without script, javascript: links, handlers or iframes", async () => {
     const body = 'Hi <script>alert("x")</script>\n\n[click](javascript:alert(1))\n\n<img src=x onerror="alert(1)">\n\n<iframe src="https://evil.example"></iframe>';
-    const template = await database.db.selectFrom("stories").select(["author_id", "company_id"]).executeTakeFirstOrThrow();
-    const { id } = await database.db
+    const template = await t.database.db.selectFrom("stories").select(["author_id", "company_id"]).executeTakeFirstOrThrow();
+    const { id } = await t.database.db
       .insertInto("stories")
       .values({ ...template, title: "A hostile story body", slug: "a-hostile-story-body", country: "US", channel: "email", escalated_to: "ceo", outcome: "pending", escalated_at: new Date(), body_md: body, body_html: renderMarkdown(body) })
       .returning("id")
       .executeTakeFirstOrThrow();
-    const stored = await database.db.selectFrom("stories").select(["body_md", "body_html"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const stored = await t.database.db.selectFrom("stories").select(["body_md", "body_html"]).where("id", "=", id).executeTakeFirstOrThrow();
     expect(stored.body_md).toBe(body); // the source is kept as typed
-    const res = await app.inject(`/stories/${id}/a-hostile-story-body`);
+    const res = await t.app.inject(`/stories/${id}/a-hostile-story-body`);
     const article = res.body.slice(res.body.indexOf('<div class="prose story-body" lang="en">'), res.body.indexOf("</article>"));
     expect(article).toContain("Hi");
     expect(article).not.toMatch(/<script|javascript:|onerror|<iframe/i);
