@@ -2,6 +2,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Sort, StoryFilters } from "./list-schema.js";
+import { viewerStateColumns, type ViewerState } from "./viewer-state.js";
 
 export const PAGE_SIZE = 25;
 
@@ -86,8 +87,8 @@ export type StoryDetail = NonNullable<Awaited<ReturnType<typeof findStory>>>;
  * primary-key lookup. `version` changes with every write to the story, its
  * replies, its organisations' names and representatives (migrations/0008_1).
  */
-export async function findThreadHead(db: Kysely<DB>, id: number) {
-  return db
+export async function findThreadHead(db: Kysely<DB>, id: number, viewerId?: number) {
+  const row = await db
     .selectFrom("stories as s")
     .innerJoin("organisations as c", "c.id", "s.company_id")
     .leftJoin("organisations as o", "o.id", "s.other_party_id")
@@ -96,7 +97,13 @@ export async function findThreadHead(db: Kysely<DB>, id: number) {
     .where("s.deleted_at", "is", null)
     .select(["s.id", "s.slug", "s.hidden_at", "s.hidden_reason"])
     .select(sql<string>`coalesce(v.version, 0) || '.' || c.version || '.' || coalesce(o.version, 0)`.as("version"))
+    // A member's own flags come along: one round trip for the page's head and the viewer's state.
+    .$if(viewerId !== undefined, (q) => q.select(viewerStateColumns(db, id, viewerId ?? 0)))
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { me_too, following, ...head } = row;
+  const viewer: ViewerState | null = viewerId === undefined ? null : { meToo: Boolean(me_too), following: Boolean(following) };
+  return { ...head, viewer };
 }
 
 export type ThreadHead = NonNullable<Awaited<ReturnType<typeof findThreadHead>>>;

@@ -17,7 +17,6 @@ import { MAX_INDENT, nestReplies } from "../replies/thread.js";
 import { storyMeta } from "../seo/meta.js";
 import { threadPagePath } from "../lib/paths.js";
 import { ByteLru } from "../lib/byte-lru.js";
-import { findViewerState } from "./viewer-state.js";
 import { describePath, findPath, type PathEntry } from "./path.js";
 import { findStory, type StoryDetail, type ThreadHead } from "./queries.js";
 
@@ -133,7 +132,8 @@ export function threadPages(app: FastifyInstance) {
       viewerId: user.id,
       isAuthor: user.id === entry.story.author_id,
       isModerator: audience === "moderator",
-      ...(await findViewerState(app.db, entry.story.id, user.id)),
+      meToo: head.viewer?.meToo ?? false,
+      following: head.viewer?.following ?? false,
       submissionKey: randomUUID(),
       languages: languageOptions(request.i18n.t.languages),
       csrfToken,
