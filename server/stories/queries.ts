@@ -88,15 +88,16 @@ export type StoryDetail = NonNullable<Awaited<ReturnType<typeof findStory>>>;
  * replies, its organisations' names and representatives (migrations/0008_1).
  */
 export async function findThreadHead(db: Kysely<DB>, id: number, viewerId?: number) {
+  // Scalar subqueries rather than joins: this runs on every thread request, and
+  // planning a four-way join over stories' many indexes cost more than running it.
   const row = await db
     .selectFrom("stories as s")
-    .innerJoin("organisations as c", "c.id", "s.company_id")
-    .leftJoin("organisations as o", "o.id", "s.other_party_id")
-    .leftJoin("story_versions as v", "v.story_id", "s.id")
     .where("s.id", "=", id)
     .where("s.deleted_at", "is", null)
     .select(["s.id", "s.slug", "s.hidden_at", "s.hidden_reason"])
-    .select(sql<string>`coalesce(v.version, 0) || '.' || c.version || '.' || coalesce(o.version, 0)`.as("version"))
+    .select(sql<string>`coalesce((select v.version from story_versions v where v.story_id = s.id), 0)
+      || '.' || (select c.version from organisations c where c.id = s.company_id)
+      || '.' || coalesce((select o.version from organisations o where o.id = s.other_party_id), 0)`.as("version"))
     // A member's own flags come along: one round trip for the page's head and the viewer's state.
     .$if(viewerId !== undefined, (q) => q.select(viewerStateColumns(db, id, viewerId ?? 0)))
     .executeTakeFirst();
