@@ -26,7 +26,6 @@ import rateLimitsPlugin from "./plugins/rate-limits.js";
 import sessionPlugin from "./plugins/session.js";
 import viewPlugin from "./plugins/view.js";
 import localePlugin, { unprefixedUrl } from "./plugins/locale.js";
-import notificationsPlugin from "./plugins/notifications.js";
 import notificationRoutes from "./notifications/routes.js";
 import representativeRoutes from "./representatives/routes.js";
 import flagRoutes from "./moderation/flag-routes.js";
@@ -136,7 +135,6 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   await app.register(viewPlugin, { production: config.production });
   await app.register(errorsPlugin);
   await app.register(sessionPlugin);
-  await app.register(notificationsPlugin);
   await app.register(csrfPlugin);
   await app.register(rateLimitsPlugin);
   // After the session and CSRF plugins: a page that sets a cookie is never public.

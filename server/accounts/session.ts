@@ -7,6 +7,7 @@ import type { Kysely } from "kysely";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import type { DB } from "../db/schema.js";
 import type { UserRole } from "../lib/enums.js";
+import { unreadCount } from "../notifications/queries.js";
 
 export const SESSION_COOKIE = "escalator_session";
 
@@ -17,6 +18,14 @@ interface UserAttributes {
   role: UserRole;
   banned_until: Date | null;
   ban_reason: string | null;
+  /** The header's unread-notification count, read with the session: one round trip for both on every member page. */
+  unread_notifications: number;
+}
+
+interface SessionAttributes {
+  user_agent: string;
+  /** When the session was last recorded as used (absent on a session being created). */
+  last_seen_at?: Date;
 }
 
 declare module "lucia" {
@@ -24,7 +33,7 @@ declare module "lucia" {
     Lucia: SessionManager;
     UserId: number;
     DatabaseUserAttributes: UserAttributes;
-    DatabaseSessionAttributes: { user_agent: string };
+    DatabaseSessionAttributes: SessionAttributes;
   }
 }
 
@@ -36,12 +45,14 @@ class KyselySessionAdapter implements Adapter {
       .selectFrom("sessions as s")
       .innerJoin("users as u", "u.id", "s.user_id")
       .where("s.id", "=", hashToken(token))
-      .select(["s.user_id", "s.expires_at", "s.user_agent", "u.username", "u.role", "u.banned_until", "u.ban_reason"])
+      .select(["s.user_id", "s.expires_at", "s.user_agent", "s.last_seen_at", "u.username", "u.role", "u.banned_until", "u.ban_reason"])
+      .select((eb) => unreadCount(this.db, eb.ref("u.id")).as("unread"))
       .executeTakeFirst();
     if (!row) return [null, null];
+    const user = { username: row.username, role: row.role, banned_until: row.banned_until, ban_reason: row.ban_reason, unread_notifications: Number(row.unread) };
     return [
-      { id: token, userId: row.user_id, expiresAt: row.expires_at, attributes: { user_agent: row.user_agent } },
-      { id: row.user_id, attributes: { username: row.username, role: row.role, banned_until: row.banned_until, ban_reason: row.ban_reason } },
+      { id: token, userId: row.user_id, expiresAt: row.expires_at, attributes: { user_agent: row.user_agent, last_seen_at: row.last_seen_at } },
+      { id: row.user_id, attributes: user },
     ];
   }
 
@@ -75,19 +86,20 @@ class KyselySessionAdapter implements Adapter {
   }
 }
 
-export type SessionManager = Lucia<{ user_agent: string }, UserAttributes>;
+export type SessionManager = Lucia<SessionAttributes, UserAttributes>;
 
 export function createSessionManager(db: Kysely<DB>, opts: { secure: boolean }): SessionManager {
   return new Lucia(new KyselySessionAdapter(db), {
     // Thirty days, extended by lucia whenever a visit comes in the second half.
     sessionExpiresIn: new TimeSpan(30, "d"),
     sessionCookie: { name: SESSION_COOKIE, attributes: { sameSite: "lax", secure: opts.secure } },
-    getSessionAttributes: (attributes) => ({ user_agent: attributes.user_agent }),
+    getSessionAttributes: (attributes) => ({ user_agent: attributes.user_agent, last_seen_at: attributes.last_seen_at }),
     getUserAttributes: (attributes) => ({
       username: attributes.username,
       role: attributes.role,
       banned_until: attributes.banned_until,
       ban_reason: attributes.ban_reason,
+      unread_notifications: attributes.unread_notifications,
     }),
   });
 }

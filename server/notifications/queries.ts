@@ -1,14 +1,14 @@
 // Reading and marking a member's notifications. A notification whose reply or
 // story has since been deleted or hidden is neither listed nor counted. Some
 // are about a story itself (a timeline update, a new story): no reply then.
-import { sql, type Kysely } from "kysely";
+import { sql, type Expression, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 
 /** The header shows "99+" past this; counting further would only cost time. */
 export const UNREAD_CAP = 100;
 export const PAGE_SIZE = 25;
 
-function visibleOf(db: Kysely<DB>, userId: number) {
+function visibleOf(db: Kysely<DB>, userId: number | Expression<number>) {
   return db
     .selectFrom("notifications as n")
     .innerJoin("stories as s", "s.id", "n.story_id")
@@ -19,13 +19,14 @@ function visibleOf(db: Kysely<DB>, userId: number) {
     .where("s.hidden_at", "is", null);
 }
 
-/** Unread notifications, up to UNREAD_CAP: one query on the partial unread index. */
-export async function countUnread(db: Kysely<DB>, userId: number): Promise<number> {
-  const row = await db
+/**
+ * Unread notifications, up to UNREAD_CAP, on the partial unread index: a subquery
+ * for the member `userId` names (the session lookup reads it with the session).
+ */
+export function unreadCount(db: Kysely<DB>, userId: Expression<number>) {
+  return db
     .selectFrom(visibleOf(db, userId).where("n.read_at", "is", null).select("n.id").limit(UNREAD_CAP).as("unread"))
-    .select(sql<number>`count(*)`.as("n"))
-    .executeTakeFirstOrThrow();
-  return Number(row.n);
+    .select(sql<number>`count(*)`.as("n"));
 }
 
 /** One page, newest first; `before` is the last id of the previous page. */

@@ -52,8 +52,10 @@ export default fp(async function sessionPlugin(app: FastifyInstance) {
     if (session.fresh) reply.setSessionCookie(sessions.createSessionCookie(session.id));
     request.session = session;
     request.user = user;
-    if (reply.locals) reply.locals.currentUser = user;
-    await touchSession(app, session.id);
+    // The header shows the unread count the session lookup read with the session.
+    if (reply.locals) Object.assign(reply.locals, { currentUser: user, unreadNotifications: user.unread_notifications });
+    const lastSeen = session.last_seen_at;
+    if (!lastSeen || lastSeen.getTime() < Date.now() - LAST_SEEN_EVERY_MS) await touchSession(app, session.id);
   });
 
   const sweep = setInterval(() => void sessions.deleteExpiredSessions().catch((error) => app.log.warn({ err: error }, "session sweep failed")), 3_600_000);
@@ -64,7 +66,7 @@ export default fp(async function sessionPlugin(app: FastifyInstance) {
   });
 });
 
-/** Records when a session was last used, at most every few minutes. */
+/** Records when a session was last used, at most every few minutes (the lookup read when it was last recorded). */
 async function touchSession(app: FastifyInstance, token: string) {
   await app.db
     .updateTable("sessions")

@@ -2,6 +2,7 @@
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Sort, StoryFilters } from "./list-schema.js";
+import { viewerStateColumns, type ViewerState } from "./viewer-state.js";
 
 export const PAGE_SIZE = 25;
 
@@ -86,17 +87,24 @@ export type StoryDetail = NonNullable<Awaited<ReturnType<typeof findStory>>>;
  * primary-key lookup. `version` changes with every write to the story, its
  * replies, its organisations' names and representatives (migrations/0008_1).
  */
-export async function findThreadHead(db: Kysely<DB>, id: number) {
-  return db
+export async function findThreadHead(db: Kysely<DB>, id: number, viewerId?: number) {
+  // Scalar subqueries rather than joins: this runs on every thread request, and
+  // planning a four-way join over stories' many indexes cost more than running it.
+  const row = await db
     .selectFrom("stories as s")
-    .innerJoin("organisations as c", "c.id", "s.company_id")
-    .leftJoin("organisations as o", "o.id", "s.other_party_id")
-    .leftJoin("story_versions as v", "v.story_id", "s.id")
     .where("s.id", "=", id)
     .where("s.deleted_at", "is", null)
     .select(["s.id", "s.slug", "s.hidden_at", "s.hidden_reason"])
-    .select(sql<string>`coalesce(v.version, 0) || '.' || c.version || '.' || coalesce(o.version, 0)`.as("version"))
+    .select(sql<string>`coalesce((select v.version from story_versions v where v.story_id = s.id), 0)
+      || '.' || (select c.version from organisations c where c.id = s.company_id)
+      || '.' || coalesce((select o.version from organisations o where o.id = s.other_party_id), 0)`.as("version"))
+    // A member's own flags come along: one round trip for the page's head and the viewer's state.
+    .$if(viewerId !== undefined, (q) => q.select(viewerStateColumns(db, id, viewerId ?? 0)))
     .executeTakeFirst();
+  if (!row) return undefined;
+  const { me_too, following, ...head } = row;
+  const viewer: ViewerState | null = viewerId === undefined ? null : { meToo: Boolean(me_too), following: Boolean(following) };
+  return { ...head, viewer };
 }
 
 export type ThreadHead = NonNullable<Awaited<ReturnType<typeof findThreadHead>>>;

@@ -65,7 +65,7 @@ export default async function storyRoutes(fastify: FastifyInstance) {
   const threadQuery = Type.Object({ after: OptionalId, reply: OptionalId });
 
   async function showStory(request: FastifyRequest, reply: FastifyReply, params: { id: number; slug?: string }, query: Static<typeof threadQuery>) {
-    const head = await (request.headers.cookie ? findThreadHead(app.db, params.id) : sharedHead(params.id));
+    const head = await (request.headers.cookie ? findThreadHead(app.db, params.id, request.user?.id) : sharedHead(params.id));
     if (!head) return reply.callNotFound();
     if (params.slug !== head.slug) return reply.redirect(storyPath(head), 301);
     const moderator = isModerator(request.user);

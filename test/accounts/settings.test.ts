@@ -10,6 +10,23 @@ describe("settings", () => {
   });
   afterAll(() => t.close());
 
+  it("records when a session was last used, at most every five minutes", async () => {
+    const member = new Agent(t.app);
+    await member.signUp("seen_lately");
+    const user = await t.database.db.selectFrom("users").select("id").where("username", "=", "seen_lately").executeTakeFirstOrThrow();
+    const lastSeen = async () => (await t.database.db.selectFrom("sessions").select("last_seen_at").where("user_id", "=", user.id).executeTakeFirstOrThrow()).last_seen_at.getTime();
+    const setLastSeen = (minutesAgo: number) => t.database.db.updateTable("sessions").set({ last_seen_at: new Date(Date.now() - minutesAgo * 60_000) }).where("user_id", "=", user.id).execute();
+
+    await setLastSeen(3);
+    const recent = await lastSeen();
+    await member.get("/");
+    expect(await lastSeen()).toBe(recent);
+
+    await setLastSeen(6);
+    await member.get("/");
+    expect(await lastSeen()).toBeGreaterThan(Date.now() - 60_000);
+  });
+
   it("sends a logged-out visitor to log in and back", async () => {
     const res = await new Agent(t.app).get("/settings");
     expect(res.statusCode).toBe(303);
