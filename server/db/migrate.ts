@@ -30,6 +30,10 @@ export async function migrateToLatest(db: Kysely<any>, log: StartupLog = () => {
     await sql`begin`.execute(connection);
     try {
       await lockForStartup(connection, MIGRATION_LOCK_KEY, "migrating the database", log);
+      // The role's statement timeout is for requests: a migration, or recomputing the stored
+      // figures on a big database, takes minutes. Lock waits stay bounded.
+      await sql`set local statement_timeout = 0`.execute(connection);
+      await sql`set local idle_in_transaction_session_timeout = 0`.execute(connection);
       const migrator = await migratorFor(connection, { disableTransactions: true });
       const { error, results } = await migrator.migrateToLatest();
       if (error) throw error;
