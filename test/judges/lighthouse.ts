@@ -1,4 +1,5 @@
-// Lighthouse's accessibility, best-practices and SEO categories, offline, with Debian's Chromium.
+// Lighthouse's accessibility, best-practices and SEO categories, offline, with Debian's Chromium;
+// and its performance category, which performance-report.ts measures outside the tests.
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
 import desktopConfig from "lighthouse/core/config/desktop-config.js";
@@ -32,4 +33,18 @@ export async function audit(port: number, url: string, formFactor: FormFactor, c
     .filter((a) => a && a.score !== null && a.score < 1)
     .map((a) => `${c}: ${a!.id} (${a!.title})`));
   return { scores, failing };
+}
+
+/** The performance category's score and the weighted metrics below a full score (simulated throttling on mobile, as Lighthouse does). */
+export async function performanceAudit(port: number, url: string, formFactor: FormFactor, cookie?: string): Promise<{ score: number; failing: string[] }> {
+  const flags = { port, onlyCategories: ["performance"], logLevel: "error" as const, output: "json" as const, extraHeaders: cookie ? { Cookie: cookie } : undefined };
+  const result = await lighthouse(url, flags, formFactor === "desktop" ? desktopConfig : undefined);
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { categories, audits } = result.lhr;
+  const failing = (categories.performance?.auditRefs ?? [])
+    .filter((ref) => ref.weight > 0)
+    .map((ref) => audits[ref.id])
+    .filter((a) => a && a.score !== null && a.score < 1)
+    .map((a) => `${a!.id} ${a!.displayValue ?? ""}`.trim());
+  return { score: categories.performance?.score ?? 0, failing };
 }
