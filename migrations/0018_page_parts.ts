@@ -71,11 +71,14 @@ export async function up(db: Kysely<any>): Promise<void> {
   await sql`insert into route_steps (${sql.raw(ROUTE_STEP_COLUMNS)}) select ${sql.raw(ROUTE_STEP_COLUMNS)} from route_steps_computed`.execute(db);
   await sql`analyze route_steps`.execute(db);
 
-  // What route_steps gains or loses queues that route at its organisation and across every organisation.
+  // What route_steps gains or loses queues that route at its organisation and across every
+  // organisation; the organisation's first, so its page follows before the table across all.
   const queueRoutes = (rows: string) => `
         insert into company_pages_queue (organisation_id, channel, written_to)
-        select distinct v.id, r.channel, r.written_to
-        from ${rows} r cross join lateral (values (r.organisation_id), (0)) as v(id) where v.id is not null;`;
+        select * from (
+          select distinct v.id, r.channel, r.written_to
+          from ${rows} r cross join lateral (values (r.organisation_id), (0)) as v(id) where v.id is not null) k
+        order by k.id = 0;`;
   await sql`
     create function company_pages_after_route_steps() returns trigger
     language plpgsql as $$
