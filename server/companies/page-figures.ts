@@ -106,20 +106,29 @@ export async function refreshRoute(trx: Transaction<DB>, organisationId: number,
   return (await refreshRoutes(trx, organisationId, route)).get(routeKey({ channel: route.channel, written_to: route.writtenTo }))?.stale ?? null;
 }
 
-/** Records that a page (or route) was computed now, and when time will change it. */
-async function keep(trx: Transaction<DB>, key: CompanyPagesKey, stale: Date | null): Promise<void> {
+interface KeptPart {
+  key: CompanyPagesKey;
+  stale: Date | null;
+}
+
+/** Records that pages (or routes) were computed now, and when time will change each. */
+async function keep(trx: Transaction<DB>, parts: KeptPart[]): Promise<void> {
+  const computedAt = new Date();
   await withFigures(trx).insertInto("company_pages_state")
-    .values({ ...key, computed_at: new Date(), stale_at: stale })
-    .onConflict((oc) => oc.columns(["organisation_id", "channel", "written_to"]).doUpdateSet({ computed_at: new Date(), stale_at: stale }))
+    .values(parts.map(({ key, stale }) => ({ ...key, computed_at: computedAt, stale_at: stale })))
+    .onConflict((oc) => oc.columns(["organisation_id", "channel", "written_to"]).doUpdateSet((eb) => ({
+      computed_at: eb.ref("excluded.computed_at"), stale_at: eb.ref("excluded.stale_at"),
+    })))
     .execute();
 }
 
 /** An organisation's whole page, every route at it included, each part with its own state. */
 export async function refreshWholePage(trx: Transaction<DB>, organisationId: number): Promise<void> {
-  await keep(trx, { organisation_id: organisationId, channel: "", written_to: "" }, await refreshOrganisationPage(trx, organisationId));
-  for (const { route, stale } of (await refreshRoutes(trx, organisationId, null)).values()) {
-    await keep(trx, { organisation_id: organisationId, channel: route.channel, written_to: route.writtenTo }, stale);
-  }
+  const page: KeptPart = { key: { organisation_id: organisationId, channel: "", written_to: "" }, stale: await refreshOrganisationPage(trx, organisationId) };
+  const routes = [...(await refreshRoutes(trx, organisationId, null)).values()].map(({ route, stale }): KeptPart => ({
+    key: { organisation_id: organisationId, channel: route.channel, written_to: route.writtenTo }, stale,
+  }));
+  await keep(trx, [page, ...routes]);
 }
 
 async function pageKept(trx: Transaction<DB>, organisationId: number): Promise<boolean> {
@@ -180,11 +189,12 @@ export async function workOnePage(db: Kysely<DB>, wait: boolean): Promise<boolea
     if (whole) {
       await refreshWholePage(trx, organisationId);
     } else if (route) {
-      await keep(trx, key, await refreshRoute(trx, organisationId, route));
+      await keep(trx, [{ key, stale: await refreshRoute(trx, organisationId, route) }]);
     } else {
       // Queued for some stories only: their months of the trend. Time, or a requeue, asks for every month.
       const moments = queued.flatMap((q) => (q.escalated_at ? [q.escalated_at] : []));
-      await keep(trx, key, await refreshOrganisationPage(trx, organisationId, queued.length > 0 && moments.length === queued.length ? moments : null));
+      const stale = await refreshOrganisationPage(trx, organisationId, queued.length > 0 && moments.length === queued.length ? moments : null);
+      await keep(trx, [{ key, stale }]);
     }
     if (queued.length) await withFigures(trx).deleteFrom("company_pages_queue").where("id", "in", queued.map((q) => q.id)).execute();
     return true;
