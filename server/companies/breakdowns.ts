@@ -68,7 +68,7 @@ export function monthAround(moment: Date): { label: string; from: Date; to: Date
 export async function trendMonths(db: Kysely<DB>, companyId: number, period: Period, moments?: Date[]): Promise<MonthRow[]> {
   const month = monthOf;
   let stories = db.selectFrom("stories as s").where("s.company_id", "=", companyId).where(inPeriod(period));
-  // As ranges of escalated_at, which an index reads (stories_company_escalated, migrations/0018).
+  // As ranges of escalated_at, which an index reads (stories_company_escalated, migrations/0019).
   if (moments) stories = stories.where((eb) => eb.or(moments.map(monthAround).map((m) => eb.and([eb("s.escalated_at", ">=", m.from), eb("s.escalated_at", "<", m.to)]))));
   return stories
     .groupBy(month)

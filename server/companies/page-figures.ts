@@ -6,7 +6,7 @@
 // routes-to-escalate.ts), in one transaction that also deletes the queue rows
 // it has seen, so a change committed meanwhile stays queued for the next round.
 //
-// Per part (migrations/0018), so that a change to one story of a big
+// Per part (migrations/0019), so that a change to one story of a big
 // organisation costs what that story touches: its months of the trend (the
 // rest of the page is whole, a pass over the organisation's stories), and each
 // of its routes at its organisation and across organisations, read from

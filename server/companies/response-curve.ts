@@ -31,7 +31,7 @@ export async function responseCurve(db: Kysely<DB>, companyId: number, period: P
 /**
  * The curve, and the seconds until a story's age passes an answer time or a curve time
  * (when time alone changes it; null: never), from one pass over the sorted observations
- * (company_pages_curve, migrations/0017).
+ * (company_pages_curve, migrations/0018).
  */
 export async function curveAndCrossing(db: Kysely<DB>, companyId: number, period: Period): Promise<{ points: CurvePoint[]; crossing: number | null }> {
   const times = CURVE_TIMES.map((t) => t.seconds);

@@ -6,7 +6,7 @@
 // go further. Computed from story_steps with the same SQL functions as the
 // figures (migrations/0002 and 0007). The figures worker keeps the results in
 // route_figures (page-figures.ts), reading the same steps from route_steps
-// (migrations/0018), which the story triggers keep.
+// (migrations/0019), which the story triggers keep.
 import { sql, type AliasedSelectQueryBuilder, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Channel, Outcome, Role } from "../lib/enums.js";

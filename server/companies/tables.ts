@@ -101,10 +101,10 @@ export function routeOf(key: Pick<CompanyPagesKey, "channel" | "written_to">): {
 }
 export interface CompanyPagesQueueTable extends CompanyPagesKey {
   id: Generated<number>;
-  /** migrations/0018: an organisation's page queued for one story, escalated then (its month of the trend); null = every month. */
+  /** migrations/0019: an organisation's page queued for one story, escalated then (its month of the trend); null = every month. */
   escalated_at: ColumnType<Date | null, Date | null | undefined, never>;
 }
-/** migrations/0018: each step of a visible story as the how-to-escalate tables count it. */
+/** migrations/0019: each step of a visible story as the how-to-escalate tables count it. */
 export interface RouteStepsTable {
   story_id: number;
   position: number;

@@ -37,20 +37,22 @@ async function workOne(db: Kysely<DB>, wait: boolean): Promise<boolean> {
 }
 
 /**
- * Recomputes everything queued or due, one organisation (or page, or route) per
- * transaction, figures and pages in turn so a long backlog of one never holds
- * up the other, and returns how many were done. With wait, it also waits for organisations another
- * worker is recomputing, so that on return every change committed before the
- * call shows in the figures (for tests, scripts and the bench).
+ * Recomputes everything queued or due, one organisation (or page part) per
+ * transaction, and returns how many were done. Figures and pages share neither
+ * tables nor locks, so they are drained side by side on two connections: a long
+ * backlog of one never holds up the other, and a change to a big organisation
+ * waits for the longer of the two, not their sum. With wait, it also waits for
+ * organisations another worker is recomputing, so that on return every change
+ * committed before the call shows in the figures (for tests, scripts and the bench).
  */
 export async function flushFigures(db: Kysely<DB>, { wait = true }: { wait?: boolean } = {}): Promise<number> {
-  let done = 0;
-  for (;;) {
-    const figures = await workOne(db, wait);
-    const page = await workOnePage(db, wait);
-    if (!figures && !page) return done;
-    done += Number(figures) + Number(page);
-  }
+  const drain = async (workOneOf: () => Promise<boolean>) => {
+    let done = 0;
+    while (await workOneOf()) done++;
+    return done;
+  };
+  const [figures, pages] = await Promise.all([drain(() => workOne(db, wait)), drain(() => workOnePage(db, wait))]);
+  return figures + pages;
 }
 
 export default fp(async function figuresWorker(app: FastifyInstance) {

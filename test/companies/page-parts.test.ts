@@ -1,5 +1,5 @@
 // A big organisation's page follows a change to one of its stories by
-// recomputing only what that story touches (migrations/0018: its months of the
+// recomputing only what that story touches (migrations/0019: its months of the
 // trend, its routes at each organisation and across all; the curve and the
 // small parts whole), and what it keeps is still exactly the page computed
 // from every story and step.
