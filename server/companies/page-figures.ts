@@ -159,11 +159,35 @@ async function lock(trx: Transaction<DB>, key: CompanyPagesKey, wait: boolean): 
   return rows[0]?.locked === true;
 }
 
+/** Still queued, or due by time: what a round that waited for another's lock finds may already be done. */
+async function stillDue(trx: Transaction<DB>, key: CompanyPagesKey): Promise<boolean> {
+  const { rows } = await sql<{ due: boolean }>`
+    select exists (select 1 from company_pages_queue q
+        where (q.organisation_id, q.channel, q.written_to) = (${key.organisation_id}, ${key.channel}, ${key.written_to}))
+      or exists (select 1 from company_pages_state k
+        where (k.organisation_id, k.channel, k.written_to) = (${key.organisation_id}, ${key.channel}, ${key.written_to}) and k.stale_at <= now()) as due`.execute(trx);
+  return rows[0]?.due === true;
+}
+
+/** A part to recompute, locked for this transaction: one nobody holds, or with wait the first held one once it is free and still due. */
+async function claim(trx: Transaction<DB>, wait: boolean): Promise<CompanyPagesKey | undefined> {
+  for (;;) {
+    const found = await candidates(trx);
+    for (const candidate of found) {
+      if (await lock(trx, candidate, false)) return candidate;
+    }
+    if (!wait || !found[0]) return undefined;
+    await lock(trx, found[0], true);
+    // Unless the round that held it did it meanwhile; then look again.
+    if (await stillDue(trx, found[0])) return found[0];
+  }
+}
+
 /**
  * One round: recomputes one queued or due page part (an organisation's page, one
  * route at it, or a route across organisations) and returns whether there was one.
- * Without wait it skips those another worker holds; with it, it waits for them (a
- * flush that must see all).
+ * It takes a part nobody else holds; with wait, when every candidate is held, it
+ * waits for one (a flush that must see all).
  */
 export async function workOnePage(db: Kysely<DB>, wait: boolean): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
@@ -171,13 +195,7 @@ export async function workOnePage(db: Kysely<DB>, wait: boolean): Promise<boolea
     // and its sorts of a big organisation's 100,000 observations fit in memory with room to spare.
     await sql`set local jit = off`.execute(trx);
     await sql`set local work_mem = '64MB'`.execute(trx);
-    let key: CompanyPagesKey | undefined;
-    for (const candidate of await candidates(trx)) {
-      if (await lock(trx, candidate, wait)) {
-        key = candidate;
-        break;
-      }
-    }
+    const key = await claim(trx, wait);
     if (!key) return false;
     const organisationId = key.organisation_id;
     const route = routeOf(key);
