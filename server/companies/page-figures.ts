@@ -5,17 +5,23 @@
 // with the pages' own definitions (breakdowns.ts, response-curve.ts,
 // routes-to-escalate.ts), in one transaction that also deletes the queue rows
 // it has seen, so a change committed meanwhile stays queued for the next round.
+//
+// Per part (migrations/0019), so that a change to one story of a big
+// organisation costs what that story touches: its months of the trend (the
+// rest of the page is whole, a pass over the organisation's stories), and each
+// of its routes at its organisation and across organisations, read from
+// route_steps. A page computed for the first time is computed whole.
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
-import { histogramCounts, steppedInCounts, trendMonths } from "./breakdowns.js";
-import { inPeriod, KM_AGEING_MIN_SECONDS, KM_OBSERVATION, PERIODS, type Period } from "./figures.js";
-import { CURVE_TIMES, responseCurve } from "./response-curve.js";
-import { routeGroups, type Route } from "./routes-to-escalate.js";
+import { histogramCounts, monthAround, steppedInCounts, trendMonths } from "./breakdowns.js";
+import { inPeriod, KM_AGEING_MIN_SECONDS, PERIODS, type Period } from "./figures.js";
+import { curveAndCrossing } from "./response-curve.js";
+import { keptRouteGroups, type Route } from "./routes-to-escalate.js";
 import { RESPONSE_WINDOW_HOURS, TWELVE_MONTHS_HOURS } from "./rules.js";
 import { routeOf, withFigures, type CompanyPagesKey } from "./tables.js";
 
 const periods = PERIODS;
-/** Transaction-level advisory lock keys: one organisation's page, one route across organisations. */
+/** Transaction-level advisory lock keys: one organisation's page (all its parts), one route across organisations. */
 const LOCK_ORGANISATION = 1719;
 const LOCK_ROUTE = 1720;
 
@@ -28,29 +34,55 @@ function staleAt(edges: (Date | null)[], crossingSeconds: (number | null)[]): Da
 }
 
 const leavesTwelveMonths = (writtenAt: Date) => new Date(writtenAt.getTime() + TWELVE_MONTHS_HOURS * 3_600_000);
+const routeKey = (r: { channel: string; written_to: string }) => `${r.channel}:${r.written_to}`;
 
-async function writeRoutes(trx: Transaction<DB>, organisationId: number, period: Period, rows: Awaited<ReturnType<ReturnType<typeof routeGroups>["execute"]>>) {
-  if (rows.length === 0) return;
-  await withFigures(trx).insertInto("route_figures").values(rows.map(({ km, first_written_at: _first, supported: _supported, ...r }) => ({
-    ...r, organisation_id: organisationId, period, median_seconds: km[0] ?? null,
-  }))).execute();
+/**
+ * Recomputes the route rows of one organisation (0: across every organisation), of one
+ * route or of all; returns, per route that has steps, when time will next change its rows.
+ */
+async function refreshRoutes(trx: Transaction<DB>, organisationId: number, route: Route | null): Promise<Map<string, { route: Route; stale: Date | null }>> {
+  let old = withFigures(trx).deleteFrom("route_figures").where("organisation_id", "=", organisationId);
+  if (route) old = old.where("channel", "=", route.channel).where("written_to", "=", route.writtenTo);
+  await old.execute();
+  const found = new Map<string, { route: Route; edges: Date[]; crossings: (number | null)[] }>();
+  for (const period of periods) {
+    const rows = await keptRouteGroups(trx, organisationId === 0 ? null : organisationId, period, route ?? undefined).execute();
+    if (rows.length === 0) continue;
+    await withFigures(trx).insertInto("route_figures").values(rows.map(({ km, first_written_at: _first, supported: _supported, ...r }) => ({
+      ...r, organisation_id: organisationId, period, median_seconds: km[0] ?? null,
+    }))).execute();
+    for (const r of rows) {
+      const entry = found.get(routeKey(r)) ?? { route: { channel: r.channel, writtenTo: r.written_to }, edges: [], crossings: [] };
+      entry.crossings.push(r.km[2] ?? null);
+      if (period === "12m") entry.edges.push(leavesTwelveMonths(r.first_written_at));
+      found.set(routeKey(r), entry);
+    }
+  }
+  return new Map([...found].map(([k, e]) => [k, { route: e.route, stale: staleAt(e.edges, e.crossings) }]));
 }
 
-/** Recomputes one organisation's page rows; returns when time will next change them. */
-export async function refreshOrganisationPage(trx: Transaction<DB>, organisationId: number): Promise<Date | null> {
+/**
+ * Recomputes one organisation's page apart from its routes: the histogram, curve and
+ * stepped-in rows, and the trend's months (only those of `moments` when given);
+ * returns when time will next change them.
+ */
+export async function refreshOrganisationPage(trx: Transaction<DB>, organisationId: number, moments: Date[] | null = null): Promise<Date | null> {
   const fdb = withFigures(trx);
-  for (const table of ["company_histogram", "company_trend", "company_curve", "company_stepped_in"] as const) {
+  for (const table of ["company_histogram", "company_curve", "company_stepped_in"] as const) {
     await fdb.deleteFrom(table).where("company_id", "=", organisationId).execute();
   }
-  await fdb.deleteFrom("route_figures").where("organisation_id", "=", organisationId).execute();
-  const routeCrossings: (number | null)[] = [];
-  const routeEdges: Date[] = [];
+  let oldMonths = fdb.deleteFrom("company_trend").where("company_id", "=", organisationId);
+  if (moments) oldMonths = oldMonths.where("month", "in", moments.map((m) => monthAround(m).label));
+  await oldMonths.execute();
+  // A silence outliving an answer time or a curve time (of all time: the 12 months' stories are among them).
+  let crossing: number | null = null;
   for (const period of periods) {
     const histogram = await histogramCounts(trx, organisationId, period);
     if (histogram.length) await fdb.insertInto("company_histogram").values(histogram.map((b) => ({ company_id: organisationId, period, ...b }))).execute();
-    const months = await trendMonths(trx, organisationId, period);
+    const months = await trendMonths(trx, organisationId, period, moments ?? undefined);
     if (months.length) await fdb.insertInto("company_trend").values(months.map((m) => ({ company_id: organisationId, period, ...m }))).execute();
-    const curve = await responseCurve(trx, organisationId, period);
+    const { points: curve, crossing: periodCrossing } = await curveAndCrossing(trx, organisationId, period);
+    if (period === "all") crossing = periodCrossing;
     if (curve.some((p) => p.stillWaiting !== null)) {
       await fdb.insertInto("company_curve").values(curve.map((p) => ({ company_id: organisationId, period, seconds: p.seconds, still_waiting: p.stillWaiting, at_risk: p.atRisk }))).execute();
     }
@@ -58,39 +90,52 @@ export async function refreshOrganisationPage(trx: Transaction<DB>, organisation
       .columns(["other_party_id", "stories", "fixed", "company_id", "period"])
       .expression(steppedInCounts(trx, organisationId, period).select([sql<number>`${organisationId}::integer`.as("company_id"), sql<Period>`${period}::text`.as("period")]))
       .execute();
-    const routes = await routeGroups(trx, organisationId, period).execute();
-    await writeRoutes(trx, organisationId, period, routes);
-    routeCrossings.push(...routes.map((r) => r.km[2] ?? null));
-    if (period === "12m") routeEdges.push(...routes.map((r) => leavesTwelveMonths(r.first_written_at)));
   }
-  // Ageing: a story leaving the 12 months or turning 30 days old unanswered; a silence outliving an answer time or a curve time.
-  const curveTimes = [...CURVE_TIMES];
-  const { rows } = await sql<{ twelve_months: Date | null; thirty_days: Date | null; crossing: number | null }>`
+  // Ageing: a story leaving the 12 months or turning 30 days old unanswered.
+  const { rows } = await sql<{ twelve_months: Date | null; thirty_days: Date | null }>`
     select
       min(s.escalated_at) filter (where s.escalated_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})) + make_interval(hours => ${TWELVE_MONTHS_HOURS}) as twelve_months,
-      min(s.escalated_at) filter (where s.first_response_at is null and s.escalated_at > now() - make_interval(hours => ${RESPONSE_WINDOW_HOURS})) + make_interval(hours => ${RESPONSE_WINDOW_HOURS}) as thirty_days,
-      company_pages_next_crossing(array(
-        select o from (select ${KM_OBSERVATION} as o from stories s where s.company_id = ${organisationId} and ${inPeriod("all")}
-          union all select t * 2 from unnest(${curveTimes}::bigint[]) as t) x
-        order by o)) as crossing
+      min(s.escalated_at) filter (where s.first_response_at is null and s.escalated_at > now() - make_interval(hours => ${RESPONSE_WINDOW_HOURS})) + make_interval(hours => ${RESPONSE_WINDOW_HOURS}) as thirty_days
     from stories s where s.company_id = ${organisationId} and ${inPeriod("all")}`.execute(trx);
   const timing = rows[0];
-  return staleAt([timing?.twelve_months ?? null, timing?.thirty_days ?? null, ...routeEdges], [timing?.crossing ?? null, ...routeCrossings]);
+  return staleAt([timing?.twelve_months ?? null, timing?.thirty_days ?? null], [crossing]);
 }
 
-/** Recomputes one route across every organisation; returns when time will next change it. */
-export async function refreshRoute(trx: Transaction<DB>, route: Route): Promise<Date | null> {
-  await withFigures(trx).deleteFrom("route_figures")
-    .where("organisation_id", "=", 0).where("channel", "=", route.channel).where("written_to", "=", route.writtenTo).execute();
-  const crossings: (number | null)[] = [];
-  const edges: Date[] = [];
-  for (const period of periods) {
-    const rows = await routeGroups(trx, null, period, route).execute();
-    await writeRoutes(trx, 0, period, rows);
-    crossings.push(...rows.map((r) => r.km[2] ?? null));
-    if (period === "12m") edges.push(...rows.map((r) => leavesTwelveMonths(r.first_written_at)));
-  }
-  return staleAt(edges, crossings);
+/** Recomputes one route at one organisation, or across every organisation (0); returns when time will next change it. */
+export async function refreshRoute(trx: Transaction<DB>, organisationId: number, route: Route): Promise<Date | null> {
+  return (await refreshRoutes(trx, organisationId, route)).get(routeKey({ channel: route.channel, written_to: route.writtenTo }))?.stale ?? null;
+}
+
+interface KeptPart {
+  key: CompanyPagesKey;
+  stale: Date | null;
+}
+
+/** Records that pages (or routes) were computed now, and when time will change each. */
+async function keep(trx: Transaction<DB>, parts: KeptPart[]): Promise<void> {
+  const computedAt = new Date();
+  await withFigures(trx).insertInto("company_pages_state")
+    .values(parts.map(({ key, stale }) => ({ ...key, computed_at: computedAt, stale_at: stale })))
+    .onConflict((oc) => oc.columns(["organisation_id", "channel", "written_to"]).doUpdateSet((eb) => ({
+      computed_at: eb.ref("excluded.computed_at"), stale_at: eb.ref("excluded.stale_at"),
+    })))
+    .execute();
+}
+
+/** An organisation's whole page, every route at it included, each part with its own state. */
+export async function refreshWholePage(trx: Transaction<DB>, organisationId: number): Promise<void> {
+  const page: KeptPart = { key: { organisation_id: organisationId, channel: "", written_to: "" }, stale: await refreshOrganisationPage(trx, organisationId) };
+  const routes = [...(await refreshRoutes(trx, organisationId, null)).values()].map(({ route, stale }): KeptPart => ({
+    key: { organisation_id: organisationId, channel: route.channel, written_to: route.writtenTo }, stale,
+  }));
+  await keep(trx, [page, ...routes]);
+}
+
+async function pageKept(trx: Transaction<DB>, organisationId: number): Promise<boolean> {
+  const row = await withFigures(trx).selectFrom("company_pages_state").select("computed_at")
+    .where("organisation_id", "=", organisationId).where("channel", "=", "").where("written_to", "=", "")
+    .executeTakeFirst();
+  return row !== undefined;
 }
 
 /** The oldest queued pages first, then those time has made due; a few candidates, in case other workers hold some. */
@@ -114,35 +159,62 @@ async function lock(trx: Transaction<DB>, key: CompanyPagesKey, wait: boolean): 
   return rows[0]?.locked === true;
 }
 
+/** Still queued, or due by time: what a round that waited for another's lock finds may already be done. */
+async function stillDue(trx: Transaction<DB>, key: CompanyPagesKey): Promise<boolean> {
+  const { rows } = await sql<{ due: boolean }>`
+    select exists (select 1 from company_pages_queue q
+        where (q.organisation_id, q.channel, q.written_to) = (${key.organisation_id}, ${key.channel}, ${key.written_to}))
+      or exists (select 1 from company_pages_state k
+        where (k.organisation_id, k.channel, k.written_to) = (${key.organisation_id}, ${key.channel}, ${key.written_to}) and k.stale_at <= now()) as due`.execute(trx);
+  return rows[0]?.due === true;
+}
+
+/** A part to recompute, locked for this transaction: one nobody holds, or with wait the first held one once it is free and still due. */
+async function claim(trx: Transaction<DB>, wait: boolean): Promise<CompanyPagesKey | undefined> {
+  for (;;) {
+    const found = await candidates(trx);
+    for (const candidate of found) {
+      if (await lock(trx, candidate, false)) return candidate;
+    }
+    if (!wait || !found[0]) return undefined;
+    await lock(trx, found[0], true);
+    // Unless the round that held it did it meanwhile; then look again.
+    if (await stillDue(trx, found[0])) return found[0];
+  }
+}
+
 /**
- * One round: recomputes one queued or due page (an organisation's, or a route
- * across organisations) and returns whether there was one. Without wait it skips
- * those another worker holds; with it, it waits for them (a flush that must see all).
+ * One round: recomputes one queued or due page part (an organisation's page, one
+ * route at it, or a route across organisations) and returns whether there was one.
+ * It takes a part nobody else holds; with wait, when every candidate is held, it
+ * waits for one (a flush that must see all).
  */
 export async function workOnePage(db: Kysely<DB>, wait: boolean): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    // A round's queries are big enough for the JIT to cost more than it saves (1.6 s of 6 s at a million stories).
+    // A round's queries are big enough for the JIT to cost more than it saves (1.6 s of 6 s at a million stories),
+    // and its sorts of a big organisation's 100,000 observations fit in memory with room to spare.
     await sql`set local jit = off`.execute(trx);
-    let key: CompanyPagesKey | undefined;
-    for (const candidate of await candidates(trx)) {
-      if (await lock(trx, candidate, wait)) {
-        key = candidate;
-        break;
-      }
-    }
+    await sql`set local work_mem = '64MB'`.execute(trx);
+    const key = await claim(trx, wait);
     if (!key) return false;
-    const fdb = withFigures(trx);
-    // Read after taking the lock: a worker that held it has committed, and its rows are gone.
-    const queued = await fdb.selectFrom("company_pages_queue").select("id")
-      .where("organisation_id", "=", key.organisation_id).where("channel", "=", key.channel).where("written_to", "=", key.written_to)
-      .execute();
+    const organisationId = key.organisation_id;
     const route = routeOf(key);
-    const stale = key.organisation_id > 0 ? await refreshOrganisationPage(trx, key.organisation_id) : route ? await refreshRoute(trx, route) : null;
-    await fdb.insertInto("company_pages_state")
-      .values({ ...key, computed_at: new Date(), stale_at: stale })
-      .onConflict((oc) => oc.columns(["organisation_id", "channel", "written_to"]).doUpdateSet({ computed_at: new Date(), stale_at: stale }))
-      .execute();
-    if (queued.length) await fdb.deleteFrom("company_pages_queue").where("id", "in", queued.map((q) => q.id)).execute();
+    const whole = organisationId > 0 && !(await pageKept(trx, organisationId));
+    // Read after taking the lock: a worker that held it has committed, and its rows are gone.
+    let queue = withFigures(trx).selectFrom("company_pages_queue").select(["id", "escalated_at"]).where("organisation_id", "=", organisationId);
+    if (!whole) queue = queue.where("channel", "=", key.channel).where("written_to", "=", key.written_to);
+    const queued = await queue.execute();
+    if (whole) {
+      await refreshWholePage(trx, organisationId);
+    } else if (route) {
+      await keep(trx, [{ key, stale: await refreshRoute(trx, organisationId, route) }]);
+    } else {
+      // Queued for some stories only: their months of the trend. Time, or a requeue, asks for every month.
+      const moments = queued.flatMap((q) => (q.escalated_at ? [q.escalated_at] : []));
+      const stale = await refreshOrganisationPage(trx, organisationId, queued.length > 0 && moments.length === queued.length ? moments : null);
+      await keep(trx, [{ key, stale }]);
+    }
+    if (queued.length) await withFigures(trx).deleteFrom("company_pages_queue").where("id", "in", queued.map((q) => q.id)).execute();
     return true;
   });
 }

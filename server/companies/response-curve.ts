@@ -20,18 +20,27 @@ export interface CurvePoint {
 }
 
 export async function responseCurve(db: Kysely<DB>, companyId: number, period: Period): Promise<CurvePoint[]> {
+  return (await curveAndCrossing(db, companyId, period)).points;
+}
+
+/**
+ * The curve, and the seconds until a story's age passes an answer time or a curve time
+ * (when time alone changes it; null: never), from one pass over the sorted observations
+ * (company_pages_curve, migrations/0018).
+ */
+export async function curveAndCrossing(db: Kysely<DB>, companyId: number, period: Period): Promise<{ points: CurvePoint[]; crossing: number | null }> {
   const times = [...CURVE_TIMES];
+  const observations = db.selectFrom("stories as s").where("s.company_id", "=", companyId).where(inPeriod(period)).select(KM_OBSERVATION.as("o"));
   const row = await db
-    .selectFrom("stories as s")
-    .where("s.company_id", "=", companyId)
-    .where(inPeriod(period))
-    .select([
-      sql<(number | null)[] | null>`company_figures_km_curve(array_agg(${KM_OBSERVATION} order by ${KM_OBSERVATION}), ${sql.val(times)}::bigint[])`.as("curve"),
-      // Still at risk at t: observed (answered or waiting) for at least t.
-      sql<number[]>`array[${sql.join(times.map((t) => sql`count(*) filter (where (${KM_OBSERVATION}) / 2 >= ${t})::integer`))}]`.as("at_risk"),
-    ])
+    .selectFrom(observations.as("x"))
+    .select(sql<(number | null)[]>`company_pages_curve(array_agg(x.o order by x.o), ${sql.val(times)}::bigint[])`.as("curve"))
     .executeTakeFirst();
-  return CURVE_TIMES.map((seconds, i) => ({ seconds, stillWaiting: row?.curve?.[i] ?? null, atRisk: row?.at_risk?.[i] ?? 0 }));
+  // S(t) at each time, then the stories still at risk at each, then the crossing.
+  const at = (i: number) => row?.curve[i] ?? null;
+  return {
+    points: CURVE_TIMES.map((seconds, i) => ({ seconds, stillWaiting: at(i), atRisk: at(times.length + i) ?? 0 })),
+    crossing: at(2 * times.length),
+  };
 }
 
 /** The curve from stored points (company_curve); a time without a point has no stories. */

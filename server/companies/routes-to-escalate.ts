@@ -4,12 +4,13 @@
 // of the step's own wait, silences censored at their age), how often the story
 // ended resolved, and how often nobody answered there so the customer had to
 // go further. Computed from story_steps with the same SQL functions as the
-// figures (migrations/0002 and 0007), and the rules (rules.ts) read from the
-// row of figure_rules, as the stored figures read them. The figures worker
-// keeps the results in route_figures (page-figures.ts).
-import { sql, type Kysely } from "kysely";
+// figures (migrations/0002 and 0007). The figures worker keeps the results in
+// route_figures (page-figures.ts), reading the same steps from route_steps
+// (migrations/0019), which the story triggers keep. The rules (rules.ts) are
+// read from the row of figure_rules, as the stored figures read them.
+import { sql, type AliasedSelectQueryBuilder, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import type { Channel, Role } from "../lib/enums.js";
+import type { Channel, Outcome, Role } from "../lib/enums.js";
 import { rate, type Period } from "./figures.js";
 import { figureRulesRow, withFigures } from "./tables.js";
 
@@ -64,13 +65,39 @@ function stepsOf(db: Kysely<DB>, organisationId: number | null, route?: Route) {
   return branch("company").unionAll(branch("other_party"));
 }
 
+/** The same steps as route_steps keeps them: one index range per organisation's route, or per route. */
+function keptStepsOf(db: Kysely<DB>, organisationId: number | null, route?: Route) {
+  let q = withFigures(db).selectFrom("route_steps as p").select(["p.channel", "p.written_to", "p.written_at", "p.answered_at", "p.outcome", "p.followed"]);
+  if (organisationId !== null) q = q.where("p.organisation_id", "=", organisationId);
+  if (route) q = q.where("p.channel", "=", route.channel).where("p.written_to", "=", route.writtenTo);
+  return q;
+}
+
+interface StepRow {
+  channel: Channel;
+  written_to: Role;
+  written_at: Date;
+  answered_at: Date | null;
+  outcome: Outcome;
+  followed: boolean;
+}
+
 /** One row per route, as route_figures stores them; km is the Kaplan–Meier {median, p90, seconds until ageing can move them}. */
 export function routeGroups(db: Kysely<DB>, organisationId: number | null, period: Period, route?: Route) {
+  return groupRoutes(db, stepsOf(db, organisationId, route).as("r"), period);
+}
+
+/** The same groups from route_steps, as the figures worker computes them. */
+export function keptRouteGroups(db: Kysely<DB>, organisationId: number | null, period: Period, route?: Route) {
+  return groupRoutes(db, keptStepsOf(db, organisationId, route).as("r"), period);
+}
+
+function groupRoutes(db: Kysely<DB>, steps: AliasedSelectQueryBuilder<StepRow, "r">, period: Period) {
   const observation = sql`case when r.answered_at is null
     then greatest(0, floor(extract(epoch from (now() - r.written_at))))::bigint * 2 + 1
     else floor(extract(epoch from (r.answered_at - r.written_at)))::bigint * 2 end`;
   return withFigures(db)
-    .selectFrom(stepsOf(db, organisationId, route).as("r"))
+    .selectFrom(steps)
     .crossJoin(figureRulesRow(db))
     .where(period === "12m" ? sql<boolean>`r.written_at > now() - make_interval(hours => rules.twelve_months_hours)` : sql<boolean>`true`)
     // The one row's rule, to compare each group's count with.

@@ -2,7 +2,7 @@
 // the shared DB interface stays untouched; queries reach it through withFigures.
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import type { Channel, ResponseBucket, Role } from "../lib/enums.js";
+import type { Channel, Outcome, ResponseBucket, Role } from "../lib/enums.js";
 
 export type Period = "12m" | "all";
 
@@ -103,6 +103,21 @@ export function routeOf(key: Pick<CompanyPagesKey, "channel" | "written_to">): {
 }
 export interface CompanyPagesQueueTable extends CompanyPagesKey {
   id: Generated<number>;
+  /** migrations/0019: an organisation's page queued for one story, escalated then (its month of the trend); null = every month. */
+  escalated_at: ColumnType<Date | null, Date | null | undefined, never>;
+}
+/** migrations/0019: each step of a visible story as the how-to-escalate tables count it. */
+export interface RouteStepsTable {
+  story_id: number;
+  position: number;
+  organisation_id: number | null;
+  channel: Channel;
+  written_to: Role;
+  written_at: Date;
+  answered_at: Date | null;
+  outcome: Outcome;
+  /** A later step followed this one. */
+  followed: boolean;
 }
 export interface CompanyPagesStateTable extends CompanyPagesKey {
   computed_at: Date;
@@ -121,6 +136,7 @@ type FiguresTables = {
   route_figures: RouteFiguresTable;
   company_pages_queue: CompanyPagesQueueTable;
   company_pages_state: CompanyPagesStateTable;
+  route_steps: RouteStepsTable;
 };
 
 export type FiguresDB = DB & FiguresTables;

@@ -158,7 +158,7 @@ export async function generateData(db: Kysely<DB>, opts: GenerateOptions): Promi
   // Statistics for the planner, and a visibility map so the figures triggers read index-only.
   report({ phase: "vacuum analyze", done: 0, total: 1 });
   await onSession(db, UNLIMITED, async (connection) => {
-    for (const table of ["organisations", "organisation_aliases", "users", "stories", "story_steps", "replies", "me_toos", "company_figures"]) {
+    for (const table of ["organisations", "organisation_aliases", "users", "stories", "story_steps", "route_steps", "replies", "me_toos", "company_figures"]) {
       await sql`vacuum (analyze) ${sql.id(table)}`.execute(connection);
     }
   });
