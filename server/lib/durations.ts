@@ -5,14 +5,16 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 
 // Short units as each language abbreviates them in running text.
-const UNITS: Record<Locale, { min: string; h: string; day: string; days: string; sameDay: string; nextDay: string; after: (span: string) => string }> = {
-  en: { min: "min", h: "h", day: "day", days: "days", sameDay: "the same day", nextDay: "the next day", after: (span) => `after ${span}` },
-  de: { min: "Min.", h: "Std.", day: "Tag", days: "Tage", sameDay: "am selben Tag", nextDay: "am nächsten Tag", after: (span) => `nach ${span}` },
+// `daysAfter` is the plural after "after": German takes the dative there ("nach 8 Tagen").
+const UNITS: Record<Locale, { min: string; h: string; day: string; days: string; daysAfter: string; sameDay: string; nextDay: string; after: (span: string) => string }> = {
+  en: { min: "min", h: "h", day: "day", days: "days", daysAfter: "days", sameDay: "the same day", nextDay: "the next day", after: (span) => `after ${span}` },
+  de: { min: "Min.", h: "Std.", day: "Tag", days: "Tage", daysAfter: "Tagen", sameDay: "am selben Tag", nextDay: "am nächsten Tag", after: (span) => `nach ${span}` },
 };
+type Case = "plain" | "after";
 const numbers = { en: new Intl.NumberFormat(INTL_LOCALE.en), de: new Intl.NumberFormat(INTL_LOCALE.de) } satisfies Record<Locale, Intl.NumberFormat>;
 
 /** "45 min", "3 h 20 min", "2 days 4 h", "31 days" (German: "2 Tage 4 Std."). Rounds once, so never "3 h 60 min". */
-export function formatDuration(seconds: number, locale: Locale = DEFAULT_LOCALE): string {
+export function formatDuration(seconds: number, locale: Locale = DEFAULT_LOCALE, wordCase: Case = "plain"): string {
   const unit = UNITS[locale];
   const n = (value: number) => numbers[locale].format(value);
   const minutes = Math.max(0, Math.round(seconds / MINUTE));
@@ -24,7 +26,7 @@ export function formatDuration(seconds: number, locale: Locale = DEFAULT_LOCALE)
   const totalHours = Math.round(seconds / HOUR);
   const days = Math.floor(totalHours / 24);
   const hours = totalHours % 24;
-  const dayWord = days === 1 ? unit.day : unit.days;
+  const dayWord = days === 1 ? unit.day : wordCase === "after" ? unit.daysAfter : unit.days;
   return days < 7 && hours ? `${n(days)} ${dayWord} ${n(hours)} ${unit.h}` : `${n(days)} ${dayWord}`;
 }
 
@@ -63,19 +65,19 @@ const calendarDays = (from: Date, to: Date) =>
  * when both times of day are known, otherwise in calendar days ("the same
  * day", "1 day", "4 days"), never an hour figure made up from a midnight.
  */
-export function formatSpan(from: Moment, to: Moment, locale: Locale = DEFAULT_LOCALE): string {
-  if (from.timeKnown && to.timeKnown) return formatDuration((to.at.getTime() - from.at.getTime()) / 1000, locale);
+export function formatSpan(from: Moment, to: Moment, locale: Locale = DEFAULT_LOCALE, wordCase: Case = "plain"): string {
+  if (from.timeKnown && to.timeKnown) return formatDuration((to.at.getTime() - from.at.getTime()) / 1000, locale, wordCase);
   const unit = UNITS[locale];
   const days = calendarDays(from.at, to.at);
-  return days === 0 ? unit.sameDay : `${numbers[locale].format(days)} ${days === 1 ? unit.day : unit.days}`;
+  return days === 0 ? unit.sameDay : `${numbers[locale].format(days)} ${days === 1 ? unit.day : wordCase === "after" ? unit.daysAfter : unit.days}`;
 }
 
 /** "after 3 h", "the same day", "the next day", "after 4 days": how long an answer took, for a sentence. */
 export function formatWait(from: Moment, to: Moment, locale: Locale = DEFAULT_LOCALE): string {
   const unit = UNITS[locale];
-  if (from.timeKnown && to.timeKnown) return unit.after(formatSpan(from, to, locale));
+  if (from.timeKnown && to.timeKnown) return unit.after(formatSpan(from, to, locale, "after"));
   const days = calendarDays(from.at, to.at);
-  return days === 0 ? unit.sameDay : days === 1 ? unit.nextDay : unit.after(formatSpan(from, to, locale));
+  return days === 0 ? unit.sameDay : days === 1 ? unit.nextDay : unit.after(formatSpan(from, to, locale, "after"));
 }
 
 /** The story's first response as formatWait words; null when unanswered. */

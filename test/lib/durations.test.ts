@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDuration } from "../../server/lib/durations.js";
+import { formatDuration, formatWait } from "../../server/lib/durations.js";
 
 describe("response times in words", () => {
   it("rounds once, so a unit never reaches its next one", () => {
@@ -16,5 +16,15 @@ describe("response times in words", () => {
       [31 * 86400 + 5 * 3600, "31 days"],
     ];
     for (const [seconds, words] of cases) expect(formatDuration(seconds), String(seconds)).toBe(words);
+  });
+
+  it("words a wait as a sentence says it, in German with the dative after \"nach\"", () => {
+    const at = (iso: string, timeKnown = true) => ({ at: new Date(iso), timeKnown });
+    expect(formatWait(at("2026-11-01T09:00:00Z"), at("2026-11-09T10:00:00Z"), "en")).toBe("after 8 days");
+    expect(formatWait(at("2026-11-01T09:00:00Z"), at("2026-11-09T10:00:00Z"), "de")).toBe("nach 8 Tagen");
+    expect(formatWait(at("2026-11-01T09:00:00Z"), at("2026-11-03T13:00:00Z"), "de")).toBe("nach 2 Tagen 4 Std.");
+    expect(formatWait(at("2026-11-01", false), at("2026-11-05", false), "de")).toBe("nach 4 Tagen");
+    expect(formatWait(at("2026-11-01", false), at("2026-11-02", false), "de")).toBe("am nächsten Tag");
+    expect(formatDuration(8 * 86400, "de")).toBe("8 Tage");
   });
 });
