@@ -14,6 +14,12 @@ import { NUDGE, recipientsFor } from "./preferences.js";
 
 export const NO_RESPONSE_DAYS = 7;
 export const NO_OUTCOME_DAYS = 30;
+/**
+ * A nudge is sent while it is due, for a week: a reminder weeks late is noise, and the
+ * bound keeps each round's read an index range (migrations/0020) however many stories
+ * were nudged before, instead of a scan past all of them.
+ */
+export const NUDGE_LATE_DAYS = 7;
 const DAY_MS = 86_400_000;
 const BATCH = 100;
 
@@ -22,25 +28,25 @@ type Stage = NudgesTable["stage"];
 export const timelinePath = (story: { id: number }) => `/stories/${story.id}/timeline`;
 
 async function dueStories(db: Kysely<DB>, stage: Stage, now: Date) {
+  const days = stage === "no_response" ? NO_RESPONSE_DAYS : NO_OUTCOME_DAYS;
+  const dueBy = new Date(now.getTime() - days * DAY_MS);
+  const dueSince = new Date(dueBy.getTime() - NUDGE_LATE_DAYS * DAY_MS);
+  // The expressions and conditions of the partial indexes of migrations/0020.
+  const due = stage === "no_response" ? sql<Date>`greatest(s.escalated_at, s.created_at)` : sql<Date>`greatest(s.first_response_at, s.created_at)`;
   let query = db
     .selectFrom("stories as s")
     .select(["s.id", "s.title", "s.author_id"])
     .where("s.deleted_at", "is", null)
     .where("s.hidden_at", "is", null)
+    .where(due, "<=", dueBy)
+    .where(due, ">", dueSince)
     .where((eb) => eb.not(eb.exists(eb.selectFrom("nudges as d").select("d.story_id").whereRef("d.story_id", "=", "s.id").where("d.stage", "=", stage))))
+    .orderBy(due)
     .orderBy("s.id")
     .limit(BATCH);
-  if (stage === "no_response") {
-    query = query
-      .where("s.first_response_at", "is", null)
-      .where("s.outcome", "in", ["pending", "no_response"])
-      .where(sql<Date>`greatest(s.escalated_at, s.created_at)`, "<=", new Date(now.getTime() - NO_RESPONSE_DAYS * DAY_MS));
-  } else {
-    query = query
-      .where("s.first_response_at", "is not", null)
-      .where("s.outcome", "=", "pending")
-      .where(sql<Date>`greatest(s.first_response_at, s.created_at)`, "<=", new Date(now.getTime() - NO_OUTCOME_DAYS * DAY_MS));
-  }
+  query = stage === "no_response"
+    ? query.where("s.first_response_at", "is", null).where("s.outcome", "in", ["pending", "no_response"])
+    : query.where("s.first_response_at", "is not", null).where("s.outcome", "=", "pending");
   return query.execute();
 }
 

@@ -3,7 +3,7 @@
 // answer), linking to "update the timeline"; never for an answered story,
 // never twice, never when switched off. The worker is told the time.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { NO_OUTCOME_DAYS, NO_RESPONSE_DAYS } from "../../server/mail/nudges.js";
+import { NO_OUTCOME_DAYS, NO_RESPONSE_DAYS, NUDGE_LATE_DAYS } from "../../server/mail/nudges.js";
 import type { Agent } from "../helpers/browser-agent.js";
 import { createMailApp } from "../helpers/mail-app.js";
 import { memberWithMail } from "../helpers/mail-members.js";
@@ -65,5 +65,16 @@ describe("the nudge", () => {
     t.mailbox.clear();
     await t.app.mail.runOnce(later(NO_RESPONSE_DAYS));
     expect(t.mailbox.received).toEqual([]);
+  });
+
+  it("does not send a nudge more than a week late", async () => {
+    const late = await memberWithMail(t.app, t.mailbox, "Late_Poster");
+    await postStoryForm(late, { ...UNANSWERED, title: "Nobody looked at this for a month" });
+    t.mailbox.clear();
+    await t.app.mail.runOnce(later(NO_RESPONSE_DAYS + NUDGE_LATE_DAYS + 1));
+    expect(t.mailbox.to("late_poster@example.test")).toEqual([]);
+    // Within the week it still goes out.
+    await t.app.mail.runOnce(later(NO_RESPONSE_DAYS + NUDGE_LATE_DAYS - 1));
+    expect(t.mailbox.to("late_poster@example.test").map((m) => m.subject)).toEqual(["Did they answer? “Nobody looked at this for a month”"]);
   });
 });
