@@ -10,9 +10,9 @@
 // read from the row of figure_rules, as the stored figures read them.
 import { sql, type AliasedSelectQueryBuilder, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
-import type { Channel, Outcome, Role } from "../lib/enums.js";
+import type { Channel, Role } from "../lib/enums.js";
 import { rate, type Period } from "./figures.js";
-import { figureRulesRow, withFigures } from "./tables.js";
+import { figureRulesRow, withFigures, type RouteStepsTable } from "./tables.js";
 
 export interface RouteRow {
   channel: Channel;
@@ -73,14 +73,8 @@ function keptStepsOf(db: Kysely<DB>, organisationId: number | null, route?: Rout
   return q;
 }
 
-interface StepRow {
-  channel: Channel;
-  written_to: Role;
-  written_at: Date;
-  answered_at: Date | null;
-  outcome: Outcome;
-  followed: boolean;
-}
+/** A step as both sources give it: the columns of route_steps that the groups read. */
+type StepRow = Pick<RouteStepsTable, "channel" | "written_to" | "written_at" | "answered_at" | "outcome" | "followed">;
 
 /** One row per route, as route_figures stores them; km is the Kaplan–Meier {median, p90, seconds until ageing can move them}. */
 export function routeGroups(db: Kysely<DB>, organisationId: number | null, period: Period, route?: Route) {

@@ -1,10 +1,16 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { openBrowser } from "./browser.js";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, type BrowserSession } from "./browser.js";
 
-describe("a member in a browser", async () => {
-  const session = await openBrowser({ demo: false });
-  afterAll(() => session.close());
-  const { page, baseUrl } = session;
+describe("a member in a browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  beforeAll(async () => {
+    session = await openBrowser({ demo: false });
+    ({ page, baseUrl } = session);
+  });
+  afterAll(() => session?.close());
 
   it("signs up, logs out, logs in and sees their name in the header", async () => {
     await page.goto(baseUrl + "/");

@@ -1,10 +1,16 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { openBrowser } from "./browser.js";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, type BrowserSession } from "./browser.js";
 
-describe("a reader comparing companies", async () => {
-  const session = await openBrowser();
-  afterAll(() => session.close());
-  const { page, baseUrl } = session;
+describe("a reader comparing companies", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  beforeAll(async () => {
+    session = await openBrowser();
+    ({ page, baseUrl } = session);
+  });
+  afterAll(() => session?.close());
 
   it("opens the leaderboard, sorts by median, opens a company and sees its chart", async () => {
     const errors: string[] = [];

@@ -1,11 +1,19 @@
-import { afterAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import type { TestApp } from "../helpers/app.js";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
-import { openBrowser } from "./browser.js";
+import { openBrowser, type BrowserSession } from "./browser.js";
 
-describe("moderation in a browser", async () => {
-  const session = await openBrowser({ demo: true });
-  afterAll(() => session.close());
-  const { page, baseUrl, server } = session;
+describe("moderation in a browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  let server: TestApp;
+  beforeAll(async () => {
+    session = await openBrowser({ demo: true });
+    ({ page, baseUrl, server } = session);
+  });
+  afterAll(() => session?.close());
 
   async function signUp(username: string) {
     await page.goto(baseUrl + "/signup");

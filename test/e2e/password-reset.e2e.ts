@@ -1,19 +1,28 @@
 // A member who forgot their password, in Chromium: "forgot password" on the
 // log-in page → the mail (a real SMTP server) → a new password → logged in.
-import { afterAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { mailConfig } from "../helpers/mail-app.js";
-import { linkIn, pathOf, startMailbox } from "../helpers/mailbox.js";
-import { openBrowser } from "./browser.js";
+import { linkIn, pathOf, startMailbox, type Mailbox } from "../helpers/mailbox.js";
+import { openBrowser, type BrowserSession } from "./browser.js";
 
-describe("a member who forgot their password", async () => {
-  const mailbox = await startMailbox();
-  const session = await openBrowser({ demo: false, config: mailConfig(mailbox) });
-  afterAll(async () => {
-    await session.close();
-    await mailbox.close();
+describe("a member who forgot their password", () => {
+  let mailbox: Mailbox;
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  let app: FastifyInstance;
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+    session = await openBrowser({ demo: false, config: mailConfig(mailbox) });
+    ({ page, baseUrl } = session);
+    app = session.server.app;
   });
-  const { page, baseUrl } = session;
-  const app = session.server.app;
+  afterAll(async () => {
+    await session?.close();
+    await mailbox?.close();
+  });
 
   it("asks for a link, follows it from the mail, sets a new password and is logged in", async () => {
     // A member with a confirmed address.

@@ -1,10 +1,41 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { openBrowser } from "./browser.js";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { attr } from "../helpers/html.js";
+import { openBrowser, type BrowserSession } from "./browser.js";
 
-describe("a poster telling a three-step path with JavaScript off", async () => {
-  const session = await openBrowser({ demo: true });
-  afterAll(() => session.close());
-  const { browser, baseUrl } = session;
+/** What the poster picks and types in one step's row of the story form. */
+interface StepRow {
+  party?: "company" | "other_party";
+  channel: string;
+  writtenTo: string;
+  date: string;
+  result?: string;
+  answeredDate?: string;
+  answeredTime?: string;
+  answeredBy?: string;
+}
+
+async function fillStep(page: Page, i: number, step: StepRow) {
+  const field = (name: string) => page.locator(`#f-step_${i}_${name}`);
+  if (step.party) await field("party").selectOption(step.party);
+  await field("channel").selectOption(step.channel);
+  await field("written_to").selectOption(step.writtenTo);
+  await field("date").fill(step.date);
+  if (step.answeredDate) await field("answered_date").fill(step.answeredDate);
+  if (step.answeredTime) await field("answered_time").fill(step.answeredTime);
+  if (step.answeredBy) await field("answered_by").selectOption(step.answeredBy);
+  if (step.result) await field("result").selectOption(step.result);
+}
+
+describe("a poster telling a three-step path with JavaScript off", () => {
+  let session: BrowserSession;
+  let browser: Browser;
+  let baseUrl: string;
+  beforeAll(async () => {
+    session = await openBrowser({ demo: true });
+    ({ browser, baseUrl } = session);
+  });
+  afterAll(() => session?.close());
 
   it("adds steps with the form's own buttons, posts, and finds the company's how-to-escalate table changed within 2 s", async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
@@ -14,8 +45,8 @@ describe("a poster telling a three-step path with JavaScript off", async () => {
     // The company page as a reader's browser fetches it: the steps of one route in its how-to-escalate table.
     const routeSteps = async (route: string, path = "/companies/nokia") => {
       const html = await (await context.request.get(baseUrl + path)).text();
-      const row = html.match(new RegExp(`<tr data-route="${route}">[\\s\\S]*?</tr>`))?.[0];
-      return row ? Number(row.match(/data-value="(\d+)"/)![1]) : 0;
+      // The row's first figure is its number of steps.
+      return Number(attr(html, `#how-to-escalate tr[data-route="${route}"] td[data-value]`, "data-value") ?? 0);
     };
     const before = await routeSteps("letter:executive_relations");
     const beforeEverywhere = await routeSteps("letter:executive_relations", "/companies/how");
@@ -29,28 +60,13 @@ describe("a poster telling a three-step path with JavaScript off", async () => {
     await page.getByLabel("Company you escalated to").fill("Nokia");
     await page.getByLabel("Other party").fill("Best Buy");
     await page.getByLabel("Country").selectOption("US");
-    await page.locator("#f-step_0_party").selectOption("other_party");
-    await page.locator("#f-step_0_channel").selectOption("in_store");
-    await page.locator("#f-step_0_written_to").selectOption("frontline");
-    await page.locator("#f-step_0_date").fill(daysAgo(40));
-    await page.locator("#f-step_0_result").selectOption("ignored");
+    await fillStep(page, 0, { party: "other_party", channel: "in_store", writtenTo: "frontline", date: daysAgo(40), result: "ignored" });
     // No script: the button sends the form and the page comes back with a second row, everything kept.
     await page.getByRole("button", { name: "Add a step" }).click();
     await expect(page.locator("#f-step_0_channel").inputValue()).resolves.toBe("in_store");
-    await page.locator("#f-step_1_party").selectOption("other_party");
-    await page.locator("#f-step_1_channel").selectOption("phone");
-    await page.locator("#f-step_1_written_to").selectOption("supervisor");
-    await page.locator("#f-step_1_date").fill(daysAgo(33));
-    await page.locator("#f-step_1_result").selectOption("ignored");
+    await fillStep(page, 1, { party: "other_party", channel: "phone", writtenTo: "supervisor", date: daysAgo(33), result: "ignored" });
     await page.getByRole("button", { name: "Add a step" }).click();
-    await page.locator("#f-step_2_party").selectOption("company");
-    await page.locator("#f-step_2_channel").selectOption("letter");
-    await page.locator("#f-step_2_written_to").selectOption("executive_relations");
-    await page.locator("#f-step_2_date").fill(daysAgo(30));
-    await page.locator("#f-step_2_answered_date").fill(daysAgo(28));
-    await page.locator("#f-step_2_answered_time").fill("10:30");
-    await page.locator("#f-step_2_answered_by").selectOption("executive_relations");
-    await page.locator("#f-step_2_result").selectOption("resolved");
+    await fillStep(page, 2, { party: "company", channel: "letter", writtenTo: "executive_relations", date: daysAgo(30), answeredDate: daysAgo(28), answeredTime: "10:30", answeredBy: "executive_relations", result: "resolved" });
     await page.getByLabel("Outcome").selectOption("resolved");
     await page.getByLabel("Your story", { exact: true }).fill("Two visits to the shop got nowhere; a letter to the executive office got a call two days later.");
     await page.getByRole("button", { name: "Post story" }).click();
@@ -66,10 +82,15 @@ describe("a poster telling a three-step path with JavaScript off", async () => {
   });
 });
 
-describe("a poster adding and removing steps with JavaScript on", async () => {
-  const session = await openBrowser({ demo: true });
-  afterAll(() => session.close());
-  const { browser, baseUrl } = session;
+describe("a poster adding and removing steps with JavaScript on", () => {
+  let session: BrowserSession;
+  let browser: Browser;
+  let baseUrl: string;
+  beforeAll(async () => {
+    session = await openBrowser({ demo: true });
+    ({ browser, baseUrl } = session);
+  });
+  afterAll(() => session?.close());
 
   it("changes the rows in the page without a round trip, and the story posts with the steps as shown", async () => {
     const context = await browser.newContext();
@@ -89,11 +110,7 @@ describe("a poster adding and removing steps with JavaScript on", async () => {
     await page.getByLabel("Company you escalated to").fill("Nokia");
     await page.getByLabel("Other party").fill("Best Buy");
     await page.getByLabel("Country").selectOption("US");
-    await page.locator("#f-step_0_party").selectOption("other_party");
-    await page.locator("#f-step_0_channel").selectOption("in_store");
-    await page.locator("#f-step_0_written_to").selectOption("frontline");
-    await page.locator("#f-step_0_date").fill(daysAgo(40));
-    await page.locator("#f-step_0_result").selectOption("ignored");
+    await fillStep(page, 0, { party: "other_party", channel: "in_store", writtenTo: "frontline", date: daysAgo(40), result: "ignored" });
 
     await page.getByRole("button", { name: "Add a step" }).click();
     // The new row is empty, for the same party as the one before, and has the focus.
@@ -101,19 +118,10 @@ describe("a poster adding and removing steps with JavaScript on", async () => {
     await expect(page.locator("#f-step_1_party").inputValue()).resolves.toBe("other_party");
     await expect(page.evaluate("document.activeElement.id")).resolves.toBe("f-step_1_party");
     await expect(page.locator("#f-step_0_channel").inputValue()).resolves.toBe("in_store");
-    await page.locator("#f-step_1_channel").selectOption("phone");
-    await page.locator("#f-step_1_written_to").selectOption("supervisor");
-    await page.locator("#f-step_1_date").fill(daysAgo(35));
-    await page.locator("#f-step_1_result").selectOption("ignored");
+    await fillStep(page, 1, { channel: "phone", writtenTo: "supervisor", date: daysAgo(35), result: "ignored" });
 
     await page.getByRole("button", { name: "Add a step" }).click();
-    await page.locator("#f-step_2_party").selectOption("company");
-    await page.locator("#f-step_2_channel").selectOption("letter");
-    await page.locator("#f-step_2_written_to").selectOption("executive_relations");
-    await page.locator("#f-step_2_date").fill(daysAgo(30));
-    await page.locator("#f-step_2_answered_date").fill(daysAgo(28));
-    await page.locator("#f-step_2_answered_by").selectOption("executive_relations");
-    await page.locator("#f-step_2_result").selectOption("resolved");
+    await fillStep(page, 2, { party: "company", channel: "letter", writtenTo: "executive_relations", date: daysAgo(30), answeredDate: daysAgo(28), answeredBy: "executive_relations", result: "resolved" });
 
     // Second thoughts about the hotline: its row goes, and the letter becomes step 2.
     await page.getByRole("button", { name: "Remove step 2" }).click();

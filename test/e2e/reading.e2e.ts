@@ -1,10 +1,16 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { openBrowser } from "./browser.js";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, type BrowserSession } from "./browser.js";
 
-describe("a reader in a browser", async () => {
-  const session = await openBrowser();
-  afterAll(() => session.close());
-  const { page, baseUrl } = session;
+describe("a reader in a browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  beforeAll(async () => {
+    session = await openBrowser();
+    ({ page, baseUrl } = session);
+  });
+  afterAll(() => session?.close());
 
   it("opens the front page, follows a story and sees its facts and replies", async () => {
     const errors: string[] = [];

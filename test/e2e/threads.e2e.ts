@@ -1,10 +1,16 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { openBrowser } from "./browser.js";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openBrowser, type BrowserSession } from "./browser.js";
 
-describe("a poster in a browser", async () => {
-  const session = await openBrowser({ demo: true });
-  afterAll(() => session.close());
-  const { page, baseUrl } = session;
+describe("a poster in a browser", () => {
+  let session: BrowserSession;
+  let page: Page;
+  let baseUrl: string;
+  beforeAll(async () => {
+    session = await openBrowser({ demo: true });
+    ({ page, baseUrl } = session);
+  });
+  afterAll(() => session?.close());
 
   it("logs in, posts a story, replies to it, quotes a reply and finds the story by search", async () => {
     await page.goto(baseUrl + "/");
