@@ -1,18 +1,11 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, type BrowserSession } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { browserForTests } from "./session.js";
 
 describe("a member in a browser", () => {
-  let session: BrowserSession;
-  let page: Page;
-  let baseUrl: string;
-  beforeAll(async () => {
-    session = await openBrowser({ demo: false });
-    ({ page, baseUrl } = session);
-  });
-  afterAll(() => session?.close());
+  const session = browserForTests({ demo: false });
 
   it("signs up, logs out, logs in and sees their name in the header", async () => {
+    const { page, baseUrl } = session;
     await page.goto(baseUrl + "/");
     await page.getByRole("link", { name: "Sign up" }).click();
     await page.getByLabel("Username").fill("browser_member");

@@ -1,18 +1,11 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, type BrowserSession } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { browserForTests } from "./session.js";
 
 describe("a reader comparing companies", () => {
-  let session: BrowserSession;
-  let page: Page;
-  let baseUrl: string;
-  beforeAll(async () => {
-    session = await openBrowser();
-    ({ page, baseUrl } = session);
-  });
-  afterAll(() => session?.close());
+  const session = browserForTests();
 
   it("opens the leaderboard, sorts by median, opens a company and sees its chart", async () => {
+    const { page, baseUrl } = session;
     const errors: string[] = [];
     page.on("console", (message) => message.type() === "error" && errors.push(message.text()));
     await page.goto(baseUrl + "/");

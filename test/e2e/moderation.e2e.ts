@@ -1,21 +1,12 @@
-import type { Page } from "playwright-core";
-import type { TestApp } from "../helpers/app.js";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
-import { openBrowser, type BrowserSession } from "./browser.js";
+import { browserForTests } from "./session.js";
 
 describe("moderation in a browser", () => {
-  let session: BrowserSession;
-  let page: Page;
-  let baseUrl: string;
-  let server: TestApp;
-  beforeAll(async () => {
-    session = await openBrowser({ demo: true });
-    ({ page, baseUrl, server } = session);
-  });
-  afterAll(() => session?.close());
+  const session = browserForTests({ demo: true });
 
   async function signUp(username: string) {
+    const { page, baseUrl } = session;
     await page.goto(baseUrl + "/signup");
     await page.getByLabel("Username").fill(username);
     await page.getByLabel("Password").fill("a browser password");
@@ -23,6 +14,7 @@ describe("moderation in a browser", () => {
   }
 
   it("a member flags a reply, a moderator hides it, and the public log shows the line", async () => {
+    const { page, baseUrl, server } = session;
     const story = await server.database.db.selectFrom("stories").select(["id", "slug"]).where("reply_count", ">", 0).orderBy("id").executeTakeFirstOrThrow();
     const path = `/stories/${story.id}/${story.slug}`;
     await signUp("browser_flagger");

@@ -1,7 +1,7 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { attr } from "../helpers/html.js";
-import { openBrowser, type BrowserSession } from "./browser.js";
+import { browserForTests } from "./session.js";
 
 /** What the poster picks and types in one step's row of the story form. */
 interface StepRow {
@@ -28,16 +28,10 @@ async function fillStep(page: Page, i: number, step: StepRow) {
 }
 
 describe("a poster telling a three-step path with JavaScript off", () => {
-  let session: BrowserSession;
-  let browser: Browser;
-  let baseUrl: string;
-  beforeAll(async () => {
-    session = await openBrowser({ demo: true });
-    ({ browser, baseUrl } = session);
-  });
-  afterAll(() => session?.close());
+  const session = browserForTests({ demo: true });
 
   it("adds steps with the form's own buttons, posts, and finds the company's how-to-escalate table changed within 2 s", async () => {
+    const { browser, baseUrl } = session;
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     // Inside the company page's default window, the last 12 months.
@@ -83,16 +77,10 @@ describe("a poster telling a three-step path with JavaScript off", () => {
 });
 
 describe("a poster adding and removing steps with JavaScript on", () => {
-  let session: BrowserSession;
-  let browser: Browser;
-  let baseUrl: string;
-  beforeAll(async () => {
-    session = await openBrowser({ demo: true });
-    ({ browser, baseUrl } = session);
-  });
-  afterAll(() => session?.close());
+  const session = browserForTests({ demo: true });
 
   it("changes the rows in the page without a round trip, and the story posts with the steps as shown", async () => {
+    const { browser, baseUrl } = session;
     const context = await browser.newContext();
     const page = await context.newPage();
     const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);

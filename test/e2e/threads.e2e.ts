@@ -1,18 +1,11 @@
-import type { Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openBrowser, type BrowserSession } from "./browser.js";
+import { describe, expect, it } from "vitest";
+import { browserForTests } from "./session.js";
 
 describe("a poster in a browser", () => {
-  let session: BrowserSession;
-  let page: Page;
-  let baseUrl: string;
-  beforeAll(async () => {
-    session = await openBrowser({ demo: true });
-    ({ page, baseUrl } = session);
-  });
-  afterAll(() => session?.close());
+  const session = browserForTests({ demo: true });
 
   it("logs in, posts a story, replies to it, quotes a reply and finds the story by search", async () => {
+    const { page, baseUrl } = session;
     await page.goto(baseUrl + "/");
     // A logged-out click on "post" leads to log-in (here: sign-up) and back.
     await page.getByRole("link", { name: "Post a story" }).click();
