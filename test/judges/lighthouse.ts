@@ -40,7 +40,9 @@ export async function performanceAudit(port: number, url: string, formFactor: Fo
   const flags = { port, onlyCategories: ["performance"], logLevel: "error" as const, output: "json" as const, extraHeaders: cookie ? { Cookie: cookie } : undefined };
   const result = await lighthouse(url, flags, formFactor === "desktop" ? desktopConfig : undefined);
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
-  const { categories, audits } = result.lhr;
+  const { categories, audits, runtimeError } = result.lhr;
+  // A run Lighthouse could not finish (its first, while Chromium warms up, sometimes) has no score, only this.
+  if (runtimeError) return { score: Number.NaN, failing: [`${runtimeError.code}: ${runtimeError.message}`] };
   const failing = (categories.performance?.auditRefs ?? [])
     .filter((ref) => ref.weight > 0)
     .map((ref) => audits[ref.id])
