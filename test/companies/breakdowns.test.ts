@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser } from "../helpers/fixtures.js";
-import { tableCells } from "../helpers/html.js";
+import { attr, attrs, find, tableCells } from "../helpers/html.js";
 import { companyFigure, insertStories } from "./helpers.js";
 
 const H = 3600;
@@ -76,7 +76,7 @@ describe("a company's page", () => {
       ["no response", "1"],
     ]);
     // The chart carries the same numbers as its text alternative.
-    expect(page).toMatch(/<svg class="chart chart-wide" id="response-histogram"[^>]* role="img"/);
+    expect(attr(page, "svg.chart.chart-wide#response-histogram", "role")).toBe("img");
     expect(page).toContain("<desc id=\"response-histogram-desc\">&lt; 1 hour: 1; &lt; 24 hours: 2; 1–3 days: 2; 3–7 days: 1; 7–30 days: 2; over 30 days: 1; no response: 1 (of 10 stories).</desc>");
     expect(page).toContain('<link rel="alternate" type="application/atom+xml" title="Escalator: stories about Edges" href="/companies/edges/feed.xml">');
   });
@@ -92,12 +92,13 @@ describe("a company's page", () => {
       ["Mar 2024", "1", "100% (1/1)", "1 day"],
     ]);
     expect(page).toContain('data-month="2024-01"');
-    expect(page).toMatch(/<tr data-month="2024-01">[\s\S]*?data-value="0\.6666666666666666"[\s\S]*?data-value="7200"/);
+    expect(attrs(page, '#trend-table tr[data-month="2024-01"] [data-value]', "data-value")).toEqual(["0.6666666666666666", "7200"]);
     const now = new Date();
     const monthsSince = (now.getUTCFullYear() - 2024) * 12 + now.getUTCMonth() + 1;
     expect(rows).toHaveLength(monthsSince);
     expect(rows.slice(3).every((r) => r[1] === "0")).toBe(true);
-    expect(page).toMatch(/<svg class="chart chart-wide" id="median-trend"[^>]*role="img"[^>]*><title id="median-trend-title">/);
+    expect(attr(page, "svg.chart.chart-wide#median-trend", "role")).toBe("img");
+    expect(find(page, "svg#median-trend > title#median-trend-title:first-child")).toBeDefined();
     // Nothing in the last 12 months.
     expect(await html("/companies/trend")).toContain("No stories escalated to Trend in this window.");
   });

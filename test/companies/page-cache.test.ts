@@ -1,20 +1,28 @@
 // Logged-out leaderboard pages are reused for PAGE_CACHE_MS, and never longer,
 // so the figures still show a change within 2 seconds; members always get a fresh page.
-import { afterAll, describe, expect, it } from "vitest";
-import { createTestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../server/db/schema.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { type Agent, signedUp } from "../helpers/browser-agent.js";
 import { createOrganisation, createUser } from "../helpers/fixtures.js";
 import { insertStories, leaderboardRows } from "./helpers.js";
 
-describe("the leaderboard's short page cache", async () => {
-  const t = await createTestApp({ config: { pageCacheMs: 1500 } });
+describe("the leaderboard's short page cache", () => {
+  let t: TestApp;
+  let db: Kysely<DB>;
+  let author: number;
+  let company: number;
+  let member: Agent;
+  beforeAll(async () => {
+    t = await createTestApp({ config: { pageCacheMs: 1500 } });
+    db = t.database.db;
+    author = await createUser(db, "cache_author");
+    company = await createOrganisation(db, "Cachecorp");
+    await insertStories(db, { author_id: author, company_id: company }, [600, 1200, 1800, 2400, 3000].map((response) => ({ response })));
+    member = await signedUp(t.app, "cache_member");
+  });
   afterAll(() => t.close());
-  const db = t.database.db;
-  const author = await createUser(db, "cache_author");
-  const company = await createOrganisation(db, "Cachecorp");
-  await insertStories(db, { author_id: author, company_id: company }, [600, 1200, 1800, 2400, 3000].map((response) => ({ response })));
-  const member = new Agent(t.app);
-  await member.signUp("cache_member");
   const stories = async (html: string) => leaderboardRows(html).find((r) => r.slug === "cachecorp")?.stories;
 
   it("serves the same page to visitors for a moment, then the new figures", async () => {

@@ -3,17 +3,22 @@
 import { promises as fs } from "node:fs";
 import path from "node:path";
 import { FileMigrationProvider, Migrator, sql } from "kysely";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/connect.js";
 import { migrateToLatest } from "../../server/db/migrate.js";
 import { migrationsFolder } from "../../server/folders.js";
 import { createEmptyDatabase } from "../helpers/database.js";
 
-describe("the content language migration", async () => {
-  const database = await createEmptyDatabase();
-  afterAll(() => database.close());
-  const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+describe("the content language migration", () => {
   const provider = new FileMigrationProvider({ fs, path, migrationFolder: migrationsFolder });
-  const migrator = new Migrator({ db: database.db, migrationTableSchema: rows[0]!.schema, provider });
+  let database: Database;
+  let migrator: Migrator;
+  beforeAll(async () => {
+    database = await createEmptyDatabase();
+    const { rows } = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
+    migrator = new Migrator({ db: database.db, migrationTableSchema: rows[0]!.schema, provider });
+  });
+  afterAll(() => database.close());
 
   it("guesses each existing text's language and indexes it in that language only", async () => {
     const names = Object.keys(await provider.getMigrations()).sort();

@@ -96,3 +96,10 @@ export function definition(page: string | HTMLElement, term: string): string | u
   const dt = findAll(page, "dt").find((e) => textOf(e) === term);
   return dt?.nextElementSibling ? textOf(dt.nextElementSibling) : undefined;
 }
+
+/** The descriptions every definition list on the page gives a term, in document order. */
+export function definitions(page: string | HTMLElement, term: string): string[] {
+  return findAll(page, "dt")
+    .filter((e) => textOf(e) === term)
+    .map((dt) => textOf(dt.nextElementSibling ?? undefined));
+}

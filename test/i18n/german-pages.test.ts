@@ -2,9 +2,10 @@
 // the catalogue (no English left over), German field errors next to their
 // fields with the input kept, German dates and numbers, links that stay German.
 import { parse } from "node-html-parser";
-import { afterAll, describe, expect, it } from "vitest";
+import type { LightMyRequestResponse } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { messages } from "../../server/i18n/index.js";
-import { createTestApp } from "../helpers/app.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
 import { insertReply } from "../helpers/fixtures.js";
 import { STORY } from "../helpers/story-form.js";
@@ -36,16 +37,23 @@ function readable(html: string): string {
 const fieldError = (html: string, name: string) => parse(html).querySelector(`#f-${name}-error`)?.text;
 const fieldValue = (html: string, name: string) => parse(html).querySelector(`#f-${name}`)?.getAttribute("value");
 
-describe("German pages", async () => {
-  const { app, database, close } = await createTestApp();
-  afterAll(close);
-  const member = new Agent(app);
-  await member.signUp("leser_de", "richtiges pferd batterie", "/de/signup");
-  const posted = await member.post("/de/stories/new", { action: "post", ...STORY }, { formPage: "/de/stories/new" });
-  const storyPath = String(posted.headers.location);
-  const storyId = Number(/\/stories\/(\d+)\//.exec(storyPath)?.[1]);
-  const authorId = (await database.db.selectFrom("users").select("id").where("username", "=", "leser_de").executeTakeFirstOrThrow()).id;
-  await insertReply(database.db, { storyId, authorId, body: "Mir ist das auch passiert." });
+describe("German pages", () => {
+  let t: TestApp;
+  let member: Agent;
+  let posted: LightMyRequestResponse;
+  let storyPath: string;
+  let storyId: number;
+  beforeAll(async () => {
+    t = await createTestApp();
+    member = new Agent(t.app);
+    await member.signUp("leser_de", "richtiges pferd batterie", "/de/signup");
+    posted = await member.post("/de/stories/new", { action: "post", ...STORY }, { formPage: "/de/stories/new" });
+    storyPath = String(posted.headers.location);
+    storyId = Number(/\/stories\/(\d+)\//.exec(storyPath)?.[1]);
+    const authorId = (await t.database.db.selectFrom("users").select("id").where("username", "=", "leser_de").executeTakeFirstOrThrow()).id;
+    await insertReply(t.database.db, { storyId, authorId, body: "Mir ist das auch passiert." });
+  });
+  afterAll(() => t.close());
 
   it("posting from a German form stays German: the new story's address is under /de/", () => {
     expect(posted.statusCode).toBe(303);
@@ -62,7 +70,7 @@ describe("German pages", async () => {
     expect(fieldValue(res.body, "product")).toBe("Lumia 920 in Schwarz");
     expect(parse(res.body).querySelector(".form-errors")?.text).toContain("Bitte prüfen Sie das unten markierte Feld");
 
-    const signup = await new Agent(app).post("/de/signup", { username: "x", password: "kurz", email: "" }, { formPage: "/de/signup" });
+    const signup = await new Agent(t.app).post("/de/signup", { username: "x", password: "kurz", email: "" }, { formPage: "/de/signup" });
     expect(signup.statusCode).toBe(422);
     expect(fieldError(signup.body, "username")).toBe("Ein Benutzername hat 3 bis 30 Zeichen.");
     expect(fieldError(signup.body, "password")).toBe("Ein Passwort braucht mindestens 8 Zeichen.");
@@ -80,7 +88,7 @@ describe("German pages", async () => {
   });
 
   it("leaves no English words and no missing message on the German pages of this part of the site", async () => {
-    const replyId = (await database.db.selectFrom("replies").select("id").executeTakeFirstOrThrow()).id;
+    const replyId = (await t.database.db.selectFrom("replies").select("id").executeTakeFirstOrThrow()).id;
     const pages = [
       "/de/", "/de/?outcome=resolved&country=US", "/de/?company=Nirgendwo", storyPath, `/de/stories/${storyId}/revisions`,
       `/de/stories/${storyId}/reply?parent=${replyId}&quote=1`, `/de/stories/${storyId}/edit`, `/de/stories/${storyId}/timeline`,
@@ -90,7 +98,7 @@ describe("German pages", async () => {
     const visitorPages = ["/de/login", "/de/signup", "/de/forgot-password", storyPath];
     const seen: [string, string][] = [
       ...(await Promise.all(pages.map(async (url) => [url, (await member.get(url)).body] as [string, string]))),
-      ...(await Promise.all(visitorPages.map(async (url) => [url, (await new Agent(app).get(url)).body] as [string, string]))),
+      ...(await Promise.all(visitorPages.map(async (url) => [url, (await new Agent(t.app).get(url)).body] as [string, string]))),
     ];
     // The same check finds the English words on the English page: it can fail.
     const english = readable((await member.get(storyPath.replace(/^\/de/, ""))).body);

@@ -1,21 +1,28 @@
 // Notification mail through the real forms and a real SMTP server: each kind
 // right away, each kind in the daily digest, following stories and
 // companies, and the one-click unsubscribe that needs no session.
+import type { FastifyInstance } from "fastify";
+import type { Kysely } from "kysely";
 import type { ParsedMail } from "mailparser";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../server/db/schema.js";
+import type { TestApp } from "../helpers/app.js";
+import type { Agent } from "../helpers/browser-agent.js";
 import { createMailApp } from "../helpers/mail-app.js";
 import { memberWithMail } from "../helpers/mail-members.js";
-import { rawHeader } from "../helpers/mailbox.js";
+import { rawHeader, type Mailbox } from "../helpers/mailbox.js";
 import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
-import type { Agent } from "../helpers/browser-agent.js";
 
 const HOUR = 3_600_000;
 const KINDS = ["story_replies", "reply_replies", "quotes", "mentions", "followed_stories", "followed_companies"];
 
-describe("notification mail", async () => {
-  const { app, database, mailbox, close } = await createMailApp();
-  afterAll(close);
-  const db = database.db;
+describe("notification mail", () => {
+  let t: TestApp;
+  let app: FastifyInstance;
+  let db: Kysely<DB>;
+  let mailbox: Mailbox;
+  let author: Agent, replier: Agent, third: Agent, follower: Agent, official: Agent;
+  let nokia: { id: number; slug: string };
   const idOf = async (username: string) => (await db.selectFrom("users").select("id").where("username_key", "=", username.toLowerCase()).executeTakeFirstOrThrow()).id;
   const setAll = async (agent: Agent, delivery: string, nudge = "on") => {
     const res = await agent.post("/settings/mail", { ...Object.fromEntries(KINDS.map((k) => [k, delivery])), nudge }, { formPage: "/settings" });
@@ -23,16 +30,23 @@ describe("notification mail", async () => {
   };
   const subjects = (address: string) => mailbox.to(address).map((m) => m.subject);
 
-  const author = await memberWithMail(app, mailbox, "Story_Author");
-  const replier = await memberWithMail(app, mailbox, "Reply_Writer");
-  const third = await memberWithMail(app, mailbox, "Third_Voice");
-  const follower = await memberWithMail(app, mailbox, "Keen_Follower");
-  const official = await memberWithMail(app, mailbox, "Nokia_Official");
-  // Nokia as the forms make it (with its aliases), and a member who speaks for it.
-  const seed = await postStoryForm(author, { title: "How Nokia's office first answered me" });
-  const nokia = await db.selectFrom("stories as s").innerJoin("organisations as o", "o.id", "s.company_id").select(["o.id", "o.slug"]).where("s.id", "=", seed.id).executeTakeFirstOrThrow();
-  await db.insertInto("representatives").values({ user_id: await idOf("Nokia_Official"), organisation_id: nokia.id }).execute();
-  mailbox.clear();
+  beforeAll(async () => {
+    const mailApp = await createMailApp();
+    t = mailApp;
+    ({ app, mailbox } = mailApp);
+    db = t.database.db;
+    author = await memberWithMail(app, mailbox, "Story_Author");
+    replier = await memberWithMail(app, mailbox, "Reply_Writer");
+    third = await memberWithMail(app, mailbox, "Third_Voice");
+    follower = await memberWithMail(app, mailbox, "Keen_Follower");
+    official = await memberWithMail(app, mailbox, "Nokia_Official");
+    // Nokia as the forms make it (with its aliases), and a member who speaks for it.
+    const seed = await postStoryForm(author, { title: "How Nokia's office first answered me" });
+    nokia = await db.selectFrom("stories as s").innerJoin("organisations as o", "o.id", "s.company_id").select(["o.id", "o.slug"]).where("s.id", "=", seed.id).executeTakeFirstOrThrow();
+    await db.insertInto("representatives").values({ user_id: await idOf("Nokia_Official"), organisation_id: nokia.id }).execute();
+    mailbox.clear();
+  });
+  afterAll(() => t.close());
 
   /** Everything the six kinds need, once: returns the story. */
   async function conversation(companyName: string) {

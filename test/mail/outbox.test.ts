@@ -4,28 +4,38 @@
 import { mkdtemp, readdir, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import type { Kysely } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../../server/db/connect.js";
+import type { DB } from "../../server/db/schema.js";
 import { enqueueMail, MAX_ATTEMPTS, RETRY_MINUTES } from "../../server/mail/outbox.js";
-import { createTestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
 import { createTestDatabase } from "../helpers/database.js";
+import { attr } from "../helpers/html.js";
 import { mailConfig } from "../helpers/mail-app.js";
-import { startMailbox } from "../helpers/mailbox.js";
+import { startMailbox, type Mailbox } from "../helpers/mailbox.js";
 
 const MINUTE = 60_000;
 
-describe("mail outbox", async () => {
-  const mailbox = await startMailbox();
-  const database = await createTestDatabase();
-  const first = await createTestApp({ database, config: mailConfig(mailbox) });
-  const second = await createTestApp({ database, config: mailConfig(mailbox) });
-  afterAll(async () => {
-    await first.app.close();
-    await second.app.close();
-    await database.close();
-    await mailbox.close();
+describe("mail outbox", () => {
+  let mailbox: Mailbox;
+  let database: Database;
+  let db: Kysely<DB>;
+  let first: TestApp, second: TestApp;
+  beforeAll(async () => {
+    mailbox = await startMailbox();
+    database = await createTestDatabase();
+    db = database.db;
+    first = await createTestApp({ database, config: mailConfig(mailbox) });
+    second = await createTestApp({ database, config: mailConfig(mailbox) });
   });
-  const db = database.db;
+  afterAll(async () => {
+    await first?.app.close();
+    await second?.app.close();
+    await database?.close();
+    await mailbox?.close();
+  });
   const queue = (to: string, subject: string) => enqueueMail(db, { userId: null, to, kind: "test", subject, text: "Hello.", html: "<p>Hello.</p>" });
 
   it("sends each queued mail exactly once when two app processes work the queue at the same moment", async () => {
@@ -67,38 +77,41 @@ describe("mail outbox", async () => {
       await failing.app.close();
     }
 
-    const admin = new Agent(first.app);
-    await admin.signUp("mail_admin");
+    const admin = await signedUp(first.app, "mail_admin");
     await db.updateTable("users").set({ role: "admin" }).where("username_key", "=", "mail_admin").execute();
     const page = await admin.get("/admin/mail");
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("A mail that cannot go");
     expect(page.body).toContain("unlucky@example.test");
-    const member = new Agent(first.app);
-    await member.signUp("plain_member");
+    const member = await signedUp(first.app, "plain_member");
     expect((await member.get("/admin/mail")).statusCode).toBe(403);
     expect((await new Agent(first.app).get("/admin/mail")).statusCode).toBe(303);
 
     // Sent again by the admin, it goes through the working server.
-    const id = page.body.match(/action="\/admin\/mail\/(\d+)\/retry"/)![1]!;
-    expect((await admin.post(`/admin/mail/${id}/retry`, {}, { formPage: "/admin/mail" })).statusCode).toBe(303);
+    const retry = attr(page.body, 'form[action$="/retry"]', "action");
+    expect(retry).toMatch(/^\/admin\/mail\/\d+\/retry$/);
+    expect((await admin.post(String(retry), {}, { formPage: "/admin/mail" })).statusCode).toBe(303);
     await first.app.mail.runOnce();
     expect(mailbox.to("unlucky@example.test").map((m) => m.subject)).toEqual(["A mail that cannot go"]);
     expect((await admin.get("/admin/mail")).body).toContain("Nothing failed.");
   });
 });
 
-describe("mail without SMTP_URL", async () => {
-  const dataDir = await mkdtemp(join(tmpdir(), "escalator-outbox-"));
-  const { app, database, close } = await createTestApp({ config: { dataDir, mail: { smtpUrl: undefined, from: "Escalator <escalator@example.test>", publicUrl: "http://localhost:80", pollMs: 0 } } });
+describe("mail without SMTP_URL", () => {
+  let dataDir: string;
+  let t: TestApp;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(join(tmpdir(), "escalator-outbox-"));
+    t = await createTestApp({ config: { dataDir, mail: { smtpUrl: undefined, from: "Escalator <escalator@example.test>", publicUrl: "http://localhost:80", pollMs: 0 } } });
+  });
   afterAll(async () => {
-    await close();
-    await rm(dataDir, { recursive: true, force: true });
+    await t?.close();
+    if (dataDir) await rm(dataDir, { recursive: true, force: true });
   });
 
   it("writes each mail into the data folder's outbox/ as an .eml file", async () => {
-    await enqueueMail(database.db, { userId: null, to: "local@example.test", kind: "password_reset", subject: "Reset your Escalator password", text: "Choose a new password\nhttp://localhost:80/reset-password?token=x", html: "<p>x</p>" });
-    expect(await app.mail.runOnce()).toBe(1);
+    await enqueueMail(t.database.db, { userId: null, to: "local@example.test", kind: "password_reset", subject: "Reset your Escalator password", text: "Choose a new password\nhttp://localhost:80/reset-password?token=x", html: "<p>x</p>" });
+    expect(await t.app.mail.runOnce()).toBe(1);
     const files = await readdir(join(dataDir, "outbox"));
     expect(files).toHaveLength(1);
     expect(files[0]).toMatch(/password_reset\.eml$/);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../server/db/schema.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent, signedUp } from "../helpers/browser-agent.js";
-import { attr, csrfToken, fieldValue, find, nextHref, textOf } from "../helpers/html.js";
+import { attr, csrfToken, fieldValue, find, nextHref, textOf, texts } from "../helpers/html.js";
 import { STORY, postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
 describe("notifications", () => {
@@ -232,7 +232,7 @@ describe("notifications", () => {
     while (href) {
       const page = await author.get(href);
       expect(page.statusCode).toBe(200);
-      seen.push(...[...page.body.matchAll(/Answer number (\d+)\./g)].map((m) => m[1]!));
+      for (const item of texts(page.body, "li.notification")) seen.push(...[...item.matchAll(/Answer number (\d+)\./g)].map((m) => m[1]!));
       href = nextHref(page.body);
       pages++;
     }

@@ -1,33 +1,46 @@
 // Home, list and search pages are kept for visitors and reused until the
 // site's content changes: two app instances share one database, and each shows
 // every change right after it, whichever instance took the write.
-import { afterAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
 import { buildApp } from "../../server/app.js";
-import { createTestApp, testConfig } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import { createTestApp, testConfig, type TestApp } from "../helpers/app.js";
+import { type Agent, signedUp } from "../helpers/browser-agent.js";
+import { findAll, parseHtml } from "../helpers/html.js";
 import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
-describe("reused home, list and search pages", async () => {
-  const { app, database, close } = await createTestApp();
-  const other = await buildApp(testConfig(), database);
-  await other.ready();
-  afterAll(async () => {
-    await other.close();
-    await close();
+/** A page's markup with the search highlights taken out, so a highlighted title reads whole. */
+function unmarked(html: string): string {
+  const page = parseHtml(html);
+  for (const mark of findAll(page, "mark")) mark.replaceWith(mark.innerHTML);
+  return page.toString();
+}
+
+describe("reused home, list and search pages", () => {
+  let t: TestApp;
+  let app: FastifyInstance;
+  let other: FastifyInstance;
+  let author: Agent, replier: Agent, moderator: Agent;
+  beforeAll(async () => {
+    t = await createTestApp();
+    app = t.app;
+    other = await buildApp(testConfig(), t.database);
+    await other.ready();
+    author = await signedUp(app, "kept_author");
+    replier = await signedUp(other, "kept_replier");
+    moderator = await signedUp(other, "kept_moderator");
+    await setRole(t.database.db, "kept_moderator", "moderator");
   });
-  const author = new Agent(app);
-  await author.signUp("kept_author");
-  const replier = new Agent(other);
-  await replier.signUp("kept_replier");
-  const moderator = new Agent(other);
-  await moderator.signUp("kept_moderator");
-  await setRole(database.db, "kept_moderator", "moderator");
+  afterAll(async () => {
+    await other?.close();
+    await t?.close();
+  });
   const act = (url: string, fields: Record<string, string>) => moderator.post(url, fields, { formPage: url });
   const pages = ["/", "/?sort=new&country=DE", "/search?q=kettlewhistle"];
   const readAll = async () => {
     const out: string[] = [];
-    for (const path of pages) for (const instance of [app, other]) out.push((await instance.inject(path)).body.replace(/<\/?mark>/g, ""));
+    for (const path of pages) for (const instance of [app, other]) out.push(unmarked((await instance.inject(path)).body));
     return out;
   };
 

@@ -2,10 +2,10 @@
 // is valid HTML with the accessibility rules html-validate knows (labels,
 // landmarks, headings, alt text, unique ids).
 import { HtmlValidate } from "html-validate";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
-import { createTestApp } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { Agent, signedUp } from "../helpers/browser-agent.js";
 import { STORY } from "../helpers/story-form.js";
 
 const validator = new HtmlValidate({
@@ -16,67 +16,85 @@ const validator = new HtmlValidate({
   },
 });
 
-describe("pages are valid, accessible HTML", async () => {
-  const { app, database, close } = await createTestApp({ demo: true });
-  afterAll(close);
-  const db = database.db;
-  const member = new Agent(app);
-  await member.signUp("html_member");
-  const admin = new Agent(app);
-  await admin.signUp("html_admin");
-  await setRole(db, "html_admin", "admin");
-  const posted = await member.post("/stories/new", { ...STORY, action: "post" }, { formPage: "/stories/new" });
-  const story = String(posted.headers.location);
-  const storyId = story.split("/")[2];
-  await member.post(`/stories/${storyId}/replies`, { body: "A reply to validate" }, { formPage: story });
-  const replyId = (await db.selectFrom("replies").select("id").where("story_id", "=", Number(storyId)).executeTakeFirstOrThrow()).id;
-  const demoStory = await db.selectFrom("stories").select(["id", "slug"]).where("reply_count", ">", 3).orderBy("id").executeTakeFirstOrThrow();
+/** What the pages' addresses need, made once the app is up. */
+interface Made {
+  /** The member's own story's path, its id and its reply's id. */
+  story: string;
+  storyId: string;
+  replyId: number;
+  /** A demo thread with a few replies. */
+  demoThread: string;
+  demoStoryId: number;
+}
 
-  const pages: [string, Agent | null, string][] = [
-    ["home", null, "/"],
-    ["filtered home", null, "/?company=nokia&outcome=goodwill&sort=top"],
-    ["thread (visitor)", null, `/stories/${demoStory.id}/${demoStory.slug}`],
-    ["thread (member)", member, `/stories/${demoStory.id}/${demoStory.slug}`],
-    ["own thread", member, story],
-    ["thread (admin)", admin, story],
-    ["story form", member, "/stories/new"],
-    ["story form with errors", member, "POST /stories/new"],
-    ["edit story", member, `/stories/${storyId}/edit`],
-    ["timeline", member, `/stories/${storyId}/timeline`],
-    ["delete story", member, `/stories/${storyId}/delete`],
-    ["revisions", null, `/stories/${storyId}/revisions`],
-    ["reply page", member, `/stories/${demoStory.id}/reply?quote=story`],
-    ["edit reply", member, `/replies/${replyId}/edit`],
-    ["delete reply", member, `/replies/${replyId}/delete`],
-    ["flag", admin, `/replies/${replyId}/flag`],
-    ["search", null, "/search?q=nokia"],
-    ["user", null, "/u/html_member"],
-    ["companies", null, "/companies"],
-    ["company", null, "/companies/nokia"],
-    ["stepped in", null, "/companies/nokia/stepped-in?window=all"],
-    ["parties", null, "/parties"],
-    ["how to escalate", null, "/companies/how?window=all"],
-    ["German company", null, "/de/companies/nokia?window=all"],
-    ["German how to escalate", null, "/de/companies/how?window=all"],
-    ["German stepped in", null, "/de/companies/nokia/stepped-in?window=all"],
-    ["German parties", null, "/de/parties?window=all"],
-    ["login", null, "/login"],
-    ["signup", null, "/signup"],
-    ["settings", member, "/settings"],
-    ["notifications", member, "/notifications"],
-    ["moderation queue", admin, "/moderation"],
-    ["moderate story", admin, `/moderation/stories/${storyId}`],
-    ["moderate reply", admin, `/moderation/replies/${replyId}`],
-    ["moderate user", admin, "/moderation/users/html_member"],
-    ["moderate organisation", admin, "/moderation/organisations/nokia"],
-    ["moderation log", null, "/moderation/log"],
-    ["representatives", admin, "/admin/representatives"],
-    ["not found", null, "/no/such/page"],
+describe("pages are valid, accessible HTML", () => {
+  let t: TestApp;
+  let made: Made;
+  let agents: Record<"member" | "admin", Agent>;
+  beforeAll(async () => {
+    t = await createTestApp({ demo: true });
+    const db = t.database.db;
+    const member = await signedUp(t.app, "html_member");
+    const admin = await signedUp(t.app, "html_admin");
+    await setRole(db, "html_admin", "admin");
+    agents = { member, admin };
+    const posted = await member.post("/stories/new", { ...STORY, action: "post" }, { formPage: "/stories/new" });
+    const story = String(posted.headers.location);
+    const storyId = story.split("/")[2] ?? "";
+    await member.post(`/stories/${storyId}/replies`, { body: "A reply to validate" }, { formPage: story });
+    const replyId = (await db.selectFrom("replies").select("id").where("story_id", "=", Number(storyId)).executeTakeFirstOrThrow()).id;
+    const demoStory = await db.selectFrom("stories").select(["id", "slug"]).where("reply_count", ">", 3).orderBy("id").executeTakeFirstOrThrow();
+    made = { story, storyId, replyId, demoThread: `/stories/${demoStory.id}/${demoStory.slug}`, demoStoryId: demoStory.id };
+  });
+  afterAll(() => t.close());
+
+  // Who reads each page (a visitor, the member or the admin) and its address.
+  const pages: [string, "visitor" | "member" | "admin", (m: Made) => string][] = [
+    ["home", "visitor", () => "/"],
+    ["filtered home", "visitor", () => "/?company=nokia&outcome=goodwill&sort=top"],
+    ["thread (visitor)", "visitor", (m) => m.demoThread],
+    ["thread (member)", "member", (m) => m.demoThread],
+    ["own thread", "member", (m) => m.story],
+    ["thread (admin)", "admin", (m) => m.story],
+    ["story form", "member", () => "/stories/new"],
+    ["story form with errors", "member", () => "POST /stories/new"],
+    ["edit story", "member", (m) => `/stories/${m.storyId}/edit`],
+    ["timeline", "member", (m) => `/stories/${m.storyId}/timeline`],
+    ["delete story", "member", (m) => `/stories/${m.storyId}/delete`],
+    ["revisions", "visitor", (m) => `/stories/${m.storyId}/revisions`],
+    ["reply page", "member", (m) => `/stories/${m.demoStoryId}/reply?quote=story`],
+    ["edit reply", "member", (m) => `/replies/${m.replyId}/edit`],
+    ["delete reply", "member", (m) => `/replies/${m.replyId}/delete`],
+    ["flag", "admin", (m) => `/replies/${m.replyId}/flag`],
+    ["search", "visitor", () => "/search?q=nokia"],
+    ["user", "visitor", () => "/u/html_member"],
+    ["companies", "visitor", () => "/companies"],
+    ["company", "visitor", () => "/companies/nokia"],
+    ["stepped in", "visitor", () => "/companies/nokia/stepped-in?window=all"],
+    ["parties", "visitor", () => "/parties"],
+    ["how to escalate", "visitor", () => "/companies/how?window=all"],
+    ["German company", "visitor", () => "/de/companies/nokia?window=all"],
+    ["German how to escalate", "visitor", () => "/de/companies/how?window=all"],
+    ["German stepped in", "visitor", () => "/de/companies/nokia/stepped-in?window=all"],
+    ["German parties", "visitor", () => "/de/parties?window=all"],
+    ["login", "visitor", () => "/login"],
+    ["signup", "visitor", () => "/signup"],
+    ["settings", "member", () => "/settings"],
+    ["notifications", "member", () => "/notifications"],
+    ["moderation queue", "admin", () => "/moderation"],
+    ["moderate story", "admin", (m) => `/moderation/stories/${m.storyId}`],
+    ["moderate reply", "admin", (m) => `/moderation/replies/${m.replyId}`],
+    ["moderate user", "admin", () => "/moderation/users/html_member"],
+    ["moderate organisation", "admin", () => "/moderation/organisations/nokia"],
+    ["moderation log", "visitor", () => "/moderation/log"],
+    ["representatives", "admin", () => "/admin/representatives"],
+    ["not found", "visitor", () => "/no/such/page"],
   ];
 
-  for (const [name, agent, url] of pages) {
+  for (const [name, who, address] of pages) {
     it(`the ${name} page`, async () => {
-      const client = agent ?? new Agent(app);
+      const client = who === "visitor" ? new Agent(t.app) : agents[who];
+      const url = address(made);
       const res = url.startsWith("POST ")
         ? await client.post(url.slice(5), { ...STORY, title: "x", action: "post" }, { formPage: url.slice(5) })
         : await client.get(url);

@@ -1,24 +1,30 @@
 // Two instances on one database: the rate limits hold across both, and the
 // operators' endpoints (metrics on their own port only).
-import { afterAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/app.js";
-import { connectPostgres } from "../../server/db/connect.js";
-import { createTestApp, testConfig } from "../helpers/app.js";
+import { connectPostgres, type Database } from "../../server/db/connect.js";
+import { createTestApp, testConfig, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
 import { usingServer } from "../helpers/database.js";
 
-describe("two instances on one database", async () => {
+describe("two instances on one database", () => {
   const limits = { signup: 3, login: 5, post: 10 };
-  const first = await createTestApp({ config: { rateLimits: limits, metricsPort: 0 } });
-  // On a server, the second instance has its own pool to the same schema; on PGlite it shares the one database.
-  const schema = (first.database as { schema?: string }).schema;
-  const secondDatabase = usingServer ? connectPostgres({ kind: "postgres", url: process.env.TEST_DATABASE_URL!, schema, poolSize: 2 }, () => {}) : first.database;
-  const second = await buildApp(testConfig({ rateLimits: limits }), secondDatabase);
-  await second.ready();
+  let first: TestApp;
+  let secondDatabase: Database;
+  let second: FastifyInstance;
+  beforeAll(async () => {
+    first = await createTestApp({ config: { rateLimits: limits, metricsPort: 0 } });
+    // On a server, the second instance has its own pool to the same schema; on PGlite it shares the one database.
+    const schema = (first.database as { schema?: string }).schema;
+    secondDatabase = usingServer ? connectPostgres({ kind: "postgres", url: process.env.TEST_DATABASE_URL!, schema, poolSize: 2 }, () => {}) : first.database;
+    second = await buildApp(testConfig({ rateLimits: limits }), secondDatabase);
+    await second.ready();
+  });
   afterAll(async () => {
-    await second.close();
-    if (secondDatabase !== first.database) await secondDatabase.close();
-    await first.close();
+    await second?.close();
+    if (secondDatabase && secondDatabase !== first?.database) await secondDatabase.close();
+    await first?.close();
   });
 
   it("counts sign-ups from one address against one limit, whichever instance answers", async () => {

@@ -1,30 +1,38 @@
 // Stopping an instance (SIGTERM from a deploy or docker) loses no request.
 import { spawn } from "node:child_process";
 import { setTimeout as sleep } from "node:timers/promises";
-import { afterAll, describe, expect, it } from "vitest";
-import { drainAndClose, trackSockets } from "../../server/shutdown.js";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../../server/app.js";
+import type { Database } from "../../server/db/connect.js";
+import { drainAndClose, trackSockets } from "../../server/shutdown.js";
 import { testConfig } from "../helpers/app.js";
 import { createTestDatabase } from "../helpers/database.js";
 import { KeepAliveSocket } from "../helpers/raw-http.js";
 import { createServerDatabase, describeWithServers, env, eventually } from "../helpers/servers.js";
 
-describe("draining before a shutdown", async () => {
-  const database = await createTestDatabase();
-  const app = await buildApp(testConfig(), database);
+describe("draining before a shutdown", () => {
+  let database: Database;
+  let app: FastifyInstance;
+  let openSockets: ReturnType<typeof trackSockets>;
+  let port: number;
   // Tells the test when the request "in progress" has been received (its head read, its body not yet).
   let arrived: () => void = () => {};
   const inProgressArrived = new Promise<void>((resolve) => (arrived = resolve));
-  app.addHook("onRequest", async (request) => {
-    if (request.method === "POST" && request.url === "/search") arrived();
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    app = await buildApp(testConfig(), database);
+    app.addHook("onRequest", async (request) => {
+      if (request.method === "POST" && request.url === "/search") arrived();
+    });
+    openSockets = trackSockets(app);
+    await app.listen({ port: 0, host: "127.0.0.1" });
+    port = (app.server.address() as { port: number }).port;
   });
   afterAll(async () => {
-    await app.close();
-    await database.close();
+    await app?.close();
+    await database?.close();
   });
-  const openSockets = trackSockets(app);
-  await app.listen({ port: 0, host: "127.0.0.1" });
-  const port = (app.server.address() as { port: number }).port;
 
   it("answers every request on idle keep-alive sockets, finishes the one in progress, then closes", async () => {
     const sockets = await Promise.all(Array.from({ length: 8 }, () => KeepAliveSocket.open(port)));

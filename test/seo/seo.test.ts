@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { flushFigures } from "../../server/companies/worker.js";
 import { storyPath } from "../../server/lib/paths.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { findAll, texts } from "../helpers/html.js";
 import { createOrganisation, createUser, insertStory } from "../helpers/fixtures.js";
 
 const HOSTILE = `Refund </script><script>alert(1)</script> "quoted" & more`;
@@ -17,7 +18,7 @@ describe("search engines and shared links", () => {
   let far: { id: number; slug: string };
 
   const get = (url: string, host = "escalator.example") => t.app.inject({ url, headers: { host } });
-  const locs = (xml: string) => [...xml.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]);
+  const locs = (xml: string) => texts(xml, "loc");
 
   beforeAll(async () => {
     t = await createTestApp({ config: { publicUrl: undefined } });
@@ -61,7 +62,7 @@ describe("search engines and shared links", () => {
     // Each page in both languages, each entry naming the other (hreflang) and English as the default.
     const far_ = await get("/sitemaps/stories-2.xml");
     expect(locs(far_.body)).toEqual([`http://escalator.example${storyPath(far)}`, `http://escalator.example/de${storyPath(far)}`]);
-    const alternates = [...far_.body.matchAll(/<xhtml:link rel="alternate" hreflang="([^"]+)" href="([^"]+)"\/>/g)].map((m) => `${m[1]} ${m[2]}`);
+    const alternates = findAll(far_.body, 'xhtml\\:link[rel="alternate"]').map((link) => `${link.getAttribute("hreflang")} ${link.getAttribute("href")}`);
     expect(new Set(alternates)).toEqual(new Set([`en http://escalator.example${storyPath(far)}`, `de http://escalator.example/de${storyPath(far)}`, `x-default http://escalator.example${storyPath(far)}`]));
     expect((await get("/sitemaps/stories-1.xml")).statusCode).toBe(404);
     expect((await get("/sitemaps/stories-x.xml")).statusCode).toBe(404);

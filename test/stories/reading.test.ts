@@ -2,9 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { demoStories } from "../../server/db/demo-data.js";
 import { renderMarkdown } from "../../server/lib/markdown.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
+import { attrs, definitions, find, findAll, nextHref, textOf } from "../helpers/html.js";
 
-const storyLinks = (html: string) => [...html.matchAll(/<h2 class="story-title" lang="[a-z]+"><a href="(\/stories\/\d+\/[^"]+)">/g)].map((m) => m[1]!);
-const nextLink = (html: string) => html.match(/<a rel="next" href="([^"]+)">/)?.[1]?.replace(/&amp;/g, "&");
+/** The stories a list page links, in order. */
+const storyLinks = (html: string) => attrs(html, 'h2.story-title[lang] > a[href^="/stories/"]', "href");
 
 describe("reading stories", () => {
   let t: TestApp;
@@ -15,9 +16,11 @@ describe("reading stories", () => {
 
   it("shows the fastest-answering organisations on the first, unfiltered page only", async () => {
     const home = await t.app.inject("/");
-    const box = home.body.match(/<aside class="fastest"[\s\S]*?<\/aside>/)?.[0] ?? "";
     // Nokia answers the demo escalations fastest (Kaplan–Meier median 9 h over 6 stories).
-    expect(box).toMatch(/<li><a href="\/companies\/nokia">Nokia<\/a> <span class="muted">median 9 h, n = 6<\/span><\/li>/);
+    const nokia = findAll(home.body, "aside.fastest li").find((li) => li.querySelector('a[href="/companies/nokia"]'));
+    expect(textOf(nokia?.querySelector("a") ?? undefined)).toBe("Nokia");
+    expect(textOf(nokia?.querySelector("span.muted") ?? undefined)).toBe("median 9 h, n = 6");
+    expect(textOf(nokia)).toBe("Nokia median 9 h, n = 6");
     expect((await t.app.inject("/?country=DE")).body).not.toContain('class="fastest"');
   });
 
@@ -33,12 +36,12 @@ describe("reading stories", () => {
       .select(["s.title", "c.name", "s.reply_count"])
       .orderBy("s.created_at", "desc")
       .executeTakeFirstOrThrow();
-    const firstRow = res.body.slice(res.body.indexOf('<li class="story-row">'), res.body.indexOf("</li>", res.body.indexOf('<li class="story-row">')));
-    expect(firstRow).toContain(escape(newest.title));
-    expect(firstRow).toContain(escape(newest.name));
-    expect(firstRow).toMatch(/class="tag outcome outcome-\w+"/);
-    expect(firstRow).toMatch(/answered (after|the same day|the next day)|no response/);
-    expect(firstRow).toContain(`${newest.reply_count} repl`);
+    const firstRow = find(res.body, "li.story-row");
+    expect(textOf(firstRow?.querySelector("h2.story-title") ?? undefined)).toBe(newest.title);
+    expect(textOf(firstRow?.querySelector(".tag.company") ?? undefined)).toBe(newest.name);
+    expect(firstRow?.querySelector('.tag.outcome[class*="outcome-"]')).toBeTruthy();
+    expect(textOf(firstRow)).toMatch(/answered (after|the same day|the next day)|no response/);
+    expect(textOf(firstRow)).toContain(`${newest.reply_count} repl`);
   });
 
   it("tells the demo stories' paths as they happened, the founding story's CEO answering himself", async () => {
@@ -47,7 +50,7 @@ describe("reading stories", () => {
       return (await t.app.inject(`/stories/${story.id}/${story.slug}`)).body;
     };
     const founding = await thread("Best Buy cancelled my Lumia 920 pre-order twice");
-    expect(founding).toMatch(/<dt>Answered by<\/dt><dd>CEO<\/dd>/);
+    expect(definitions(founding, "Answered by")).toContain("CEO");
     // Every demo story the seed documents tell as more than one step has its steps.
     for (const [title, steps] of [
       ["Best Buy cancelled my Lumia 920 pre-order twice", 4],
@@ -57,7 +60,7 @@ describe("reading stories", () => {
       ["Movistar kept the iPhone 3G for new customers", 3],
       ["EVGA removed my motherboard", 3],
     ] as const) {
-      expect((await thread(title)).match(/<li class="path-step/g)?.length, title).toBe(steps);
+      expect(findAll(await thread(title), "li.path-step"), title).toHaveLength(steps);
     }
     expect(demoStories.filter((s) => (s.path?.length ?? 1) > 1)).toHaveLength(6);
   });
@@ -69,7 +72,7 @@ describe("reading stories", () => {
       const res = await t.app.inject(url);
       expect(res.statusCode).toBe(200);
       seen.push(...storyLinks(res.body));
-      url = nextLink(res.body);
+      url = nextHref(res.body);
     }
     expect(seen).toHaveLength(demoStories.length);
     expect(new Set(seen).size).toBe(demoStories.length);
@@ -97,12 +100,7 @@ describe("reading stories", () => {
       expect(res.body).toContain(label);
     }
     // The child reply sits inside its parent's list item.
-    const parentStart = res.body.indexOf(`id="reply-${nested.parentId}"`);
-    const childStart = res.body.indexOf(`id="reply-${nested.childId}"`);
-    expect(parentStart).toBeGreaterThan(0);
-    expect(childStart).toBeGreaterThan(parentStart);
-    const between = res.body.slice(parentStart, childStart);
-    expect(between).toContain('<ol class="replies">');
+    expect(find(res.body, `#reply-${nested.parentId} ol.replies #reply-${nested.childId}`)).toBeDefined();
     expect(res.body).toContain(`href="/stories/${nested.id}/${nested.slug}?reply=${nested.childId}#reply-${nested.childId}"`);
   });
 

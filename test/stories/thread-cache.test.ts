@@ -1,28 +1,33 @@
 // Thread pages are rendered once and reused until their content changes:
 // two app instances share one database, and each sees every change at once.
-import { afterAll, describe, expect, it } from "vitest";
+import type { FastifyInstance } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
 import { buildApp } from "../../server/app.js";
-import { createTestApp, testConfig } from "../helpers/app.js";
-import { Agent } from "../helpers/browser-agent.js";
+import { createTestApp, testConfig, type TestApp } from "../helpers/app.js";
+import { type Agent, signedUp } from "../helpers/browser-agent.js";
 import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
-describe("reused thread renderings", async () => {
-  const { app, database, close } = await createTestApp();
-  // A second instance: its own kept renderings, the same database.
-  const other = await buildApp(testConfig(), database);
-  await other.ready();
-  afterAll(async () => {
-    await other.close();
-    await close();
+describe("reused thread renderings", () => {
+  let t: TestApp;
+  let app: FastifyInstance;
+  let other: FastifyInstance;
+  let author: Agent, replier: Agent, moderator: Agent;
+  beforeAll(async () => {
+    t = await createTestApp();
+    app = t.app;
+    // A second instance: its own kept renderings, the same database.
+    other = await buildApp(testConfig(), t.database);
+    await other.ready();
+    author = await signedUp(app, "cache_author");
+    replier = await signedUp(other, "cache_replier");
+    moderator = await signedUp(app, "cache_moderator");
+    await setRole(t.database.db, "cache_moderator", "moderator");
   });
-  const author = new Agent(app);
-  await author.signUp("cache_author");
-  const replier = new Agent(other);
-  await replier.signUp("cache_replier");
-  const moderator = new Agent(app);
-  await moderator.signUp("cache_moderator");
-  await setRole(database.db, "cache_moderator", "moderator");
+  afterAll(async () => {
+    await other?.close();
+    await t?.close();
+  });
   const act = (url: string, fields: Record<string, string>) => moderator.post(url, fields, { formPage: url });
   const read = async (path: string) => [(await app.inject(path)).body, (await other.inject(path)).body];
 
