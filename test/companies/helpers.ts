@@ -2,6 +2,11 @@
 // readers that pull the figures back out of the rendered pages.
 import type { Kysely } from "kysely";
 import type { DB, NewStory } from "../../server/db/schema.js";
+import { expect } from "vitest";
+import { monthlyTrend, responseHistogram, steppedIn } from "../../server/companies/breakdowns.js";
+import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "../../server/companies/company-page.js";
+import { responseCurve } from "../../server/companies/response-curve.js";
+import { routesToEscalate } from "../../server/companies/routes-to-escalate.js";
 import { flushFigures } from "../../server/companies/worker.js";
 import { organisationKey } from "../../server/lib/slug.js";
 import { DAY, insertStoryRows, storyRow } from "../helpers/fixtures.js";
@@ -88,4 +93,22 @@ export function referenceKm(observations: { seconds: number; answered: boolean }
     if (p90 === null && s <= 0.1 + 1e-9) p90 = t;
   }
   return [median, p90];
+}
+
+/** After the worker's round: every kept figure of these organisations' pages, and the table across all, equals the same computed from every story and step now. */
+export async function expectKeptPagesEqualComputed(db: Kysely<DB>, organisationIds: number[]): Promise<void> {
+  await flushFigures(db);
+  for (const period of ["12m", "all"] as const) {
+    expect(await routesAcrossOrganisations(db, period)).toEqual(await routesToEscalate(db, null, period));
+    for (const id of organisationIds) {
+      expect(await companyPageFigures(db, id, period), `${id} ${period}`).toEqual({
+        histogram: await responseHistogram(db, id, period),
+        trend: await monthlyTrend(db, id, period),
+        curve: await responseCurve(db, id, period),
+        routes: await routesToEscalate(db, id, period),
+      });
+      const slice = { limit: 10, offset: 0 };
+      expect(await steppedInPage(db, id, period, slice)).toEqual(await steppedIn(db, id, period, slice));
+    }
+  }
 }

@@ -6,15 +6,11 @@
 import { sql } from "kysely";
 import { parse } from "node-html-parser";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { monthlyTrend, responseHistogram, steppedIn } from "../../server/companies/breakdowns.js";
-import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "../../server/companies/company-page.js";
-import { responseCurve } from "../../server/companies/response-curve.js";
-import { routesToEscalate } from "../../server/companies/routes-to-escalate.js";
 import { flushFigures } from "../../server/companies/worker.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { Agent } from "../helpers/browser-agent.js";
 import { createUser, DAY } from "../helpers/fixtures.js";
-import { organisationWithAlias } from "./helpers.js";
+import { expectKeptPagesEqualComputed, organisationWithAlias } from "./helpers.js";
 
 let t: TestApp;
 let big: number;
@@ -26,23 +22,7 @@ const STORIES = 600;
 const day = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Every kept figure of the pages involved equals the same figures computed from all the stories and steps now. */
-async function expectKeptEqualsComputed() {
-  const db = t.database.db;
-  await flushFigures(db);
-  for (const period of ["12m", "all"] as const) {
-    expect(await routesAcrossOrganisations(db, period)).toEqual(await routesToEscalate(db, null, period));
-    for (const id of [big, shop, other]) {
-      expect(await companyPageFigures(db, id, period), `${id} ${period}`).toEqual({
-        histogram: await responseHistogram(db, id, period),
-        trend: await monthlyTrend(db, id, period),
-        curve: await responseCurve(db, id, period),
-        routes: await routesToEscalate(db, id, period),
-      });
-      const slice = { limit: 10, offset: 0 };
-      expect(await steppedInPage(db, id, period, slice)).toEqual(await steppedIn(db, id, period, slice));
-    }
-  }
-}
+const expectKeptEqualsComputed = () => expectKeptPagesEqualComputed(t.database.db, [big, shop, other]);
 
 /** How many stories the big organisation's page lists for one month of its trend (all time). */
 async function storiesInMonth(month: string): Promise<number> {
