@@ -81,6 +81,7 @@ function viewerSlots(html: string, { t, paths }: I18n): ViewerSlots {
 /** The member's page: the page around the replies, rendered for them, with the kept replies' bytes in its place. */
 function memberPage(html: string, { parts, slots }: ViewerSlots, viewerId: number): Buffer {
   const at = html.indexOf(REPLIES_HERE);
+  if (at < 0) throw new Error("stories/show.eta did not place the replies");
   const chunks = [Buffer.from(html.slice(0, at)), parts[0]!];
   for (const [i, slot] of slots.entries()) chunks.push(slot.authorId === viewerId ? slot.own : slot.other, parts[i + 1]!);
   chunks.push(Buffer.from(html.slice(at + REPLIES_HERE.length)));
