@@ -76,14 +76,15 @@ export interface CompanyRow extends Figures {
   rank: number | null;
 }
 
+// The order of each sort; the leaderboard's catalogue words them.
 export const LEADERBOARD_SORTS = {
-  rank: { label: "Rank", order: "f.response_lower_bound desc nulls last, f.stories desc, f.company_id" },
-  name: { label: "Organisation", order: "o.name, f.company_id" },
-  stories: { label: "Stories", order: "f.stories desc, f.company_id" },
-  response: { label: "Response rate", order: "f.response_lower_bound desc nulls last, f.stories desc, f.company_id" },
-  median: { label: "Median", order: "f.median_seconds asc nulls last, f.stories desc, f.company_id" },
-  p90: { label: "p90", order: "f.p90_seconds asc nulls last, f.stories desc, f.company_id" },
-  resolution: { label: "Resolution rate", order: "f.resolution_lower_bound desc nulls last, f.stories desc, f.company_id" },
+  rank: { order: "f.response_lower_bound desc nulls last, f.stories desc, f.company_id" },
+  name: { order: "o.name, f.company_id" },
+  stories: { order: "f.stories desc, f.company_id" },
+  response: { order: "f.response_lower_bound desc nulls last, f.stories desc, f.company_id" },
+  median: { order: "f.median_seconds asc nulls last, f.stories desc, f.company_id" },
+  p90: { order: "f.p90_seconds asc nulls last, f.stories desc, f.company_id" },
+  resolution: { order: "f.resolution_lower_bound desc nulls last, f.stories desc, f.company_id" },
 } as const;
 export type LeaderboardSort = keyof typeof LEADERBOARD_SORTS;
 

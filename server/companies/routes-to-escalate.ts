@@ -12,7 +12,7 @@ import { sql, type AliasedSelectQueryBuilder, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Channel, Role } from "../lib/enums.js";
 import { rate, type Period } from "./figures.js";
-import { figureRulesRow, withFigures, type RouteStepsTable } from "./tables.js";
+import { figureRulesRow, withFigures, type RouteFiguresTable, type RouteStepsTable } from "./tables.js";
 
 export interface RouteRow {
   channel: Channel;
@@ -112,21 +112,11 @@ function groupRoutes(db: Kysely<DB>, steps: AliasedSelectQueryBuilder<StepRow, "
     ]);
 }
 
-/** A route's figures as route_figures holds them. */
-export interface RouteFigures {
-  channel: Channel;
-  written_to: Role;
-  steps: number;
-  answered: number;
-  answered_low: number | null;
-  answered_high: number | null;
-  median_seconds: number | null;
-  resolved: number;
-  closed: number;
-  went_further: number;
+/** A route's figures as route_figures holds them, with whether the rule's steps are met. */
+export type RouteFigures = Omit<RouteFiguresTable, "organisation_id" | "period"> & {
   /** At least the rule's steps (figure_rules.min_route_steps). */
   supported: boolean;
-}
+};
 
 /** The table's rows, best supported first. */
 export function toRouteRows(rows: RouteFigures[]): RouteRow[] {

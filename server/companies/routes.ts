@@ -1,7 +1,7 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import { followsCompany } from "../follows/queries.js";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { companyFeed } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
