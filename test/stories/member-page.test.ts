@@ -76,4 +76,19 @@ describe("a member's thread page", () => {
     expect(textOf(find(theirs, "form.follow button"))).toBe("Follow this story");
     expect(loggedInAs(theirs)).toBe("shell_other");
   });
+
+  it("counts a member's unread notifications up to 99+, leaving out those about a hidden story", async () => {
+    const db = t.database.db;
+    const idOf = async (username: string) => (await db.selectFrom("users").select("id").where("username", "=", username).executeTakeFirstOrThrow()).id;
+    const otherId = await idOf("shell_other");
+    const many = Array.from({ length: 120 }, () => ({ user_id: otherId, kind: "story_timeline" as const, story_id: story.id, reply_id: null }));
+    await db.insertInto("notifications").values(many).execute();
+    expect(unread((await other.get(story.path)).body)).toBe("(99+ unread)");
+
+    const hidden = await postStoryForm(author, { title: "A story moderators will hide" });
+    await db.insertInto("notifications").values({ user_id: await idOf("shell_reader"), kind: "company_story", story_id: hidden.id, reply_id: null }).execute();
+    expect(unread((await reader.get(story.path)).body)).toBe("(1 unread)");
+    await db.updateTable("stories").set({ hidden_at: new Date(), hidden_reason: "Duplicate story" }).where("id", "=", hidden.id).execute();
+    expect(unread((await reader.get(story.path)).body)).toBeNull();
+  });
 });
