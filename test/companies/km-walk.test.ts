@@ -1,0 +1,108 @@
+// migrations/0022 walks the sorted observations with less work each; every
+// median, p90, crossing and curve point must stay what 0018's functions gave,
+// to the last bit. 0018's functions are created again beside the current ones
+// (in a schema of their own, inside a transaction that is rolled back) and both
+// are given the same observations: many small sets full of ties (answers and
+// silences at the same second, curve times that are observation times), one
+// large set, and the edge cases.
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { up as up0018 } from "../../migrations/0018_km_single_pass.js";
+import { CURVE_TIMES } from "../../server/companies/response-curve.js";
+import { createTestApp, type TestApp } from "../helpers/app.js";
+import { referenceKm } from "./helpers.js";
+
+let t: TestApp;
+
+interface Compared {
+  obs: (number | string)[] | null;
+  km: (number | null)[];
+  km0018: (number | null)[];
+  curve: (number | null)[];
+  curve0018: (number | null)[];
+  dense: (number | null)[];
+  dense0018: (number | null)[];
+}
+
+let rows: Compared[] = [];
+
+/** A seeded generator, so a failure can be replayed. */
+function random(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+}
+
+/** Sorted observations (seconds × 2, + 1 when censored) over a few distinct seconds, so ties are everywhere. */
+function observationSets(): number[][] {
+  const next = random(13);
+  const sets: number[][] = [];
+  for (let g = 0; g < 400; g++) {
+    const size = 1 + Math.floor(next() * 40);
+    const spread = 1 + Math.floor(next() * 12);
+    const silences = next();
+    sets.push(Array.from({ length: size }, () => Math.floor(next() * spread) * 2 + (next() < silences ? 1 : 0)).sort((a, b) => a - b));
+  }
+  // One large set at the curve's scale: up to 100 days, a third silent.
+  sets.push(Array.from({ length: 20_000 }, () => Math.floor(next() * 100 * 86_400) * 2 + (next() < 0.33 ? 1 : 0)).sort((a, b) => a - b));
+  sets.push([], [1], [2], [1, 3, 5], [0, 0, 1], [2, 2, 2, 2], [7200, 7201, 28_800, 28_801, 86_400]);
+  return sets;
+}
+
+beforeAll(async () => {
+  t = await createTestApp();
+  const sets = observationSets();
+  const rollback = new Error("rollback");
+  await t.database.db.transaction().execute(async (trx) => {
+    await sql`create schema km_0018`.execute(trx);
+    await sql`set local search_path = km_0018, public`.execute(trx);
+    await up0018(trx);
+    await sql`set local search_path = public`.execute(trx);
+    const times = sql`${sql.val([...CURVE_TIMES])}::bigint[]`;
+    // Times that are the small sets' own seconds, where the at-risk counts and crossings have their edge cases.
+    const dense = sql`${sql.val([0, 1, 2, 3, 5, 8])}::bigint[]`;
+    const found = await sql<Compared>`
+      select x.obs,
+        public.company_figures_km(x.obs) as km, km_0018.company_figures_km(x.obs) as km0018,
+        public.company_pages_curve(x.obs, ${times}) as curve, km_0018.company_pages_curve(x.obs, ${times}) as curve0018,
+        public.company_pages_curve(x.obs, ${dense}) as dense, km_0018.company_pages_curve(x.obs, ${dense}) as dense0018
+      from (select (${JSON.stringify(sets)}::jsonb -> i::integer)::text as raw from generate_series(0, ${sets.length - 1}) as i) j
+      cross join lateral (select array(select jsonb_array_elements_text(j.raw::jsonb)::bigint) as obs) x
+      union all
+      select null, public.company_figures_km(null), km_0018.company_figures_km(null),
+        public.company_pages_curve(null, ${times}), km_0018.company_pages_curve(null, ${times}),
+        public.company_pages_curve(null, ${dense}), km_0018.company_pages_curve(null, ${dense})`.execute(trx);
+    rows = found.rows;
+    throw rollback;
+  }).catch((error: unknown) => {
+    if (error !== rollback) throw error;
+  });
+});
+afterAll(() => t.close());
+
+describe("the Kaplan–Meier walks of migrations/0022", () => {
+  it("compared every set", () => {
+    expect(rows).toHaveLength(409);
+    expect(rows.filter((r) => (r.obs?.length ?? 0) > 1_000)).toHaveLength(1);
+  });
+
+  it("give 0018's median, p90 and crossing to the last bit", () => {
+    for (const r of rows) expect(r.km, JSON.stringify(r.obs)).toEqual(r.km0018);
+  });
+
+  it("give 0018's response curve, stories at risk and crossing to the last bit", () => {
+    for (const r of rows) {
+      expect(r.curve, JSON.stringify(r.obs)).toEqual(r.curve0018);
+      expect(r.dense, JSON.stringify(r.obs)).toEqual(r.dense0018);
+    }
+  });
+
+  it("agree with the product-limit estimator worked out in the test", () => {
+    for (const r of rows) {
+      const observations = (r.obs ?? []).map((o) => ({ seconds: Math.floor(Number(o) / 2), answered: Number(o) % 2 === 0 }));
+      expect(r.km.slice(0, 2), JSON.stringify(r.obs)).toEqual(referenceKm(observations));
+    }
+  });
+});
