@@ -1,5 +1,6 @@
-// The Kaplan–Meier walks of 0018 with less work per observation, and the same
-// results to the last bit.
+// The figures worker's round after a change to a big organisation, with less
+// work for the same results to the last bit: the Kaplan–Meier walks of 0018,
+// and the window bounds of the stored figures' scopes (0011).
 //
 // After a post to the biggest organisation (100,000 stories), the figures worker
 // walks about half a million sorted observations: its figures (each scope, both
@@ -21,11 +22,72 @@
 // point stays as it was; test/companies/km-walk.test.ts holds them equal to
 // 0018's functions on random observations with ties.
 //
-// down() restores 0018's bodies.
+// company_figure_scopes (0011) compared every story with "now − 12 months" and
+// "now − 30 days", computing both bounds again for each story and each of the
+// nine aggregates that read them (now() is the transaction's, so every
+// computation gave the same value): a third of the biggest organisation's
+// scope. The bounds are now columns of the one row of rules the view joins,
+// computed once; the view's columns, and each branch's index read, stay as
+// they were.
+//
+// down() restores 0018's bodies and 0011's view.
 import { sql, type Kysely } from "kysely";
 import { up as up0018 } from "./0018_km_single_pass.js";
 
+/** The observation of a story for the estimator, as in 0007 and 0011: seconds × 2, + 1 when censored. */
+const OBSERVATION = `case when s.first_response_at is null
+  then greatest(0, floor(extract(epoch from (now() - s.escalated_at))))::bigint * 2 + 1
+  else s.response_seconds * 2 end`;
+
+/**
+ * 0011's company_figure_scopes; with bounded, the window bounds as columns of the rules row
+ * (twelve_months_from, response_window_from), otherwise computed in each comparison as 0011 did.
+ */
+function scopesView(bounded: boolean) {
+  const twelveMonthsFrom = bounded ? "r.twelve_months_from" : "now() - r.twelve_months_hours * interval '1 hour'";
+  const responseWindowFrom = bounded ? "r.response_window_from" : "now() - r.response_window_seconds * interval '1 second'";
+  // The row as a join that the planner knows is one row (see 0011).
+  const rules = bounded
+    ? `(select f.*, now() - f.twelve_months_hours * interval '1 hour' as twelve_months_from,
+        now() - f.response_window_seconds * interval '1 second' as response_window_from from figure_rules f limit 1) r`
+    : "(select * from figure_rules limit 1) r";
+  const figureColumns = (prefix: string, period: string | null) => {
+    const where = (cond: string) => `filter (where ${[period, cond].filter(Boolean).join(" and ")})`;
+    return [
+      `count(*) ${where("true")}::integer as ${prefix}_stories`,
+      `count(*) ${where("s.response_seconds <= r.response_window_seconds")}::integer as ${prefix}_answered_in_30_days`,
+      `count(*) ${where(`(s.escalated_at <= ${responseWindowFrom} or s.first_response_at is not null)`)}::integer as ${prefix}_response_eligible`,
+      `count(s.response_seconds) ${where("true")}::integer as ${prefix}_answered`,
+      `company_figures_km(array_agg(${OBSERVATION} order by ${OBSERVATION}) ${where("true")}) as ${prefix}_km`,
+      `count(*) ${where("s.outcome = any(r.resolved_outcomes)")}::integer as ${prefix}_resolved`,
+      `count(*) ${where("s.outcome <> all(r.open_outcomes)")}::integer as ${prefix}_closed`,
+      `min(s.escalated_at) ${where("true")} as ${prefix}_first_escalated_at`,
+    ].join(",\n      ");
+  };
+  const aggregates = [
+    figureColumns("a", null),
+    figureColumns("y", `s.escalated_at > ${twelveMonthsFrom}`),
+    `min(s.escalated_at) filter (where s.first_response_at is null and s.escalated_at > ${responseWindowFrom}) as young_unanswered_at`,
+  ].join(",\n      ");
+  const branch = (country: string, channel: string, groupBy: string) => `
+    select s.company_id, ${country} as country, ${channel} as channel,
+      ${aggregates}
+    from stories s cross join ${rules}
+    where s.hidden_at is null and s.deleted_at is null
+    group by ${groupBy}`;
+  return sql`
+    create or replace view company_figure_scopes as
+    ${sql.raw([
+      branch("''::text", "''::text", "s.company_id"),
+      branch("s.country", "''::text", "s.company_id, s.country"),
+      branch("''::text", "s.channel", "s.company_id, s.channel"),
+      branch("s.country", "s.channel", "s.company_id, s.country, s.channel"),
+    ].join("\n    union all"))}`;
+}
+
 export async function up(db: Kysely<any>): Promise<void> {
+  await scopesView(true).execute(db);
+
   // {median, p90, seconds until ageing can move either (null: never)}, as in 0007 and 0018.
   await sql`
     create or replace function company_figures_km(p_obs bigint[]) returns float8[]
@@ -120,4 +182,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 export async function down(db: Kysely<any>): Promise<void> {
   await sql`drop function company_pages_curve(bigint[], bigint[])`.execute(db);
   await up0018(db);
+  await scopesView(false).execute(db);
 }
