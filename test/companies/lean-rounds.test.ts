@@ -1,6 +1,7 @@
-// migrations/0022 walks the sorted observations with less work each; every
-// median, p90, crossing and curve point must stay what 0018's functions gave,
-// to the last bit. 0018's functions are created again beside the current ones
+// migrations/0022 walks the sorted observations with less work each, and
+// computes the stored figures' window bounds once: every median, p90, crossing
+// and curve point must stay what 0018's functions gave, to the last bit, and
+// every stored figure what 0011's view gave. 0018's functions are created again beside the current ones
 // (in a schema of their own, inside a transaction that is rolled back) and both
 // are given the same observations: many small sets full of ties (answers and
 // silences at the same second, curve times that are observation times), one
@@ -8,9 +9,11 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { up as up0018 } from "../../migrations/0018_km_single_pass.js";
+import { down as down0022, up as up0022 } from "../../migrations/0022_lean_figure_rounds.js";
 import { CURVE_TIMES } from "../../server/companies/response-curve.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
-import { referenceKm } from "./helpers.js";
+import { createOrganisation, createUser, DAY } from "../helpers/fixtures.js";
+import { insertStories, referenceKm, type StorySpec } from "./helpers.js";
 
 let t: TestApp;
 
@@ -25,6 +28,9 @@ interface Compared {
 }
 
 let rows: Compared[] = [];
+/** company_figures_computed under 0011's view and 0018's functions, then under 0022's, in one transaction (one now()). */
+let before: unknown[] = [];
+let after: unknown[] = [];
 
 /** A seeded generator, so a failure can be replayed. */
 function random(seed: number): () => number {
@@ -80,7 +86,48 @@ beforeAll(async () => {
     if (error !== rollback) throw error;
   });
 });
+beforeAll(async () => {
+  const db = t.database.db;
+  const author = await createUser(db);
+  const next = random(7);
+  // Two organisations, stories over three years in four countries and channels: answered within and after
+  // 30 days, silent ones young and old, at the 12-month and 30-day edges, every outcome.
+  for (const name of ["Lean Rounds Ltd", "Other Lean Co"]) {
+    const company = await createOrganisation(db, name);
+    const answeredOutcomes = ["pending", "resolved", "goodwill", "refused", "gave_up"] as const;
+    const silentOutcomes = ["pending", "no_response", "gave_up"] as const;
+    const specs: StorySpec[] = Array.from({ length: 160 }, (_, i) => {
+      const response = next() < 0.3 ? null : Math.floor((next() * 60 * DAY) / 1000);
+      return {
+        daysAgo: i % 16 === 0 ? 365 + (i % 3) - 1 : i % 16 === 1 ? 30 + (i % 3) - 1 : next() * 1_100,
+        response,
+        country: ["GB", "US", "DE", "FR"][i % 4]!,
+        channel: (["email", "phone", "letter", "social_dm"] as const)[Math.floor(i / 4) % 4]!,
+        outcome: response === null ? silentOutcomes[i % silentOutcomes.length]! : answeredOutcomes[i % answeredOutcomes.length]!,
+      };
+    });
+    await insertStories(db, { author_id: author, company_id: company }, specs);
+  }
+  const rollback = new Error("rollback");
+  await db.transaction().execute(async (trx) => {
+    const computed = () => sql`select * from company_figures_computed order by company_id, period, country, channel`.execute(trx);
+    await down0022(trx);
+    before = (await computed()).rows;
+    await up0022(trx);
+    after = (await computed()).rows;
+    throw rollback;
+  }).catch((error: unknown) => {
+    if (error !== rollback) throw error;
+  });
+});
 afterAll(() => t.close());
+
+describe("the stored figures' scopes of migrations/0022", () => {
+  it("give every row 0011's view gave, stale_at included", () => {
+    expect(before.length).toBeGreaterThan(50);
+    expect(after).toEqual(before);
+  });
+});
 
 describe("the Kaplan–Meier walks of migrations/0022", () => {
   it("compared every set", () => {
