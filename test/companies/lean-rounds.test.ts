@@ -62,24 +62,27 @@ beforeAll(async () => {
   const sets = observationSets();
   const rollback = new Error("rollback");
   await t.database.db.transaction().execute(async (trx) => {
+    // The app's own schema (a test database may give each app one), and 0018's functions in another.
+    const { rows: [where] } = await sql<{ schema: string; path: string }>`select current_schema() as schema, current_setting('search_path') as path`.execute(trx);
+    const app = sql.id(where!.schema);
     await sql`create schema km_0018`.execute(trx);
-    await sql`set local search_path = km_0018, public`.execute(trx);
+    await sql`select set_config('search_path', ${`km_0018, ${where!.path}`}, true)`.execute(trx);
     await up0018(trx);
-    await sql`set local search_path = public`.execute(trx);
+    await sql`select set_config('search_path', ${where!.path}, true)`.execute(trx);
     const times = sql`${sql.val([...CURVE_TIMES])}::bigint[]`;
     // Times that are the small sets' own seconds, where the at-risk counts and crossings have their edge cases.
     const dense = sql`${sql.val([0, 1, 2, 3, 5, 8])}::bigint[]`;
     const found = await sql<Compared>`
       select x.obs,
-        public.company_figures_km(x.obs) as km, km_0018.company_figures_km(x.obs) as km0018,
-        public.company_pages_curve(x.obs, ${times}) as curve, km_0018.company_pages_curve(x.obs, ${times}) as curve0018,
-        public.company_pages_curve(x.obs, ${dense}) as dense, km_0018.company_pages_curve(x.obs, ${dense}) as dense0018
+        ${app}.company_figures_km(x.obs) as km, km_0018.company_figures_km(x.obs) as km0018,
+        ${app}.company_pages_curve(x.obs, ${times}) as curve, km_0018.company_pages_curve(x.obs, ${times}) as curve0018,
+        ${app}.company_pages_curve(x.obs, ${dense}) as dense, km_0018.company_pages_curve(x.obs, ${dense}) as dense0018
       from (select (${JSON.stringify(sets)}::jsonb -> i::integer)::text as raw from generate_series(0, ${sets.length - 1}) as i) j
       cross join lateral (select array(select jsonb_array_elements_text(j.raw::jsonb)::bigint) as obs) x
       union all
-      select null, public.company_figures_km(null), km_0018.company_figures_km(null),
-        public.company_pages_curve(null, ${times}), km_0018.company_pages_curve(null, ${times}),
-        public.company_pages_curve(null, ${dense}), km_0018.company_pages_curve(null, ${dense})`.execute(trx);
+      select null, ${app}.company_figures_km(null), km_0018.company_figures_km(null),
+        ${app}.company_pages_curve(null, ${times}), km_0018.company_pages_curve(null, ${times}),
+        ${app}.company_pages_curve(null, ${dense}), km_0018.company_pages_curve(null, ${dense})`.execute(trx);
     rows = found.rows;
     throw rollback;
   }).catch((error: unknown) => {
