@@ -82,10 +82,11 @@ const pageLive = await onSession(db, UNLIMITED, (connection) => timeRuns(Math.ma
 // Rows due by ageing alone are put off for the measurement, so each round is the change's own
 // work: right after a bulk load most rows are due, and one pass over them takes the worker
 // half an hour at a million stories (README). They are recomputed when the deferral ends.
-const deferred = await sql<{ figures: number; pages: number }>`
+// (Half a million rows: longer than the role's statement timeout allows.)
+const deferred = await onSession(db, UNLIMITED, (connection) => sql<{ figures: number; pages: number }>`
   with f as (update company_figures set stale_at = now() + interval '3 hours' where stale_at < now() + interval '3 hours' returning 1),
        p as (update company_pages_state set stale_at = now() + interval '3 hours' where stale_at < now() + interval '3 hours' returning 1)
-  select (select count(*) from f)::integer as figures, (select count(*) from p)::integer as pages`.execute(db);
+  select (select count(*) from f)::integer as figures, (select count(*) from p)::integer as pages`.execute(connection));
 process.stderr.write(`rows due by ageing alone within 3 h, put off for the measurement: ${deferred.rows[0]!.figures} figures, ${deferred.rows[0]!.pages} page parts\n`);
 process.stderr.write(`postStory() × ${iterations} …\n`);
 const member = await createBenchMember(db);
