@@ -1,0 +1,94 @@
+// The company pages (/companies, /companies/how, /companies/:slug), rendered
+// once per version of their content and reused by every visitor AND member.
+//
+// A rendering is made for nobody: where a page shows what is a member's own
+// (the header's account links and moderation link, the follow form) it leaves
+// a marked place. A visitor's page fills those places once, when it is
+// rendered, and is kept whole with its ETag; a member's page fills them per
+// request from their session (name, unread count, CSRF token, role) and their
+// follow state, and copies the rest. The version is read first, by the route
+// (page-versions.ts), so a kept rendering is never older than the database,
+// whichever app instance wrote last; a miss is rendered once however many ask.
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { keptRenderings, type KeptRendering } from "../lib/kept-renderings.js";
+import { bodyEtag } from "../plugins/http-cache.js";
+
+/** The memory the kept company pages share (the biggest company page is ~60 kB, kept twice: cut and whole). */
+export const KEPT_COMPANY_PAGE_BYTES = 16 * 2 ** 20;
+
+type Slot = "moderation" | "account" | "follow";
+
+// No text a user wrote can contain it (it is escaped, and unguessable).
+const MARK = randomUUID();
+const slotMark = (slot: Slot) => `<!--viewer:${MARK}:${slot}-->`;
+const SLOT_MARKS = new RegExp(`<!--viewer:${MARK}:(moderation|account|follow)-->`);
+
+interface KeptCompanyPage extends KeptRendering {
+  /** The rendering cut at its marked places: parts.length === slots.length + 1. */
+  parts: Buffer[];
+  slots: Slot[];
+  /** A visitor's page, encoded once, and its ETag. */
+  visitor: { body: Buffer; etag: string };
+}
+
+/** Fills the marked places; a place the filler has nothing for stays empty. */
+function filled(page: Pick<KeptCompanyPage, "parts" | "slots">, fill: Partial<Record<Slot, string>>): Buffer {
+  const chunks = [page.parts[0]!];
+  for (const [i, slot] of page.slots.entries()) {
+    const text = fill[slot];
+    if (text) chunks.push(Buffer.from(text));
+    chunks.push(page.parts[i + 1]!);
+  }
+  return Buffer.concat(chunks);
+}
+
+export interface CompanyPageView {
+  template: string;
+  /** The page's own data; read only when the kept rendering is missing or of another version. */
+  data: () => Promise<Record<string, unknown>>;
+  /** The company page's follow form, for a member: where it posts and whether they follow. */
+  follow?: { action: string; following: boolean };
+}
+
+export function keptCompanyPages(app: FastifyInstance) {
+  const kept = keptRenderings<KeptCompanyPage>({
+    maxBytes: KEPT_COMPANY_PAGE_BYTES,
+    onLookup: (hit) => app.metrics.pageCacheLookup("companies", hit),
+  });
+
+  /** Answers with the page at the request's address, as kept for `version` or rendered now. */
+  return async function sendCompanyPage(request: FastifyRequest, reply: FastifyReply, version: string, view: CompanyPageView): Promise<FastifyReply> {
+    const locals = reply.locals ?? {};
+    // The language, the origin the page's links name, and the address (query string included).
+    const key = `${request.locale}|${locals.siteBase ?? ""}|${request.url}`;
+    const page = await kept.through(key, version, async () => {
+      const renderedAt = Date.now();
+      const html = await app.view(view.template, {
+        ...locals, currentUser: null, unreadNotifications: 0, csrfToken: null,
+        ...(await view.data()),
+        viewerSlot: slotMark,
+      });
+      const pieces = html.split(SLOT_MARKS);
+      const cut = {
+        parts: pieces.filter((_, i) => i % 2 === 0).map((piece) => Buffer.from(piece)),
+        slots: pieces.filter((_, i) => i % 2 === 1) as Slot[],
+      };
+      if (!cut.slots.includes("account")) throw new Error(`${view.template}: the layout did not mark the header's account links`);
+      // A visitor's header: the log-in and sign-up links back to this address; no form of anyone's.
+      const body = filled(cut, { account: app.renderFragment("/partials/_account_nav", { ...locals, currentUser: null }) });
+      const bytes = 2 * body.length + key.length;
+      return { version, renderedAt, ...cut, visitor: { body, etag: bodyEtag(body) }, bytes };
+    });
+    reply.type("text/html; charset=utf-8");
+    const user = request.user;
+    if (!user) return reply.header("etag", page.visitor.etag).send(page.visitor.body);
+    const csrfToken = reply.csrfToken();
+    const body = filled(page, {
+      moderation: user.role === "moderator" || user.role === "admin" ? app.renderFragment("/partials/_moderation_link", locals) : "",
+      account: app.renderFragment("/partials/_account_nav", { ...locals, csrfToken }),
+      follow: view.follow && app.renderFragment("/partials/_follow", { ...locals, ...view.follow, what: "company", csrfToken }),
+    });
+    return reply.header("etag", bodyEtag(body)).send(body);
+  };
+}

@@ -1,0 +1,58 @@
+// The versions of the company pages (migrations/0021): what a kept rendering
+// is checked against on every request, one indexed lookup each. A company
+// page's version is its organisation's row (moved by the figures worker and by
+// every write to its stories) and the newest organisation stamp (a rename or
+// merge of any organisation its page names); the leaderboard's and
+// /companies/how's is row 0 and the same stamp.
+import type { Kysely, Transaction } from "kysely";
+import type { DB } from "../db/schema.js";
+import { withFigures } from "./tables.js";
+
+/** The version row of the pages across organisations: the leaderboard and /companies/how. */
+export const ACROSS_ORGANISATIONS = 0;
+
+/** Moves the pages' versions, in the transaction that changed what they show; call it last (it holds the rows' locks until commit). */
+export async function bumpPageVersions(trx: Transaction<DB>, organisationIds: number[]): Promise<void> {
+  const ids = [...new Set(organisationIds)].sort((a, b) => a - b);
+  if (ids.length === 0) return;
+  await withFigures(trx).insertInto("company_page_versions")
+    .values(ids.map((id) => ({ organisation_id: id, version: 1 })))
+    .onConflict((oc) => oc.column("organisation_id").doUpdateSet((eb) => ({ version: eb("company_page_versions.version", "+", 1) })))
+    .execute();
+}
+
+const namesChanged = (db: Kysely<DB>) => db.selectFrom("organisations").select((e) => e.fn.max("changed").as("m"));
+
+/** The leaderboard's (and /companies/how's) version. */
+export async function leaderboardVersion(db: Kysely<DB>): Promise<string> {
+  const row = await withFigures(db)
+    .selectNoFrom((eb) => [
+      eb.selectFrom("company_page_versions").select("version").where("organisation_id", "=", ACROSS_ORGANISATIONS).as("version"),
+      namesChanged(db).as("names"),
+    ])
+    .executeTakeFirstOrThrow();
+  return `${row.version ?? 0}.${row.names ?? 0}`;
+}
+
+/**
+ * The organisation a company page's address names, its page's version and, for a
+ * member, whether they follow it: everything a request reads before it can send a kept page.
+ */
+export async function findCompanyPageHead(db: Kysely<DB>, slug: string, viewerId: number | null) {
+  // Postgres text cannot hold NUL, and no slug is that long: a URL may carry either.
+  if (slug.includes("\u0000") || slug.length > 200) return undefined;
+  const row = await withFigures(db)
+    .selectFrom("organisations as o")
+    .leftJoin("company_page_versions as v", "v.organisation_id", "o.id")
+    .select(["o.id", "o.slug", "o.name", "o.kind", "o.parent_id", "o.merged_into_id", "o.created_at", "v.version"])
+    .select((eb) => [
+      namesChanged(db).as("names"),
+      eb.exists(eb.selectFrom("company_follows as f").select("f.organisation_id")
+        .whereRef("f.organisation_id", "=", "o.id").where("f.user_id", "=", viewerId ?? 0)).as("following"),
+    ])
+    .where("o.slug", "=", slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const { version, names, following, ...organisation } = row;
+  return { organisation, version: `${version ?? 0}.${names ?? 0}`, following: viewerId !== null && Boolean(following) };
+}
