@@ -2,8 +2,9 @@
 // so a rendering can be kept until it does (server/companies/kept-company-pages.ts).
 //
 // company_page_versions: one row per organisation (0: the leaderboard and the
-// how-to-escalate table across organisations). Two kinds of writes move it, each
-// in its own transaction:
+// how-to-escalate table across organisations; -1: every page, moved when every
+// stored figure is rewritten at once). Two kinds of writes move it, each in its
+// own transaction:
 // - the figures worker, when it writes an organisation's stored figures or page
 //   rows (its own row and, for the figures, the leaderboard's row 0), as the
 //   last statement of its round, so the row lock is held only while it commits;

@@ -1,18 +1,21 @@
 // The versions of the company pages (migrations/0021): what a kept rendering
-// is checked against on every request, one indexed lookup each. A company
+// is checked against on every request, one query of index probes each. A company
 // page's version is its organisation's row (moved by the figures worker and by
-// every write to its stories) and the newest organisation stamp (a rename or
-// merge of any organisation its page names); the leaderboard's and
-// /companies/how's is row 0 and the same stamp.
-import type { Kysely, Transaction } from "kysely";
+// every write to its stories), row -1 (moved when every stored figure was
+// rewritten at once: a change of the rules, a bulk load) and the newest
+// organisation stamp (a rename or merge of any organisation its page names);
+// the leaderboard's and /companies/how's is row 0 with the same two.
+import type { Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { withFigures } from "./tables.js";
 
 /** The version row of the pages across organisations: the leaderboard and /companies/how. */
 export const ACROSS_ORGANISATIONS = 0;
+/** The version row every company page reads besides its own: moved when all stored figures were rewritten at once. */
+export const EVERY_PAGE = -1;
 
 /** Moves the pages' versions, in the transaction that changed what they show; call it last (it holds the rows' locks until commit). */
-export async function bumpPageVersions(trx: Transaction<DB>, organisationIds: number[]): Promise<void> {
+export async function bumpPageVersions(trx: Kysely<DB>, organisationIds: number[]): Promise<void> {
   const ids = [...new Set(organisationIds)].sort((a, b) => a - b);
   if (ids.length === 0) return;
   await withFigures(trx).insertInto("company_page_versions")
@@ -22,16 +25,19 @@ export async function bumpPageVersions(trx: Transaction<DB>, organisationIds: nu
 }
 
 const namesChanged = (db: Kysely<DB>) => db.selectFrom("organisations").select((e) => e.fn.max("changed").as("m"));
+const versionRow = (db: Kysely<DB>, organisationId: number) =>
+  withFigures(db).selectFrom("company_page_versions").select("version").where("organisation_id", "=", organisationId);
 
 /** The leaderboard's (and /companies/how's) version. */
 export async function leaderboardVersion(db: Kysely<DB>): Promise<string> {
   const row = await withFigures(db)
     .selectNoFrom((eb) => [
-      eb.selectFrom("company_page_versions").select("version").where("organisation_id", "=", ACROSS_ORGANISATIONS).as("version"),
+      versionRow(db, ACROSS_ORGANISATIONS).as("version"),
+      versionRow(db, EVERY_PAGE).as("every"),
       namesChanged(db).as("names"),
     ])
     .executeTakeFirstOrThrow();
-  return `${row.version ?? 0}.${row.names ?? 0}`;
+  return `${row.version ?? 0}.${row.every ?? 0}.${row.names ?? 0}`;
 }
 
 /**
@@ -46,6 +52,7 @@ export async function findCompanyPageHead(db: Kysely<DB>, slug: string, viewerId
     .leftJoin("company_page_versions as v", "v.organisation_id", "o.id")
     .select(["o.id", "o.slug", "o.name", "o.kind", "o.parent_id", "o.merged_into_id", "o.created_at", "v.version"])
     .select((eb) => [
+      versionRow(db, EVERY_PAGE).as("every"),
       namesChanged(db).as("names"),
       eb.exists(eb.selectFrom("company_follows as f").select("f.organisation_id")
         .whereRef("f.organisation_id", "=", "o.id").where("f.user_id", "=", viewerId ?? 0)).as("following"),
@@ -53,6 +60,6 @@ export async function findCompanyPageHead(db: Kysely<DB>, slug: string, viewerId
     .where("o.slug", "=", slug)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { version, names, following, ...organisation } = row;
-  return { organisation, version: `${version ?? 0}.${names ?? 0}`, following: viewerId !== null && Boolean(following) };
+  const { version, every, names, following, ...organisation } = row;
+  return { organisation, version: `${version ?? 0}.${every ?? 0}.${names ?? 0}`, following: viewerId !== null && Boolean(following) };
 }
