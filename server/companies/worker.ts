@@ -61,7 +61,8 @@ export async function flushFigures(db: Kysely<DB>, { wait = true }: { wait?: boo
   return done.reduce((a, b) => a + b, 0);
 }
 
-export default fp(async function figuresWorker(app: FastifyInstance) {
+/** db: the worker's own pool where there is one (db/connect.ts, Database.workerDb), else the app's. */
+export default fp(async function figuresWorker(app: FastifyInstance, opts: { db: Kysely<DB> }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -72,7 +73,7 @@ export default fp(async function figuresWorker(app: FastifyInstance) {
   let drainedAt = Date.now();
   app.decorate("figuresWorker", { lagSeconds: () => (Date.now() - drainedAt) / 1000 });
   const tick = () => {
-    running = flushFigures(app.db, { wait: false })
+    running = flushFigures(opts.db, { wait: false })
       .then(() => {
         if (failures > 0) app.log.info({ failures }, "company figures worker: the database answers again");
         failures = 0;
