@@ -5,7 +5,7 @@ import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { pgDialect } from "./pg-driver.js";
-import { SET_LOCAL_DEFAULTS } from "./session-defaults.js";
+import { SET_LOCAL_DEFAULTS, WORKER_SET_LOCAL_DEFAULTS } from "./session-defaults.js";
 import type { DB } from "./schema.js";
 
 // bigint (count(*), sums) and numeric (percentiles, averages) as numbers on
@@ -53,7 +53,7 @@ export interface Database {
   replicaHasReplayed?: (lsn: string) => Promise<boolean>;
   /**
    * The figures worker's own small pool on the primary, without the requests' deadline
-   * (only the server's statement timeout): a burst of requests cannot starve it, nor it them.
+   * (its transactions' statement timeout is 120 s): a burst of requests cannot starve it, nor it them.
    * Absent (PGlite, scripts): the worker shares db.
    */
   workerDb?: Kysely<DB>;
@@ -99,7 +99,7 @@ export function connectPostgres(
   const primary = createPool(target.url, target, onIdleError);
   const replica = target.readUrl ? createPool(target.readUrl, target, onIdleError) : undefined;
   const worker = target.workerPool ? createPool(target.url, { ...target, poolSize: WORKER_POOL_SIZE, connectTimeoutMs: undefined }, onIdleError) : undefined;
-  const workerDb = worker && new Kysely<DB>({ dialect: pgDialect({ primary: worker, beginStatements: SET_LOCAL_DEFAULTS }) });
+  const workerDb = worker && new Kysely<DB>({ dialect: pgDialect({ primary: worker, beginStatements: WORKER_SET_LOCAL_DEFAULTS }) });
   const db = new Kysely<DB>({
     dialect: pgDialect({
       primary,
