@@ -5,8 +5,8 @@
 // (the header's account links and moderation link, the follow form) it leaves
 // a marked place. A visitor's page fills those places once, when it is
 // rendered, and is kept whole with its ETag; a member's page fills them per
-// request from their session (name, unread count, CSRF token, role) and their
-// follow state, and copies the rest. The version is read first, by the route
+// request from their session (name, unread count, CSRF token, role) and the
+// followers kept with the rendering, and copies the rest: no query of its own. The version is read first, by the route
 // (page-versions.ts), so a kept rendering is never older than the database,
 // whichever app instance wrote last; a miss is rendered once however many ask.
 import { randomUUID } from "node:crypto";
@@ -30,6 +30,8 @@ interface KeptCompanyPage extends KeptRendering {
   slots: Slot[];
   /** A visitor's page, encoded once, and its ETag. */
   visitor: { body: Buffer; etag: string };
+  /** Who followed the organisation when it was rendered (a follow moves the version). */
+  followers: Set<number>;
 }
 
 /** Fills the marked places; a place the filler has nothing for stays empty. */
@@ -47,8 +49,8 @@ export interface CompanyPageView {
   template: string;
   /** The page's own data; read only when the kept rendering is missing or of another version. */
   data: () => Promise<Record<string, unknown>>;
-  /** The company page's follow form, for a member: where it posts and whether they follow. */
-  follow?: { action: string; following: boolean };
+  /** The company page's follow form, for a member: where it posts, and who follows (read with the page's data). */
+  follow?: { action: string; followers: () => Promise<Set<number>> };
 }
 
 export function keptCompanyPages(app: FastifyInstance) {
@@ -64,11 +66,8 @@ export function keptCompanyPages(app: FastifyInstance) {
     const key = `${request.locale}|${locals.siteBase ?? ""}|${request.url}`;
     const page = await kept.through(key, version, async () => {
       const renderedAt = Date.now();
-      const html = await app.view(view.template, {
-        ...locals, currentUser: null, unreadNotifications: 0, csrfToken: null,
-        ...(await view.data()),
-        viewerSlot: slotMark,
-      });
+      const [data, followers] = await Promise.all([view.data(), view.follow?.followers() ?? new Set<number>()]);
+      const html = await app.view(view.template, { ...locals, currentUser: null, unreadNotifications: 0, csrfToken: null, ...data, viewerSlot: slotMark });
       const pieces = html.split(SLOT_MARKS);
       const cut = {
         parts: pieces.filter((_, i) => i % 2 === 0).map((piece) => Buffer.from(piece)),
@@ -77,18 +76,20 @@ export function keptCompanyPages(app: FastifyInstance) {
       if (!cut.slots.includes("account")) throw new Error(`${view.template}: the layout did not mark the header's account links`);
       // A visitor's header: the log-in and sign-up links back to this address; no form of anyone's.
       const body = filled(cut, { account: app.renderFragment("/partials/_account_nav", { ...locals, currentUser: null }) });
-      const bytes = 2 * body.length + key.length;
-      return { version, renderedAt, ...cut, visitor: { body, etag: bodyEtag(body) }, bytes };
+      const bytes = 2 * body.length + key.length + 16 * followers.size;
+      return { version, renderedAt, ...cut, visitor: { body, etag: bodyEtag(body) }, followers, bytes };
     });
     reply.type("text/html; charset=utf-8");
     const user = request.user;
     if (!user) return reply.header("etag", page.visitor.etag).send(page.visitor.body);
     const csrfToken = reply.csrfToken();
-    const body = filled(page, {
+    const fill = {
       moderation: user.role === "moderator" || user.role === "admin" ? app.renderFragment("/partials/_moderation_link", locals) : "",
       account: app.renderFragment("/partials/_account_nav", { ...locals, csrfToken }),
-      follow: view.follow && app.renderFragment("/partials/_follow", { ...locals, ...view.follow, what: "company", csrfToken }),
-    });
-    return reply.header("etag", bodyEtag(body)).send(body);
+      follow: view.follow && app.renderFragment("/partials/_follow", { ...locals, action: view.follow.action, following: page.followers.has(user.id), what: "company", csrfToken }),
+    };
+    // The ETag of the kept rendering and of what was filled in: no hash of the whole page per request.
+    const etag = `W/"${page.visitor.etag.slice(3, -1)}.${bodyEtag(JSON.stringify(fill)).slice(3, -1)}"`;
+    return reply.header("etag", etag).send(filled(page, fill));
   };
 }

@@ -1,7 +1,7 @@
 // The versions of the company pages (migrations/0021): what a kept rendering
 // is checked against on every request, one query of index probes each. A company
-// page's version is its organisation's row (moved by the figures worker and by
-// every write to its stories), row -1 (moved when every stored figure was
+// page's version is its organisation's row (moved by the figures worker, by
+// every write to its stories and by a follow), row -1 (moved when every stored figure was
 // rewritten at once: a change of the rules, a bulk load) and the newest
 // organisation stamp (a rename or merge of any organisation its page names);
 // the leaderboard's and /companies/how's is row 0 with the same two.
@@ -40,26 +40,24 @@ export async function leaderboardVersion(db: Kysely<DB>): Promise<string> {
   return `${row.version ?? 0}.${row.every ?? 0}.${row.names ?? 0}`;
 }
 
-/**
- * The organisation a company page's address names, its page's version and, for a
- * member, whether they follow it: everything a request reads before it can send a kept page.
- */
-export async function findCompanyPageHead(db: Kysely<DB>, slug: string, viewerId: number | null) {
+/** The organisation a company page's address names and its page's version: what a request reads before it can send a kept page. */
+export async function findCompanyPageHead(db: Kysely<DB>, slug: string) {
   // Postgres text cannot hold NUL, and no slug is that long: a URL may carry either.
   if (slug.includes("\u0000") || slug.length > 200) return undefined;
   const row = await withFigures(db)
     .selectFrom("organisations as o")
     .leftJoin("company_page_versions as v", "v.organisation_id", "o.id")
     .select(["o.id", "o.slug", "o.name", "o.kind", "o.parent_id", "o.merged_into_id", "o.created_at", "v.version"])
-    .select((eb) => [
-      versionRow(db, EVERY_PAGE).as("every"),
-      namesChanged(db).as("names"),
-      eb.exists(eb.selectFrom("company_follows as f").select("f.organisation_id")
-        .whereRef("f.organisation_id", "=", "o.id").where("f.user_id", "=", viewerId ?? 0)).as("following"),
-    ])
+    .select([versionRow(db, EVERY_PAGE).as("every"), namesChanged(db).as("names")])
     .where("o.slug", "=", slug)
     .executeTakeFirst();
   if (!row) return undefined;
-  const { version, every, names, following, ...organisation } = row;
-  return { organisation, version: `${version ?? 0}.${every ?? 0}.${names ?? 0}`, following: viewerId !== null && Boolean(following) };
+  const { version, every, names, ...organisation } = row;
+  return { organisation, version: `${version ?? 0}.${every ?? 0}.${names ?? 0}` };
+}
+
+/** Who follows the organisation: kept with its page (a follow moves the page's version), so a member's follow form costs no query. */
+export async function followersOf(db: Kysely<DB>, organisationId: number): Promise<Set<number>> {
+  const rows = await db.selectFrom("company_follows").select("user_id").where("organisation_id", "=", organisationId).execute();
+  return new Set(rows.map((r) => r.user_id));
 }

@@ -1,14 +1,14 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
 import { companyFeed } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
-import { singleFlight } from "../lib/single-flight.js";
+import { freshSingleFlight } from "../lib/single-flight.js";
 import { findOrganisationBySlug, mergeTarget, type OrganisationRow } from "../organisations/queries.js";
 import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
 import { exportCsv, exportJson } from "./export.js";
 import { keptCompanyPages } from "./kept-pages.js";
-import { findCompanyPageHead, leaderboardVersion } from "./page-versions.js";
+import { findCompanyPageHead, followersOf, leaderboardVersion } from "./page-versions.js";
 import { companyFigures, DEFINITION_KEYS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, type Period, type LeaderboardSort } from "./figures.js";
 import { figureFormat } from "./format.js";
 import { companyCharts } from "./page-charts.js";
@@ -32,14 +32,15 @@ function windowPath(base: string, period: Period, page = 1): string {
 export default async function companyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const sendCompanyPage = keptCompanyPages(app);
-  // Visitors arriving together read the version once; a request with a cookie may follow its own write, so it reads its own.
-  const sharedLeaderboardVersion = singleFlight(() => leaderboardVersion(app.db));
-  const sharedHead = singleFlight((slug: string) => findCompanyPageHead(app.db, slug, null));
-  const versionOfLeaderboard = (request: FastifyRequest) => (request.headers.cookie ? leaderboardVersion(app.db) : sharedLeaderboardVersion(undefined));
+  // Requests arriving together read the version once, but never from a read begun before they arrived
+  // (lib/single-flight.ts): whoever has just written sees it, on any instance.
+  const sharedLeaderboardVersion = freshSingleFlight(() => leaderboardVersion(app.db));
+  const sharedHead = freshSingleFlight((slug: string) => findCompanyPageHead(app.db, slug));
+  const versionOfLeaderboard = () => sharedLeaderboardVersion(undefined, performance.now());
 
   app.get("/companies", leaderboardSchema, async (request, reply) => {
     const query = parseLeaderboardQuery(request.query);
-    return sendCompanyPage(request, reply, await versionOfLeaderboard(request), {
+    return sendCompanyPage(request, reply, await versionOfLeaderboard(), {
       template: "companies/index.eta",
       data: async () => {
         const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
@@ -97,10 +98,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   }
 
   app.get("/companies/:slug", companySchema, async (request, reply) => {
-    const viewer = request.user;
-    const head = viewer || request.headers.cookie
-      ? await findCompanyPageHead(app.db, request.params.slug, viewer?.id ?? null)
-      : await sharedHead(request.params.slug);
+    const head = await sharedHead(request.params.slug, performance.now());
     const organisation = await organisationOf(head?.organisation, request, reply);
     if (organisation === "sent" || !head) return reply;
     const { t, paths } = request.i18n;
@@ -108,7 +106,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
     // Every figure is read from what the figures worker keeps, once per version of the page.
     return sendCompanyPage(request, reply, head.version, {
       template: "companies/show.eta",
-      follow: { action: paths.companyFollow(organisation), following: head.following },
+      follow: { action: paths.companyFollow(organisation), followers: () => followersOf(app.db, organisation.id) },
       data: async () => {
         const fmt = figureFormat(request.i18n);
         const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
@@ -135,7 +133,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   app.get("/companies/how", windowSchema, async (request, reply) => {
     const period = request.query.window ?? "12m";
     const { t, paths } = request.i18n;
-    return sendCompanyPage(request, reply, await versionOfLeaderboard(request), {
+    return sendCompanyPage(request, reply, await versionOfLeaderboard(), {
       template: "companies/how.eta",
       data: async () => ({
         title: t.companyPage.across.title,
