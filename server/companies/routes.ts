@@ -1,9 +1,9 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { companyFeed } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
-import { freshSingleFlight } from "../lib/single-flight.js";
+import { freshSingleFlight, singleFlight } from "../lib/single-flight.js";
 import { findOrganisationBySlug, mergeTarget, type OrganisationRow } from "../organisations/queries.js";
 import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
 import { exportCsv, exportJson } from "./export.js";
@@ -32,15 +32,22 @@ function windowPath(base: string, period: Period, page = 1): string {
 export default async function companyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
   const sendCompanyPage = keptCompanyPages(app);
-  // Requests arriving together read the version once, but never from a read begun before they arrived
-  // (lib/single-flight.ts): whoever has just written sees it, on any instance.
-  const sharedLeaderboardVersion = freshSingleFlight(() => leaderboardVersion(app.db));
-  const sharedHead = freshSingleFlight((slug: string) => findCompanyPageHead(app.db, slug));
-  const versionOfLeaderboard = () => sharedLeaderboardVersion(undefined, performance.now());
+  // Visitors arriving together read the version once (as plugins/kept-pages.ts does). A request with a
+  // cookie may follow its own write: it shares only a read begun after it arrived (lib/single-flight.ts).
+  const visitorsLeaderboardVersion = singleFlight(() => leaderboardVersion(app.db));
+  const visitorsHead = singleFlight((slug: string) => findCompanyPageHead(app.db, slug));
+  const freshLeaderboardVersion = freshSingleFlight(() => leaderboardVersion(app.db));
+  const freshHead = freshSingleFlight((slug: string) => findCompanyPageHead(app.db, slug));
+  // When the request arrived (its session was read since): a read begun after that is new enough.
+  const arrival = (reply: FastifyReply) => performance.now() - reply.elapsedTime;
+  const versionOfLeaderboard = (request: FastifyRequest, reply: FastifyReply) =>
+    request.headers.cookie ? freshLeaderboardVersion(undefined, arrival(reply)) : visitorsLeaderboardVersion(undefined);
+  const headOf = (request: FastifyRequest, reply: FastifyReply, slug: string) =>
+    request.headers.cookie ? freshHead(slug, arrival(reply)) : visitorsHead(slug);
 
   app.get("/companies", leaderboardSchema, async (request, reply) => {
     const query = parseLeaderboardQuery(request.query);
-    return sendCompanyPage(request, reply, await versionOfLeaderboard(), {
+    return sendCompanyPage(request, reply, await versionOfLeaderboard(request, reply), {
       template: "companies/index.eta",
       data: async () => {
         const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
@@ -98,7 +105,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   }
 
   app.get("/companies/:slug", companySchema, async (request, reply) => {
-    const head = await sharedHead(request.params.slug, performance.now());
+    const head = await headOf(request, reply, request.params.slug);
     const organisation = await organisationOf(head?.organisation, request, reply);
     if (organisation === "sent" || !head) return reply;
     const { t, paths } = request.i18n;
@@ -133,7 +140,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   app.get("/companies/how", windowSchema, async (request, reply) => {
     const period = request.query.window ?? "12m";
     const { t, paths } = request.i18n;
-    return sendCompanyPage(request, reply, await versionOfLeaderboard(), {
+    return sendCompanyPage(request, reply, await versionOfLeaderboard(request, reply), {
       template: "companies/how.eta",
       data: async () => ({
         title: t.companyPage.across.title,
