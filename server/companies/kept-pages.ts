@@ -17,12 +17,14 @@ import { bodyEtag } from "../plugins/http-cache.js";
 /** The memory the kept company pages share (the biggest company page is ~60 kB, kept twice: cut and whole). */
 export const KEPT_COMPANY_PAGE_BYTES = 16 * 2 ** 20;
 
-type Slot = "moderation" | "account" | "follow";
+const SLOTS = ["moderation", "account", "follow"] as const;
+type Slot = (typeof SLOTS)[number];
+const isSlot = (name: string): name is Slot => (SLOTS as readonly string[]).includes(name);
 
 // No text a user wrote can contain it (it is escaped, and unguessable).
 const MARK = randomUUID();
 const slotMark = (slot: Slot) => `<!--viewer:${MARK}:${slot}-->`;
-const SLOT_MARKS = new RegExp(`<!--viewer:${MARK}:(moderation|account|follow)-->`);
+const SLOT_MARKS = new RegExp(`<!--viewer:${MARK}:(${SLOTS.join("|")})-->`);
 
 interface KeptCompanyPage extends KeptRendering {
   /** The rendering cut at its marked places: parts.length === slots.length + 1. */
@@ -71,7 +73,7 @@ export function keptCompanyPages(app: FastifyInstance) {
       const pieces = html.split(SLOT_MARKS);
       const cut = {
         parts: pieces.filter((_, i) => i % 2 === 0).map((piece) => Buffer.from(piece)),
-        slots: pieces.filter((_, i) => i % 2 === 1) as Slot[],
+        slots: pieces.flatMap((piece, i) => (i % 2 === 1 && isSlot(piece) ? [piece] : [])),
       };
       if (!cut.slots.includes("account")) throw new Error(`${view.template}: the layout did not mark the header's account links`);
       // A visitor's header: the log-in and sign-up links back to this address; no form of anyone's.
