@@ -4,13 +4,16 @@
 // A rendering is made for nobody: where a page shows what is a member's own
 // (the header's account links and moderation link, the follow form) it leaves
 // a marked place. A visitor's page fills those places once, when it is
-// rendered, and is kept whole with its ETag; a member's page fills them per
-// request from their session (name, unread count, CSRF token, role) and the
-// followers kept with the rendering, and copies the rest: no query of its own. The version is read first, by the route
-// (page-versions.ts), so a kept rendering is never older than the database,
-// whichever app instance wrote last; a miss is rendered once however many ask.
+// rendered, and is kept whole with its ETag, compressed once per coding asked
+// for; a member's page fills them per request from their session (name, unread
+// count, CSRF token, role) and the followers kept with the rendering, and
+// copies the rest: no query of its own. The version is read first, by the
+// route (page-versions.ts), so a kept rendering is never older than the
+// database, whichever app instance wrote last; a miss is rendered once however
+// many ask.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import { encode, preferredEncoding, type Encoding } from "../lib/encodings.js";
 import { keptRenderings, type KeptRendering } from "../lib/kept-renderings.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 
@@ -30,8 +33,8 @@ interface KeptCompanyPage extends KeptRendering {
   /** The rendering cut at its marked places: parts.length === slots.length + 1. */
   parts: Buffer[];
   slots: Slot[];
-  /** A visitor's page, encoded once, and its ETag. */
-  visitor: { body: Buffer; etag: string };
+  /** A visitor's page, encoded once, its ETag, and its compressed bytes as first asked for. */
+  visitor: { body: Buffer; etag: string; encoded: Partial<Record<Encoding, Promise<Buffer>>> };
   /** Who followed the organisation when it was rendered (a follow moves the version). */
   followers: Set<number>;
 }
@@ -78,12 +81,20 @@ export function keptCompanyPages(app: FastifyInstance) {
       if (!cut.slots.includes("account")) throw new Error(`${view.template}: the layout did not mark the header's account links`);
       // A visitor's header: the log-in and sign-up links back to this address; no form of anyone's.
       const body = filled(cut, { account: app.renderFragment("/partials/_account_nav", { ...locals, currentUser: null }) });
-      const bytes = 2 * body.length + key.length + 16 * followers.size;
-      return { version, renderedAt, ...cut, visitor: { body, etag: bodyEtag(body) }, followers, bytes };
+      // The cut parts, the visitor's page, and its compressed copies (a fifth of it, roughly).
+      const bytes = 2.4 * body.length + key.length + 16 * followers.size;
+      return { version, renderedAt, ...cut, visitor: { body, etag: bodyEtag(body), encoded: {} }, followers, bytes };
     });
     reply.type("text/html; charset=utf-8");
     const user = request.user;
-    if (!user) return reply.header("etag", page.visitor.etag).send(page.visitor.body);
+    if (!user) {
+      // Compressed once per rendering, not per request (the app's compression leaves an encoded answer alone).
+      const { body, etag, encoded } = page.visitor;
+      const encoding = preferredEncoding(request.headers["accept-encoding"]);
+      reply.header("etag", etag);
+      if (!encoding) return reply.send(body);
+      return reply.header("content-encoding", encoding).send(await (encoded[encoding] ??= encode(encoding, body)));
+    }
     const csrfToken = reply.csrfToken();
     const fill = {
       moderation: user.role === "moderator" || user.role === "admin" ? app.renderFragment("/partials/_moderation_link", locals) : "",

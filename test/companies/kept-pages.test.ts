@@ -2,6 +2,7 @@
 // by visitors and members alike: two app instances share one database, and
 // each shows a new story, and the figures the worker then recomputes, at once.
 // A member's copy carries their own header and follow form, never anyone else's.
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -136,6 +137,24 @@ describe("kept company pages", () => {
     const changed = await other.inject({ url: company, headers: { "if-none-match": etag } });
     expect(changed.statusCode).toBe(200);
     expect(storyTitles(changed.body)).toContain("A story the ETag follows");
+  });
+
+  it("sends a visitor's page compressed as asked, the same page in fewer bytes", async () => {
+    const plain = await app.inject(company);
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    for (const [accept, encoding] of [["br, gzip", "br"], ["gzip, deflate", "gzip"], ["br;q=0, gzip", "gzip"]] as const) {
+      for (let round = 0; round < 2; round++) {
+        const answer = await app.inject({ url: company, headers: { "accept-encoding": accept } });
+        expect(answer.headers["content-encoding"], accept).toBe(encoding);
+        expect(String(answer.headers.vary)).toContain("Accept-Encoding");
+        expect(answer.headers.etag).toBe(plain.headers.etag);
+        const body = encoding === "br" ? brotliDecompressSync(answer.rawPayload) : gunzipSync(answer.rawPayload);
+        expect(body.toString()).toBe(plain.body);
+        expect(answer.rawPayload.length).toBeLessThan(plain.rawPayload.length / 3);
+      }
+    }
+    expect((await app.inject({ url: company, headers: { "accept-encoding": "br", "if-none-match": String(plain.headers.etag) } })).statusCode).toBe(304);
+    expect((await app.inject({ url: company, headers: { "accept-encoding": "identity" } })).headers["content-encoding"]).toBeUndefined();
   });
 
   it("keeps the German page apart from the English one", async () => {
