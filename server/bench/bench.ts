@@ -159,14 +159,17 @@ try {
   }
 
   if (section("companies")) {
-    const [companies, company, companyIn] = await interleaved([
+    const [companies, company, companyIn, companyBr] = await interleaved([
       { name: "/companies", url: url("/companies"), connections: 64 },
       { name: "biggest company", url: url(companyPath(big)), connections: 64 },
       { name: "biggest company, logged in", url: url(companyPath(big)), headers: loggedIn, connections: 64 },
+      // What a browser asks for: the page compressed.
+      { name: "biggest company, Accept-Encoding br", url: url(companyPath(big)), headers: { "accept-encoding": "br" }, connections: 64 },
     ]);
     row("/companies, 64 connections", "p99 ≤ 50 ms", lat(companies!), null, companies!.p99 <= 50);
     row(`biggest company (${big.stories.toLocaleString("en")} stories), logged out, 64 conn.`, "p99 ≤ 50 ms", lat(company!), null, company!.p99 <= 50);
     row("biggest company, logged in, 64 conn.", "p99 ≤ 50 ms", lat(companyIn!), null, companyIn!.p99 <= 50);
+    row("biggest company, logged out, brotli, 64 conn.", "p99 ≤ 50 ms", `${lat(companyBr!)}; ${(companyBr!.bytesPerRequest / 1024).toFixed(0)} kB vs ${(company!.bytesPerRequest / 1024).toFixed(0)} kB`, null, companyBr!.p99 <= 50);
   }
 
   if (section("compression")) {
