@@ -7,13 +7,14 @@
 // rendered, and is kept whole with its ETag, compressed once per coding asked
 // for; a member's page fills them per request from their session (name, unread
 // count, CSRF token, role) and the followers kept with the rendering, and
-// copies the rest: no query of its own. The version is read first, by the
+// copies the rest: no query of its own, and compressed as a gzip stream of the
+// parts deflated once and the filled places deflated now. The version is read first, by the
 // route (page-versions.ts), so a kept rendering is never older than the
 // database, whichever app instance wrote last; a miss is rendered once however
 // many ask.
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
-import { encode, preferredEncoding, type Encoding } from "../lib/encodings.js";
+import { acceptsGzip, encode, gzipOf, gzipPiece, gzipPieceNow, preferredEncoding, type Encoding, type GzipPiece } from "../lib/encodings.js";
 import { keptRenderings, type KeptRendering } from "../lib/kept-renderings.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 
@@ -37,17 +38,23 @@ interface KeptCompanyPage extends KeptRendering {
   visitor: { body: Buffer; etag: string; encoded: Partial<Record<Encoding, Promise<Buffer>>> };
   /** Who followed the organisation when it was rendered (a follow moves the version). */
   followers: Set<number>;
+  /** The parts deflated once, as first asked for: a member's page is then one gzip stream of them and the filled places. */
+  gzipParts?: Promise<GzipPiece[]>;
 }
 
-/** Fills the marked places; a place the filler has nothing for stays empty. */
-function filled(page: Pick<KeptCompanyPage, "parts" | "slots">, fill: Partial<Record<Slot, string>>): Buffer {
-  const chunks = [page.parts[0]!];
-  for (const [i, slot] of page.slots.entries()) {
+/** The page's pieces in order, its marked places filled; a place the filler has nothing for stays empty. */
+function pieces<T extends object>(parts: T[], slots: Slot[], fill: Partial<Record<Slot, string>>, piece: (text: string) => T): T[] {
+  const out = [parts[0]!];
+  for (const [i, slot] of slots.entries()) {
     const text = fill[slot];
-    if (text) chunks.push(Buffer.from(text));
-    chunks.push(page.parts[i + 1]!);
+    if (text) out.push(piece(text));
+    out.push(parts[i + 1]!);
   }
-  return Buffer.concat(chunks);
+  return out;
+}
+
+function filled(page: Pick<KeptCompanyPage, "parts" | "slots">, fill: Partial<Record<Slot, string>>): Buffer {
+  return Buffer.concat(pieces(page.parts, page.slots, fill, (text) => Buffer.from(text)));
 }
 
 export interface CompanyPageView {
@@ -81,8 +88,8 @@ export function keptCompanyPages(app: FastifyInstance) {
       if (!cut.slots.includes("account")) throw new Error(`${view.template}: the layout did not mark the header's account links`);
       // A visitor's header: the log-in and sign-up links back to this address; no form of anyone's.
       const body = filled(cut, { account: app.renderFragment("/partials/_account_nav", { ...locals, currentUser: null }) });
-      // The cut parts, the visitor's page, and its compressed copies (a fifth of it, roughly).
-      const bytes = 2.4 * body.length + key.length + 16 * followers.size;
+      // The cut parts, the visitor's page, and the compressed copies of both (a fifth each, roughly).
+      const bytes = 2.6 * body.length + key.length + 16 * followers.size;
       return { version, renderedAt, ...cut, visitor: { body, etag: bodyEtag(body), encoded: {} }, followers, bytes };
     });
     reply.type("text/html; charset=utf-8");
@@ -102,7 +109,11 @@ export function keptCompanyPages(app: FastifyInstance) {
       follow: view.follow && app.renderFragment("/partials/_follow", { ...locals, action: view.follow.action, following: page.followers.has(user.id), what: "company", csrfToken }),
     };
     // The ETag of the kept rendering and of what was filled in: no hash of the whole page per request.
-    const etag = `W/"${page.visitor.etag.slice(3, -1)}.${bodyEtag(JSON.stringify(fill)).slice(3, -1)}"`;
-    return reply.header("etag", etag).send(filled(page, fill));
+    reply.header("etag", `W/"${page.visitor.etag.slice(3, -1)}.${bodyEtag(JSON.stringify(fill)).slice(3, -1)}"`);
+    if (!acceptsGzip(request.headers["accept-encoding"])) return reply.send(filled(page, fill));
+    // Compressed without compressing the page: its parts were deflated once, only the filled places are now.
+    const parts = await (page.gzipParts ??= Promise.all(page.parts.map(gzipPiece)));
+    const body = gzipOf(pieces(parts, page.slots, fill, (text) => gzipPieceNow(Buffer.from(text))));
+    return reply.header("content-encoding", "gzip").send(body);
   };
 }

@@ -12,7 +12,7 @@ import { flushFigures } from "../../server/companies/worker.js";
 import { createTestApp, testConfig, type TestApp } from "../helpers/app.js";
 import { type Agent, signedUp } from "../helpers/browser-agent.js";
 import { DAY, insertStoryRows, storyRow } from "../helpers/fixtures.js";
-import { attr, find, findAll, loggedInAs, one, texts } from "../helpers/html.js";
+import { attr, find, findAll, loggedInAs, one, parseHtml, texts } from "../helpers/html.js";
 import { postStoryForm } from "../helpers/story-form.js";
 import { companyFigure, leaderboardRows } from "./helpers.js";
 
@@ -155,6 +155,26 @@ describe("kept company pages", () => {
     }
     expect((await app.inject({ url: company, headers: { "accept-encoding": "br", "if-none-match": String(plain.headers.etag) } })).statusCode).toBe(304);
     expect((await app.inject({ url: company, headers: { "accept-encoding": "identity" } })).headers["content-encoding"]).toBeUndefined();
+  });
+
+  const withoutTokens = (html: string) => {
+    const page = parseHtml(html);
+    for (const input of findAll(page, "input[name=_csrf]")) input.setAttribute("value", "");
+    return page.toString();
+  };
+
+  it("sends a member's page as gzip when asked, the same page as sent plain", async () => {
+    for (const accept of ["gzip", "br, gzip"]) {
+      const plain = await follower.get(company);
+      const zipped = await follower.get(company, { "accept-encoding": accept });
+      expect(zipped.headers["content-encoding"]).toBe("gzip");
+      expect(zipped.headers["cache-control"]).toBe("private, no-cache");
+      const page = gunzipSync(zipped.rawPayload).toString();
+      // Every answer carries a fresh CSRF token; the rest is the same page.
+      expect(withoutTokens(page)).toBe(withoutTokens(plain.body));
+      expect(loggedInAs(page)).toBe("kept_co_follower");
+      expect(attr(page, "form.follow input[name=follow]", "value")).toBe("no");
+    }
   });
 
   it("keeps the German page apart from the English one", async () => {
