@@ -3,11 +3,11 @@
 // over Kysely: it stores the SHA-256 of the browser's token, never the token,
 // and gives lucia only the user columns a page may see (no password hash).
 import { createHash } from "node:crypto";
-import type { Kysely } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import type { DB } from "../db/schema.js";
 import type { UserRole } from "../lib/enums.js";
-import { unreadCount } from "../notifications/queries.js";
+import { UNREAD_CAP } from "../notifications/queries.js";
 
 export const SESSION_COOKIE = "escalator_session";
 
@@ -37,19 +37,20 @@ declare module "lucia" {
   }
 }
 
+/** A session with its member, as session_lookup() returns it: the unread count is of visible notifications, up to the cap. */
+type SessionRow = Pick<Selectable<DB["sessions"]>, "user_id" | "expires_at" | "user_agent" | "last_seen_at">
+  & Pick<Selectable<DB["users"]>, "username" | "role" | "banned_until" | "ban_reason"> & { unread: number };
+
 class KyselySessionAdapter implements Adapter {
   constructor(private readonly db: Kysely<DB>) {}
 
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
-    const row = await this.db
-      .selectFrom("sessions as s")
-      .innerJoin("users as u", "u.id", "s.user_id")
-      .where("s.id", "=", hashToken(token))
-      .select(["s.user_id", "s.expires_at", "s.user_agent", "s.last_seen_at", "u.username", "u.role", "u.banned_until", "u.ban_reason"])
-      .select((eb) => unreadCount(this.db, eb.ref("u.id")).as("unread"))
-      .executeTakeFirst();
+    // A PL/pgSQL function (migrations/0023): its plan is kept per connection, where this
+    // three-table statement on every member request was planned anew each time.
+    const { rows } = await sql<SessionRow>`select * from session_lookup(${hashToken(token)}, ${UNREAD_CAP})`.execute(this.db);
+    const row = rows[0];
     if (!row) return [null, null];
-    const user = { username: row.username, role: row.role, banned_until: row.banned_until, ban_reason: row.ban_reason, unread_notifications: Number(row.unread) };
+    const user = { username: row.username, role: row.role, banned_until: row.banned_until, ban_reason: row.ban_reason, unread_notifications: row.unread };
     return [
       { id: token, userId: row.user_id, expiresAt: row.expires_at, attributes: { user_agent: row.user_agent, last_seen_at: row.last_seen_at } },
       { id: row.user_id, attributes: user },

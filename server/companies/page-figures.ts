@@ -11,7 +11,7 @@
 // rest of the page is whole, a pass over the organisation's stories), and each
 // of its routes at its organisation and across organisations, read from
 // route_steps. A page computed for the first time is computed whole.
-import { sql, type Kysely, type Transaction } from "kysely";
+import { sql, type Kysely, type RawBuilder, type Transaction } from "kysely";
 import type { DB } from "../db/schema.js";
 import { histogramCounts, monthAround, steppedInCounts, trendMonths } from "./breakdowns.js";
 import { inPeriod, KM_AGEING_MIN_SECONDS, PERIODS, type Period } from "./figures.js";
@@ -92,12 +92,14 @@ export async function refreshOrganisationPage(trx: Transaction<DB>, organisation
       .expression(steppedInCounts(trx, organisationId, period).select([sql<number>`${organisationId}::integer`.as("company_id"), sql<Period>`${period}::text`.as("period")]))
       .execute();
   }
-  // Ageing: a story leaving the 12 months or turning 30 days old unanswered.
+  // Ageing: a story leaving the 12 months or turning 30 days old unanswered. Each the first of a range
+  // of stories_company_escalated (migrations/0019), not a pass over the organisation's stories.
+  const earliest = (after: RawBuilder<boolean>) => sql<Date | null>`(select s.escalated_at from stories s
+    where s.company_id = ${organisationId} and ${inPeriod("all")} and ${after} order by s.escalated_at limit 1)`;
   const { rows } = await sql<{ twelve_months: Date | null; thirty_days: Date | null }>`
     select
-      min(s.escalated_at) filter (where s.escalated_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})) + make_interval(hours => ${TWELVE_MONTHS_HOURS}) as twelve_months,
-      min(s.escalated_at) filter (where s.first_response_at is null and s.escalated_at > now() - make_interval(hours => ${RESPONSE_WINDOW_HOURS})) + make_interval(hours => ${RESPONSE_WINDOW_HOURS}) as thirty_days
-    from stories s where s.company_id = ${organisationId} and ${inPeriod("all")}`.execute(trx);
+      ${earliest(sql`s.escalated_at > now() - make_interval(hours => ${TWELVE_MONTHS_HOURS})`)} + make_interval(hours => ${TWELVE_MONTHS_HOURS}) as twelve_months,
+      ${earliest(sql`s.first_response_at is null and s.escalated_at > now() - make_interval(hours => ${RESPONSE_WINDOW_HOURS})`)} + make_interval(hours => ${RESPONSE_WINDOW_HOURS}) as thirty_days`.execute(trx);
   const timing = rows[0];
   return staleAt([timing?.twelve_months ?? null, timing?.thirty_days ?? null], [crossing]);
 }

@@ -49,11 +49,13 @@ async function workOne(db: Kysely<DB>, wait: boolean): Promise<boolean> {
  * big organisation waits for the longest of them, not their sum. With wait, it also waits for
  * organisations another worker is recomputing, so that on return every change
  * committed before the call shows in the figures (for tests, scripts and the bench).
+ * Once `signal` aborts, each drain stops after the unit it is in (its transaction commits).
  */
-export async function flushFigures(db: Kysely<DB>, { wait = true }: { wait?: boolean } = {}): Promise<number> {
+export async function flushFigures(db: Kysely<DB>, { wait = true, signal }: { wait?: boolean; signal?: AbortSignal } = {}): Promise<number> {
   const drain = async (workOneOf: () => Promise<boolean>) => {
     let done = 0;
-    while (await workOneOf()) done++;
+    // A closing app stops between units: after a bulk load the rows due by time alone take minutes.
+    while (!signal?.aborted && (await workOneOf())) done++;
     return done;
   };
   // Two rounds of pages at once: an organisation's page and the routes across organisations a change touched.
@@ -66,6 +68,7 @@ export default fp(async function figuresWorker(app: FastifyInstance, opts: { db:
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
+  const closing = new AbortController();
 
   // After failures, wait a little longer (up to MAX_RETRY_MS); an outage is logged when it starts and when it ends.
   let delay = POLL_MS;
@@ -73,7 +76,7 @@ export default fp(async function figuresWorker(app: FastifyInstance, opts: { db:
   let drainedAt = Date.now();
   app.decorate("figuresWorker", { lagSeconds: () => (Date.now() - drainedAt) / 1000 });
   const tick = () => {
-    running = flushFigures(opts.db, { wait: false })
+    running = flushFigures(opts.db, { wait: false, signal: closing.signal })
       .then(() => {
         if (failures > 0) app.log.info({ failures }, "company figures worker: the database answers again");
         failures = 0;
@@ -95,9 +98,10 @@ export default fp(async function figuresWorker(app: FastifyInstance, opts: { db:
   app.addHook("onReady", async () => {
     timer = setTimeout(tick, POLL_MS);
   });
-  // Before the database closes: stop polling and let a round in progress commit.
+  // Before the database closes: stop polling and let the unit in progress commit.
   app.addHook("onClose", async () => {
     stopped = true;
+    closing.abort();
     clearTimeout(timer);
     await running;
   });

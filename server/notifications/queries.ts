@@ -1,5 +1,7 @@
 // Reading and marking a member's notifications. A notification whose reply or
-// story has since been deleted or hidden is neither listed nor counted. Some
+// story has since been deleted or hidden is neither listed nor counted (the
+// header's unread count is read with the session: session_lookup() in
+// migrations/0023, which applies the same rule as visibleOf here). Some
 // are about a story itself (a timeline update, a new story): no reply then.
 import { sql, type Expression, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
@@ -17,16 +19,6 @@ function visibleOf(db: Kysely<DB>, userId: number | Expression<number>) {
     .where((eb) => eb.or([eb("n.reply_id", "is", null), eb.and([eb("r.deleted_at", "is", null), eb("r.hidden_at", "is", null)])]))
     .where("s.deleted_at", "is", null)
     .where("s.hidden_at", "is", null);
-}
-
-/**
- * Unread notifications, up to UNREAD_CAP, on the partial unread index: a subquery
- * for the member `userId` names (the session lookup reads it with the session).
- */
-export function unreadCount(db: Kysely<DB>, userId: Expression<number>) {
-  return db
-    .selectFrom(visibleOf(db, userId).where("n.read_at", "is", null).select("n.id").limit(UNREAD_CAP).as("unread"))
-    .select(sql<number>`count(*)`.as("n"));
 }
 
 /** One page, newest first; `before` is the last id of the previous page. */

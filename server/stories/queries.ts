@@ -1,8 +1,8 @@
 // Reading stories: the keyset-paged list and one story with its facts.
-import { sql, type Kysely } from "kysely";
+import { sql, type Kysely, type Selectable } from "kysely";
 import type { DB } from "../db/schema.js";
 import type { Sort, StoryFilters } from "./list-schema.js";
-import { viewerStateColumns, type ViewerState } from "./viewer-state.js";
+import type { ViewerState } from "./viewer-state.js";
 
 export const PAGE_SIZE = 25;
 
@@ -82,28 +82,23 @@ export async function findStory(db: Kysely<DB>, id: number) {
 
 export type StoryDetail = NonNullable<Awaited<ReturnType<typeof findStory>>>;
 
+/** A thread head's row as thread_head() returns it (migrations/0023). */
+type ThreadHeadRow = Pick<Selectable<DB["stories"]>, "id" | "slug" | "hidden_at" | "hidden_reason"> & { version: string; me_too: boolean; following: boolean };
+
 /**
  * What decides whether a kept rendering of a thread is still right: one
  * primary-key lookup. `version` changes with every write to the story, its
  * replies, its organisations' names and representatives (migrations/0008_1).
+ * A member's own flags come along: one round trip for the page's head and the
+ * viewer's state. A PL/pgSQL function (migrations/0023), so that this call on
+ * every thread request is not planned anew each time.
  */
 export async function findThreadHead(db: Kysely<DB>, id: number, viewerId?: number) {
-  // Scalar subqueries rather than joins: this runs on every thread request, and
-  // planning a four-way join over stories' many indexes cost more than running it.
-  const row = await db
-    .selectFrom("stories as s")
-    .where("s.id", "=", id)
-    .where("s.deleted_at", "is", null)
-    .select(["s.id", "s.slug", "s.hidden_at", "s.hidden_reason"])
-    .select(sql<string>`coalesce((select v.version from story_versions v where v.story_id = s.id), 0)
-      || '.' || (select c.version from organisations c where c.id = s.company_id)
-      || '.' || coalesce((select o.version from organisations o where o.id = s.other_party_id), 0)`.as("version"))
-    // A member's own flags come along: one round trip for the page's head and the viewer's state.
-    .$if(viewerId !== undefined, (q) => q.select(viewerStateColumns(db, id, viewerId ?? 0)))
-    .executeTakeFirst();
+  const { rows } = await sql<ThreadHeadRow>`select * from thread_head(${id}, ${viewerId ?? null})`.execute(db);
+  const row = rows[0];
   if (!row) return undefined;
   const { me_too, following, ...head } = row;
-  const viewer: ViewerState | null = viewerId === undefined ? null : { meToo: Boolean(me_too), following: Boolean(following) };
+  const viewer: ViewerState | null = viewerId === undefined ? null : { meToo: me_too, following };
   return { ...head, viewer };
 }
 

@@ -70,6 +70,25 @@ describe("the figures worker", () => {
     expect(await differences()).toEqual({ missing: 0, extra: 0, queued: 0, totals_off: 0 });
   });
 
+  it("stops between units once the closing app aborts it, leaving the rest queued for the next round", async () => {
+    const db = database.db;
+    const [, two, three] = companies as [number, number, number];
+    for (const [company_id, slug] of [[two, "closing-one"], [three, "closing-two"]] as const) {
+      await db.insertInto("stories").values({
+        author_id, company_id, title: `Queued while closing ${slug}`, slug, country: "FR", channel: "email",
+        escalated_to: "ceo", outcome: "pending", body_md: "x", body_html: "<p>x</p>", escalated_at: new Date(Date.now() - 86_400_000),
+      }).execute();
+    }
+    const closing = new AbortController();
+    closing.abort();
+    // A closing app must not first drain a backlog (after a bulk load, minutes of rows due by time).
+    expect(await flushFigures(db, { signal: closing.signal })).toBe(0);
+    expect((await differences()).queued).toBe(2);
+    expect(await flushFigures(db)).toBe(4);
+    expect(await storiesOf(three)).toBe(1);
+    expect(await differences()).toEqual({ missing: 0, extra: 0, queued: 0, totals_off: 0 });
+  });
+
   it("stays exact when rounds interleave with inserts, edits, moves and deletes", async () => {
     const db = database.db;
     const [one, two, three] = companies as [number, number, number];
