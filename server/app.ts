@@ -140,7 +140,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
   // After the session and CSRF plugins: a page that sets a cookie is never public.
   await app.register(httpCachePlugin);
   await app.register(keptPagesPlugin);
-  await app.register(figuresWorker);
+  await app.register(figuresWorker, { db: database.workerDb ?? database.db });
   await app.register(mailWorker);
 
   // Features.

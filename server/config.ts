@@ -38,8 +38,6 @@ export interface Config {
   };
   /** The site's public address (canonical links, sitemaps, feeds); unset = the request's own host. */
   publicUrl: string | undefined;
-  /** How long a logged-out visitor's leaderboard or company page is served from memory (ms; 0 = never). */
-  pageCacheMs: number;
 }
 
 export class ConfigError extends Error {}
@@ -147,6 +145,5 @@ export function loadConfig(env: Env = process.env): Config {
       pollMs: integer(env, "MAIL_POLL_MS", 1000, 0, 600_000),
     },
     publicUrl: site,
-    pageCacheMs: integer(env, "PAGE_CACHE_MS", 500, 0, 2000),
   };
 }

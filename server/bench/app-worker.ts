@@ -33,7 +33,8 @@ const config = {
   ...loadConfig({ ...process.env, NODE_ENV: "production", LOG_LEVEL: "silent", DATABASE_URL: input.databaseUrl }),
   rateLimits: { signup: 1_000_000, login: 1_000_000, post: 1_000_000 },
 };
-const database = connectPostgres({ kind: "postgres", url: input.databaseUrl, poolSize: input.poolSize }, () => {});
+// As the server opens it (db/open.ts): the figures worker on a pool of its own.
+const database = connectPostgres({ kind: "postgres", url: input.databaseUrl, poolSize: input.poolSize, workerPool: true }, () => {});
 const app = await buildApp(config, database);
 // The leaderboard routes landed separately; a build without them still gets measured.
 if (!app.hasRoute({ method: "GET", url: "/companies" })) await app.register(companyRoutes);

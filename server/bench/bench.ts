@@ -3,6 +3,7 @@
 // (the machine is shared: absolute figures move with its load, ratios less),
 // printed as goal / measured / ratio / met or missed with the load average.
 //   --connections 10 --duration 6 (seconds per page, split over two rounds)
+//   --only threads,search,filters,long-thread,companies,compression,start (all when absent)
 import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { get, type IncomingMessage } from "node:http";
@@ -17,6 +18,7 @@ import { ensureThread } from "./thousand-replies.js";
 import { createBenchMember, removeBenchMember } from "./member.js";
 
 const options = benchSetup({ connections: 10, seconds: 6 });
+const section = (name: "threads" | "search" | "filters" | "long-thread" | "companies" | "compression" | "start") => !options.only || options.only.has(name);
 const database = connectPostgres({ kind: "postgres", url: options.databaseUrl, poolSize: 2 }, () => {});
 const db = database.db;
 
@@ -26,7 +28,7 @@ if (!hundred) {
   console.error("No stories: run npm run generate first.");
   process.exit(1);
 }
-const thousand = await ensureThread(db, 1000);
+const thousand = section("long-thread") ? await ensureThread(db, 1000) : null;
 const biggest = await sql<{ slug: string; stories: number }>`
   select o.slug, f.stories from company_figures f join organisations o on o.id = f.company_id
   where f.period = 'all' and f.country = '' and f.channel = '' order by f.stories desc limit 1`.execute(db);
@@ -99,69 +101,87 @@ try {
   const threadName = `${hundred.reply_count}-reply thread`;
 
   // The thread against the same bytes from memory.
-  await server.peakMemory(); // from here on: the peak under the thread loads
-  const [out, inn, bare] = await interleaved([
-    { name: `${threadName}, logged out`, url: url(storyPath(hundred)) },
-    { name: `${threadName}, logged in`, url: url(storyPath(hundred)), headers: loggedIn },
-    { name: "bare Fastify, the thread's bytes", url: bareUrl },
-  ]);
-  row(`${threadName}, logged out ÷ bare`, "≥ 0.5 of bare", `${out!.reqPerSec.toFixed(0)} vs ${bare!.reqPerSec.toFixed(0)} req/s; ${lat(out!)}`, out!.reqPerSec / bare!.reqPerSec, out!.reqPerSec / bare!.reqPerSec >= 0.5 && !out!.failures);
-  row(`${threadName}, logged in`, "≥ 0.2 of bare; p99 ≤ 100 ms", lat(inn!), inn!.reqPerSec / bare!.reqPerSec, inn!.reqPerSec / bare!.reqPerSec >= 0.2 && inn!.p99 <= 100 && !inn!.failures);
-  const rss = await server.peakMemory();
-  row("RSS under the logged-in load", "≤ 250 MB", `${rss.toFixed(0)} MB peak of the app's own process`, null, rss <= 250);
+  if (section("threads")) {
+    await server.peakMemory(); // from here on: the peak under the thread loads
+    const [out, inn, bare] = await interleaved([
+      { name: `${threadName}, logged out`, url: url(storyPath(hundred)) },
+      { name: `${threadName}, logged in`, url: url(storyPath(hundred)), headers: loggedIn },
+      { name: "bare Fastify, the thread's bytes", url: bareUrl },
+    ]);
+    row(`${threadName}, logged out ÷ bare`, "≥ 0.5 of bare", `${out!.reqPerSec.toFixed(0)} vs ${bare!.reqPerSec.toFixed(0)} req/s; ${lat(out!)}`, out!.reqPerSec / bare!.reqPerSec, out!.reqPerSec / bare!.reqPerSec >= 0.5 && !out!.failures);
+    row(`${threadName}, logged in`, "≥ 0.2 of bare; p99 ≤ 100 ms", lat(inn!), inn!.reqPerSec / bare!.reqPerSec, inn!.reqPerSec / bare!.reqPerSec >= 0.2 && inn!.p99 <= 100 && !inn!.failures);
+    const rss = await server.peakMemory();
+    row("RSS under the logged-in load", "≤ 250 MB", `${rss.toFixed(0)} MB peak of the app's own process`, null, rss <= 250);
+  }
 
   // Searches against the home page.
-  for (const text of ["refund", "order", "refund OR order", '"credit card"', "Bestellung"]) {
-    const [search, home] = await interleaved([{ name: `search ${text}`, url: url(`/search?q=${encodeURIComponent(text)}`) }, { name: "home page", url: url("/") }]);
-    const ratio = search!.p95 / home!.p95;
-    row(`search ${text}`, "p95 ≤ 10× home's p95", `${lat(search!)}; home p95 ${ms(home!.p95)} ms`, ratio, ratio <= 10 && !search!.failures);
+  if (section("search")) {
+    for (const text of ["refund", "order", "refund OR order", '"credit card"', "Bestellung"]) {
+      const [search, home] = await interleaved([{ name: `search ${text}`, url: url(`/search?q=${encodeURIComponent(text)}`) }, { name: "home page", url: url("/") }]);
+      const ratio = search!.p95 / home!.p95;
+      row(`search ${text}`, "p95 ≤ 10× home's p95", `${lat(search!)}; home p95 ${ms(home!.p95)} ms`, ratio, ratio <= 10 && !search!.failures);
+    }
+    const [storm] = await interleaved([{ name: "search refund, 64 connections", url: url("/search?q=refund"), connections: 64 }]);
+    row("search refund, 64 connections", "no 503", lat(storm!), null, storm!.requests > 0 && storm!.failures === 0);
   }
-  const [storm] = await interleaved([{ name: "search refund, 64 connections", url: url("/search?q=refund"), connections: 64 }]);
-  row("search refund, 64 connections", "no 503", lat(storm!), null, storm!.requests > 0 && storm!.failures === 0);
 
   // Every filter combination without a company, each sort, one request at a time against that sort's page 1.
-  const filters = { country: "DE", outcome: "goodwill", bucket: "under_1h" } as const;
-  const keys = Object.keys(filters) as (keyof typeof filters)[];
-  let worst = { ratio: 0, what: "" };
-  for (const sort of SORT_KEYS) {
-    const first = url(`/?sort=${sort}`);
-    for (let mask = 1; mask < 1 << keys.length; mask++) {
-      const chosen = keys.filter((_, i) => mask & (1 << i));
-      const filtered = url(`/?sort=${sort}&${chosen.map((k) => `${k}=${filters[k]}`).join("&")}`);
-      const a: number[] = [], b: number[] = [];
-      for (let i = 0; i < 10; i++) {
-        // As a member, on both sides: the queries' cost, not a kept visitor's page (plugins/kept-pages.ts).
-        a.push(...(await timeRuns(1, () => fetch(filtered, { headers: loggedIn }).then((r) => r.arrayBuffer()))));
-        b.push(...(await timeRuns(1, () => fetch(first, { headers: loggedIn }).then((r) => r.arrayBuffer()))));
+  if (section("filters")) {
+    const filters = { country: "DE", outcome: "goodwill", bucket: "under_1h" } as const;
+    const keys = Object.keys(filters) as (keyof typeof filters)[];
+    let worst = { ratio: 0, what: "" };
+    for (const sort of SORT_KEYS) {
+      const first = url(`/?sort=${sort}`);
+      for (let mask = 1; mask < 1 << keys.length; mask++) {
+        const chosen = keys.filter((_, i) => mask & (1 << i));
+        const filtered = url(`/?sort=${sort}&${chosen.map((k) => `${k}=${filters[k]}`).join("&")}`);
+        const a: number[] = [], b: number[] = [];
+        for (let i = 0; i < 10; i++) {
+          // As a member, on both sides: the queries' cost, not a kept visitor's page (plugins/kept-pages.ts).
+          a.push(...(await timeRuns(1, () => fetch(filtered, { headers: loggedIn }).then((r) => r.arrayBuffer()))));
+          b.push(...(await timeRuns(1, () => fetch(first, { headers: loggedIn }).then((r) => r.arrayBuffer()))));
+        }
+        a.sort((x, y) => x - y);
+        b.sort((x, y) => x - y);
+        const ratio = percentile(a, 0.95) / percentile(b, 0.95);
+        if (ratio > worst.ratio) worst = { ratio, what: `${chosen.join(" × ")}, sort ${sort}: p95 ${ms(percentile(a, 0.95))} ms vs page 1 ${ms(percentile(b, 0.95))} ms` };
       }
-      a.sort((x, y) => x - y);
-      b.sort((x, y) => x - y);
-      const ratio = percentile(a, 0.95) / percentile(b, 0.95);
-      if (ratio > worst.ratio) worst = { ratio, what: `${chosen.join(" × ")}, sort ${sort}: p95 ${ms(percentile(a, 0.95))} ms vs page 1 ${ms(percentile(b, 0.95))} ms` };
     }
+    row("list filters, 21 combinations × sorts, as a member (worst shown)", "each ≤ 5× page 1", worst.what, worst.ratio, worst.ratio <= 5);
   }
-  row("list filters, 21 combinations × sorts, as a member (worst shown)", "each ≤ 5× page 1", worst.what, worst.ratio, worst.ratio <= 5);
 
-  const [long, short] = await interleaved([
-    { name: "1,000-reply thread", url: url(storyPath(thousand)) },
-    { name: threadName, url: url(storyPath(hundred)) },
-  ]);
-  row("1,000-reply thread (paged)", "p95 ≤ 2× the 100-reply thread", `${lat(long!)}; ${(long!.bytesPerRequest / 1024).toFixed(0)} kB`, long!.p95 / short!.p95, long!.p95 / short!.p95 <= 2);
+  if (section("long-thread")) {
+    const [long, short] = await interleaved([
+      { name: "1,000-reply thread", url: url(storyPath(thousand!)) },
+      { name: threadName, url: url(storyPath(hundred)) },
+    ]);
+    row("1,000-reply thread (paged)", "p95 ≤ 2× the 100-reply thread", `${lat(long!)}; ${(long!.bytesPerRequest / 1024).toFixed(0)} kB`, long!.p95 / short!.p95, long!.p95 / short!.p95 <= 2);
+  }
 
-  const [companies, company, companyIn] = await interleaved([
-    { name: "/companies", url: url("/companies"), connections: 64 },
-    { name: "biggest company", url: url(companyPath(big)), connections: 64 },
-    { name: "biggest company, logged in", url: url(companyPath(big)), headers: loggedIn, connections: 64 },
-  ]);
-  row("/companies, 64 connections", "p99 ≤ 50 ms", lat(companies!), null, companies!.p99 <= 50);
-  row(`biggest company (${big.stories.toLocaleString("en")} stories), logged out, 64 conn.`, "p99 ≤ 50 ms", lat(company!), null, company!.p99 <= 50);
-  row("biggest company, logged in, 64 conn.", "p99 ≤ 50 ms", lat(companyIn!), null, companyIn!.p99 <= 50);
+  if (section("companies")) {
+    const [companies, company, companyIn, companyBr] = await interleaved([
+      { name: "/companies", url: url("/companies"), connections: 64 },
+      { name: "biggest company", url: url(companyPath(big)), connections: 64 },
+      { name: "biggest company, logged in", url: url(companyPath(big)), headers: loggedIn, connections: 64 },
+      // What a browser asks for: the page compressed.
+      { name: "biggest company, Accept-Encoding br", url: url(companyPath(big)), headers: { "accept-encoding": "br" }, connections: 64 },
+    ]);
+    row("/companies, 64 connections", "p99 ≤ 50 ms", lat(companies!), null, companies!.p99 <= 50);
+    row(`biggest company (${big.stories.toLocaleString("en")} stories), logged out, 64 conn.`, "p99 ≤ 50 ms", lat(company!), null, company!.p99 <= 50);
+    row("biggest company, logged in, 64 conn.", "p99 ≤ 50 ms", lat(companyIn!), null, companyIn!.p99 <= 50);
+    row("biggest company, logged out, brotli, 64 conn.", "p99 ≤ 50 ms", `${lat(companyBr!)}; ${(companyBr!.bytesPerRequest / 1024).toFixed(0)} kB vs ${(company!.bytesPerRequest / 1024).toFixed(0)} kB`, null, companyBr!.p99 <= 50);
+  }
 
-  const wire = await bytesOnTheWire(url(storyPath(hundred)), "br, gzip");
-  row("response bodies", "brotli/gzip by Accept-Encoding", `thread: ${wire.encoding ?? "not compressed"}, ${(wire.bytes / 1024).toFixed(0)} kB on the wire (${(out!.bytesPerRequest / 1024).toFixed(0)} kB plain)`, null, wire.encoding === "br");
+  if (section("compression")) {
+    const wire = await bytesOnTheWire(url(storyPath(hundred)), "br, gzip");
+    const plain = (await (await fetch(url(storyPath(hundred)), { headers: { "accept-encoding": "identity" } })).arrayBuffer()).byteLength;
+    row("response bodies", "brotli/gzip by Accept-Encoding", `thread: ${wire.encoding ?? "not compressed"}, ${(wire.bytes / 1024).toFixed(0)} kB on the wire (${(plain / 1024).toFixed(0)} kB plain)`, null, wire.encoding === "br");
+  }
 
-  const starts = [await warmStart(), await warmStart(), await warmStart()].sort((x, y) => x - y);
-  row("warm npm start to the first 200", "≤ 3 s", `${(starts[1]! / 1000).toFixed(2)} s (median of 3: ${starts.map((s) => (s / 1000).toFixed(2)).join(", ")})`, null, starts[1]! <= 3000);
+  if (section("start")) {
+    const starts = [await warmStart(), await warmStart(), await warmStart()].sort((x, y) => x - y);
+    row("warm npm start to the first 200", "≤ 3 s", `${(starts[1]! / 1000).toFixed(2)} s (median of 3: ${starts.map((s) => (s / 1000).toFixed(2)).join(", ")})`, null, starts[1]! <= 3000);
+  }
 } finally {
   await server.close();
   await sessions.invalidateSession(session.id);

@@ -191,6 +191,7 @@ export function benchSetup(defaults: { connections: number; seconds: number }) {
       duration: { type: "string" },
       search: { type: "string" },
       iterations: { type: "string" },
+      only: { type: "string" },
     },
   });
   const number = (raw: string | undefined, fallback: number, name: string) => {
@@ -209,6 +210,8 @@ export function benchSetup(defaults: { connections: number; seconds: number }) {
     seconds: number(values.duration, defaults.seconds, "duration"),
     iterations: values.iterations === undefined ? undefined : number(values.iterations, 1, "iterations"),
     search: values.search,
+    /** --only companies,threads: the sections to run (all when absent). */
+    only: values.only === undefined ? null : new Set(values.only.split(",").map((name) => name.trim())),
   };
 }
 

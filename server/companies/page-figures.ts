@@ -18,6 +18,7 @@ import { inPeriod, KM_AGEING_MIN_SECONDS, PERIODS, type Period } from "./figures
 import { curveAndCrossing } from "./response-curve.js";
 import { keptRouteGroups, type Route } from "./routes-to-escalate.js";
 import { RESPONSE_WINDOW_HOURS, TWELVE_MONTHS_HOURS } from "./rules.js";
+import { bumpPageVersions } from "./page-versions.js";
 import { routeOf, withFigures, type CompanyPagesKey } from "./tables.js";
 
 const periods = PERIODS;
@@ -217,6 +218,8 @@ export async function workOnePage(db: Kysely<DB>, wait: boolean): Promise<boolea
       await keep(trx, [{ key, stale }]);
     }
     if (queued.length) await withFigures(trx).deleteFrom("company_pages_queue").where("id", "in", queued.map((q) => q.id)).execute();
+    // Last: the page's (or, for organisation 0, /companies/how's) kept renderings go with this commit.
+    await bumpPageVersions(trx, [organisationId]);
     return true;
   });
 }

@@ -1,13 +1,14 @@
 // The leaderboard, one organisation's page, the other parties, and the open data.
 import type { TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import { followsCompany } from "../follows/queries.js";
-import type { FastifyInstance, FastifyReply } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { companyFeed } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
-import { findOrganisationBySlug, mergeTarget } from "../organisations/queries.js";
+import { freshSingleFlight, singleFlight } from "../lib/single-flight.js";
+import { findOrganisationBySlug, mergeTarget, type OrganisationRow } from "../organisations/queries.js";
 import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
 import { exportCsv, exportJson } from "./export.js";
-import { createPageCache } from "./page-cache.js";
+import { keptCompanyPages } from "./kept-pages.js";
+import { findCompanyPageHead, followersOf, leaderboardVersion } from "./page-versions.js";
 import { companyFigures, DEFINITION_KEYS, leaderboard, MIN_RANKED_STORIES, PAGE_SIZE, type Period, type LeaderboardSort } from "./figures.js";
 import { figureFormat } from "./format.js";
 import { companyCharts } from "./page-charts.js";
@@ -30,30 +31,42 @@ function windowPath(base: string, period: Period, page = 1): string {
 
 export default async function companyRoutes(fastify: FastifyInstance) {
   const app = fastify.withTypeProvider<TypeBoxTypeProvider>();
-  const pages = createPageCache(app.config.pageCacheMs, 200, (hit) => app.metrics.pageCacheLookup("companies", hit));
+  const sendCompanyPage = keptCompanyPages(app);
+  // Visitors arriving together read the version once (as plugins/kept-pages.ts does). A request with a
+  // cookie may follow its own write: it shares only a read begun after it arrived (lib/single-flight.ts).
+  const visitorsLeaderboardVersion = singleFlight(() => leaderboardVersion(app.db));
+  const visitorsHead = singleFlight((slug: string) => findCompanyPageHead(app.db, slug));
+  const freshLeaderboardVersion = freshSingleFlight(() => leaderboardVersion(app.db));
+  const freshHead = freshSingleFlight((slug: string) => findCompanyPageHead(app.db, slug));
+  // When the request arrived (its session was read since): a read begun after that is new enough.
+  const arrival = (reply: FastifyReply) => performance.now() - reply.elapsedTime;
+  const versionOfLeaderboard = (request: FastifyRequest, reply: FastifyReply) =>
+    request.headers.cookie ? freshLeaderboardVersion(undefined, arrival(reply)) : visitorsLeaderboardVersion(undefined);
+  const headOf = (request: FastifyRequest, reply: FastifyReply, slug: string) =>
+    request.headers.cookie ? freshHead(slug, arrival(reply)) : visitorsHead(slug);
 
   app.get("/companies", leaderboardSchema, async (request, reply) => {
-    // Logged-out visitors share one rendering per URL for a moment; members see their own header.
-    const render = async () => {
-      const query = parseLeaderboardQuery(request.query);
-      const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
-      const { t, paths } = request.i18n;
-      const href = (change: Parameters<typeof leaderboardHref>[2]) => paths.to(leaderboardHref("/companies", query, change));
-      return reply.viewAsync("companies/index.eta", {
-        title: t.companies.leaderboard.title,
-        query, board, countries, figureFmt: figureFormat(request.i18n),
-        periods: t.companies.periods, sorts: t.companies.sorts, channels: t.enums.channel, minRanked: MIN_RANKED_STORIES,
-        definitions: DEFINITION_KEYS.map((key) => ({ key, ...t.companies.definitions[key] })),
-        windowHref: (period: Period) => href({ period, page: 1 }),
-        sortHref: (sort: LeaderboardSort) => href({ sort, page: 1 }),
-        pageHref: (page: number) => href({ page }),
-        clearHref: href({ country: "", channel: "", page: 1 }),
-        // The open data in the page's language: the same figures, with the definitions in its words.
-        exportHref: (ext: "csv" | "json") => paths.to(leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {})),
-      });
-    };
-    const html = request.user ? await render() : await pages.through(`${request.locale} ${request.url}`, render);
-    return reply.type("text/html; charset=utf-8").send(html);
+    const query = parseLeaderboardQuery(request.query);
+    return sendCompanyPage(request, reply, await versionOfLeaderboard(request, reply), {
+      template: "companies/index.eta",
+      data: async () => {
+        const [board, countries] = [await leaderboard(app.db, query), await countriesWithFigures(app.db, query.period)];
+        const { t, paths } = request.i18n;
+        const href = (change: Parameters<typeof leaderboardHref>[2]) => paths.to(leaderboardHref("/companies", query, change));
+        return {
+          title: t.companies.leaderboard.title,
+          query, board, countries, figureFmt: figureFormat(request.i18n),
+          periods: t.companies.periods, sorts: t.companies.sorts, channels: t.enums.channel, minRanked: MIN_RANKED_STORIES,
+          definitions: DEFINITION_KEYS.map((key) => ({ key, ...t.companies.definitions[key] })),
+          windowHref: (period: Period) => href({ period, page: 1 }),
+          sortHref: (sort: LeaderboardSort) => href({ sort, page: 1 }),
+          pageHref: (page: number) => href({ page }),
+          clearHref: href({ country: "", channel: "", page: 1 }),
+          // The open data in the page's language: the same figures, with the definitions in its words.
+          exportHref: (ext: "csv" | "json") => paths.to(leaderboardHref(`/companies.${ext}`, { ...query, page: null }, {})),
+        };
+      },
+    });
   });
 
   app.get("/companies.json", leaderboardSchema, async (request, reply) => {
@@ -77,8 +90,7 @@ export default async function companyRoutes(fastify: FastifyInstance) {
    * is already a 404 or, for a merged organisation, a 301 to the same page of
    * the one it went into.
    */
-  async function organisationOf(request: { params: { slug: string }; url: string }, reply: FastifyReply, subpath = "") {
-    const organisation = await findOrganisationBySlug(app.db, request.params.slug);
+  async function organisationOf<T extends OrganisationRow>(organisation: T | undefined, request: { url: string }, reply: FastifyReply, subpath = "") {
     const target = organisation?.merged_into_id ? await mergeTarget(app.db, organisation) : undefined;
     if (!organisation || (organisation.merged_into_id && !target)) {
       await reply.callNotFound();
@@ -93,51 +105,54 @@ export default async function companyRoutes(fastify: FastifyInstance) {
   }
 
   app.get("/companies/:slug", companySchema, async (request, reply) => {
-    const organisation = await organisationOf(request, reply);
-    if (organisation === "sent") return reply;
-    // Every figure is read from what the figures worker keeps; a burst of visitors still shares one rendering.
-    const render = async () => {
-      const { t, paths } = request.i18n;
-      const fmt = figureFormat(request.i18n);
-      const period = request.query.window ?? "12m", after = request.query.after;
-      const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
-        companyFigures(app.db, organisation.id, period),
-        companyPageFigures(app.db, organisation.id, period),
-        steppedInPage(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
-        companyStories(app.db, organisation.id, after),
-      ]);
-      return reply.viewAsync("companies/show.eta", {
-        title: organisation.name,
-        meta: companyMeta(organisation, figures, period, request.i18n),
-        alternateFeeds: [companyFeed(organisation, request.i18n)],
-        organisation, period, periods: t.companies.periods, figures, histogram, trend, curve,
-        charts: companyCharts(organisation.name, { histogram, trend, curve }, t, fmt),
-        routes, minRouteSteps: MIN_ROUTE_STEPS, howHref: paths.to(windowPath("/companies/how", period)), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES,
-        steppedInHref: paths.to(windowPath(`${companyPath(organisation)}/stepped-in`, period)),
-        windowHref: (p: Period) => paths.to(windowPath(companyPath(organisation), p)),
-        // Members only, so the cached page a visitor gets never carries a form.
-        follow: request.user ? { following: await followsCompany(app.db, request.user.id, organisation.id), csrfToken: reply.csrfToken() } : null,
-      });
-    };
-    const html = request.user ? await render() : await pages.through(`${request.locale} ${request.url}`, render);
-    return reply.type("text/html; charset=utf-8").send(html);
+    const head = await headOf(request, reply, request.params.slug);
+    const organisation = await organisationOf(head?.organisation, request, reply);
+    if (organisation === "sent" || !head) return reply;
+    const { t, paths } = request.i18n;
+    const period = request.query.window ?? "12m", after = request.query.after;
+    // Every figure is read from what the figures worker keeps, once per version of the page.
+    return sendCompanyPage(request, reply, head.version, {
+      template: "companies/show.eta",
+      follow: { action: paths.companyFollow(organisation), followers: () => followersOf(app.db, organisation.id) },
+      data: async () => {
+        const fmt = figureFormat(request.i18n);
+        const [figures, { histogram, trend, routes, curve }, stepped, stories] = await Promise.all([
+          companyFigures(app.db, organisation.id, period),
+          companyPageFigures(app.db, organisation.id, period),
+          steppedInPage(app.db, organisation.id, period, { limit: STEPPED_IN_SHOWN, offset: 0 }),
+          companyStories(app.db, organisation.id, after),
+        ]);
+        return {
+          title: organisation.name,
+          meta: companyMeta(organisation, figures, period, request.i18n),
+          alternateFeeds: [companyFeed(organisation, request.i18n)],
+          organisation, period, periods: t.companies.periods, figures, histogram, trend, curve,
+          charts: companyCharts(organisation.name, { histogram, trend, curve }, t, fmt),
+          routes, minRouteSteps: MIN_ROUTE_STEPS, howHref: paths.to(windowPath("/companies/how", period)), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES,
+          steppedInHref: paths.to(windowPath(`${companyPath(organisation)}/stepped-in`, period)),
+          windowHref: (p: Period) => paths.to(windowPath(companyPath(organisation), p)),
+        };
+      },
+    });
   });
 
   // "Which channel works best overall": the how-to-escalate table across every organisation, as the worker keeps it.
   app.get("/companies/how", windowSchema, async (request, reply) => {
     const period = request.query.window ?? "12m";
     const { t, paths } = request.i18n;
-    const routes = await routesAcrossOrganisations(app.db, period);
-    return reply.view("companies/how.eta", {
-      title: t.companyPage.across.title,
-      period, periods: t.companies.periods, routes, minRouteSteps: MIN_ROUTE_STEPS, figureFmt: figureFormat(request.i18n),
-      windowHref: (p: Period) => paths.to(windowPath("/companies/how", p)),
+    return sendCompanyPage(request, reply, await versionOfLeaderboard(request, reply), {
+      template: "companies/how.eta",
+      data: async () => ({
+        title: t.companyPage.across.title,
+        period, periods: t.companies.periods, routes: await routesAcrossOrganisations(app.db, period), minRouteSteps: MIN_ROUTE_STEPS, figureFmt: figureFormat(request.i18n),
+        windowHref: (p: Period) => paths.to(windowPath("/companies/how", p)),
+      }),
     });
   });
 
   // Every other party whose failures came to this organisation; the company page shows the first few.
   app.get("/companies/:slug/stepped-in", pagedCompanySchema, async (request, reply) => {
-    const organisation = await organisationOf(request, reply, "/stepped-in");
+    const organisation = await organisationOf(await findOrganisationBySlug(app.db, request.params.slug), request, reply, "/stepped-in");
     if (organisation === "sent") return reply;
     const period = request.query.window ?? "12m", page = request.query.page ?? 1;
     const { t, paths } = request.i18n;

@@ -4,6 +4,7 @@
 // lock, so the SQL follows rules.ts from the moment a migrated database is seen.
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
+import { bumpPageVersions, EVERY_PAGE } from "./page-versions.js";
 import { FIGURE_RULES, type FigureRules } from "./rules.js";
 import { withFigures } from "./tables.js";
 
@@ -20,6 +21,10 @@ export async function writeFigureRules(db: Kysely<DB>, rules: FigureRules = FIGU
   // The company pages' kept rows too (migrations/0013): read live until the worker has recomputed them.
   if ((await sql<{ found: boolean }>`select to_regprocedure('company_pages_requeue_all()') is not null as found`.execute(db)).rows[0]?.found) {
     await sql`select company_pages_requeue_all()`.execute(db);
+  }
+  // And every kept rendering of a company page (migrations/0021), once the figures they show are rewritten.
+  if ((await sql<{ found: boolean }>`select to_regclass('company_page_versions') is not null as found`.execute(db)).rows[0]?.found) {
+    await bumpPageVersions(db, [EVERY_PAGE]);
   }
   return true;
 }

@@ -1,4 +1,4 @@
-// The tables migrations/0002, 0005, 0011 and 0013 add, typed like server/db/schema.ts. Kept here so
+// The tables migrations/0002, 0005, 0011, 0013 and 0021 add, typed like server/db/schema.ts. Kept here so
 // the shared DB interface stays untouched; queries reach it through withFigures.
 import type { ColumnType, Generated, Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
@@ -123,6 +123,11 @@ export interface CompanyPagesStateTable extends CompanyPagesKey {
   computed_at: Date;
   stale_at: Date | null;
 }
+/** migrations/0021: moved by every write to what a company page (0: the leaderboard, /companies/how) shows. */
+export interface CompanyPageVersionsTable {
+  organisation_id: number;
+  version: ColumnType<string | number, number, number>;
+}
 
 // A type, not an interface: withTables needs an index-signature-compatible record.
 type FiguresTables = {
@@ -137,6 +142,7 @@ type FiguresTables = {
   company_pages_queue: CompanyPagesQueueTable;
   company_pages_state: CompanyPagesStateTable;
   route_steps: RouteStepsTable;
+  company_page_versions: CompanyPageVersionsTable;
 };
 
 export type FiguresDB = DB & FiguresTables;

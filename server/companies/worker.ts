@@ -11,6 +11,7 @@ import fp from "fastify-plugin";
 import { sql, type Kysely } from "kysely";
 import type { DB } from "../db/schema.js";
 import { workOnePage } from "./page-figures.js";
+import { ACROSS_ORGANISATIONS, bumpPageVersions } from "./page-versions.js";
 
 /** Well under the promised 2 seconds, and an empty poll is two index probes. */
 export const POLL_MS = 250;
@@ -28,12 +29,16 @@ declare module "fastify" {
 }
 
 async function workOne(db: Kysely<DB>, wait: boolean): Promise<boolean> {
-  const { rows } = await db.transaction().execute(async (trx) => {
+  return db.transaction().execute(async (trx) => {
     // A big organisation's sorted observations (100,000) fit in memory instead of spilling to disk (as in page-figures.ts).
     await sql`set local work_mem = '64MB'`.execute(trx);
-    return sql<{ company: number | null }>`select company_figures_work_one(${wait}) as company`.execute(trx);
+    const { rows } = await sql<{ company: number | null }>`select company_figures_work_one(${wait}) as company`.execute(trx);
+    const company = rows[0]?.company;
+    if (company === null || company === undefined) return false;
+    // Its page and the leaderboard show these figures: their kept renderings go with this commit.
+    await bumpPageVersions(trx, [ACROSS_ORGANISATIONS, company]);
+    return true;
   });
-  return rows[0]?.company !== null && rows[0]?.company !== undefined;
 }
 
 /**
@@ -58,7 +63,8 @@ export async function flushFigures(db: Kysely<DB>, { wait = true, signal }: { wa
   return done.reduce((a, b) => a + b, 0);
 }
 
-export default fp(async function figuresWorker(app: FastifyInstance) {
+/** db: the worker's own pool where there is one (db/connect.ts, Database.workerDb), else the app's. */
+export default fp(async function figuresWorker(app: FastifyInstance, opts: { db: Kysely<DB> }) {
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let stopped = false;
@@ -70,7 +76,7 @@ export default fp(async function figuresWorker(app: FastifyInstance) {
   let drainedAt = Date.now();
   app.decorate("figuresWorker", { lagSeconds: () => (Date.now() - drainedAt) / 1000 });
   const tick = () => {
-    running = flushFigures(app.db, { wait: false, signal: closing.signal })
+    running = flushFigures(opts.db, { wait: false, signal: closing.signal })
       .then(() => {
         if (failures > 0) app.log.info({ failures }, "company figures worker: the database answers again");
         failures = 0;

@@ -5,7 +5,7 @@ import { Kysely } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { pgDialect } from "./pg-driver.js";
-import { SET_LOCAL_DEFAULTS } from "./session-defaults.js";
+import { SET_LOCAL_DEFAULTS, WORKER_SET_LOCAL_DEFAULTS } from "./session-defaults.js";
 import type { DB } from "./schema.js";
 
 // bigint (count(*), sums) and numeric (percentiles, averages) as numbers on
@@ -30,11 +30,13 @@ export type DatabaseTarget =
       mayReadReplica?: () => boolean;
       /** Told when a statement changed rows (see db/read-routing.ts). */
       noteWrite?: () => void;
+      /** Whether to open the figures worker's own pool (Database.workerDb). */
+      workerPool?: boolean;
     }
   | { kind: "pglite"; dataDir?: string };
 
 export interface PoolStats {
-  pool: "primary" | "replica";
+  pool: "primary" | "replica" | "worker";
   total: number;
   idle: number;
   waiting: number;
@@ -49,8 +51,17 @@ export interface Database {
   poolStats?: () => PoolStats[];
   /** With a read replica: whether it has replayed the primary's WAL up to lsn. */
   replicaHasReplayed?: (lsn: string) => Promise<boolean>;
+  /**
+   * The figures worker's own small pool on the primary, without the requests' deadline
+   * (its transactions' statement timeout is 120 s): a burst of requests cannot starve it, nor it them.
+   * Absent (PGlite, scripts): the worker shares db.
+   */
+  workerDb?: Kysely<DB>;
   close(): Promise<void>;
 }
+
+/** The figures worker's pool: one connection for the figures and two for the pages (companies/worker.ts drains them side by side). */
+export const WORKER_POOL_SIZE = 3;
 
 export interface PoolErrorLogger {
   (error: Error): void;
@@ -87,6 +98,8 @@ export function connectPostgres(
 ): Database {
   const primary = createPool(target.url, target, onIdleError);
   const replica = target.readUrl ? createPool(target.readUrl, target, onIdleError) : undefined;
+  const worker = target.workerPool ? createPool(target.url, { ...target, poolSize: WORKER_POOL_SIZE, connectTimeoutMs: undefined }, onIdleError) : undefined;
+  const workerDb = worker && new Kysely<DB>({ dialect: pgDialect({ primary: worker, beginStatements: WORKER_SET_LOCAL_DEFAULTS }) });
   const db = new Kysely<DB>({
     dialect: pgDialect({
       primary,
@@ -105,7 +118,8 @@ export function connectPostgres(
     describe:
       `PostgreSQL at ${url.hostname}:${url.port || 5432}${url.pathname}${target.schema ? ` (schema ${target.schema})` : ""}` +
       (target.readUrl ? `, reading from a replica at ${new URL(target.readUrl).host}` : ""),
-    poolStats: () => [stats(primary, "primary"), ...(replica ? [stats(replica, "replica")] : [])],
+    poolStats: () => [stats(primary, "primary"), ...(replica ? [stats(replica, "replica")] : []), ...(worker ? [stats(worker, "worker")] : [])],
+    workerDb,
     replicaHasReplayed: replica
       ? async (lsn) => {
           // A replica slower than a query's deadline counts as behind: the page reads the primary.
@@ -121,7 +135,9 @@ export function connectPostgres(
           }
         }
       : undefined,
-    close: () => db.destroy(),
+    close: async () => {
+      await Promise.all([db.destroy(), workerDb?.destroy()]);
+    },
   };
 }
 

@@ -26,6 +26,7 @@ export async function openDatabase(config: Config, onIdleError: (error: Error) =
             queryTimeoutMs: config.databaseTimeoutMs,
             mayReadReplica,
             noteWrite,
+            workerPool: true,
           }
         : { kind: "postgres", url: config.databaseUrl },
       onIdleError,

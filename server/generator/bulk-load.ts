@@ -7,6 +7,7 @@
 // in the same transaction that drops and disables: a run killed half-way is
 // repaired by the next one (restoreInterruptedLoad) before it does anything else.
 import { sql, type Kysely } from "kysely";
+import { bumpPageVersions, EVERY_PAGE } from "../companies/page-versions.js";
 import type { DB } from "../db/schema.js";
 
 export interface BulkLoad {
@@ -74,6 +75,8 @@ export async function endBulkLoad(db: Kysely<DB>, load: Pick<BulkLoad, "indexes"
           await sql`select company_figures_rebuild()`.execute(connection);
           // The company pages' kept rows: every organisation and route queued for the figures worker (live until then).
           await sql`select company_pages_requeue_all()`.execute(connection);
+          // And every kept rendering of a company page an app holds: the figures under it were rewritten.
+          await bumpPageVersions(connection, [EVERY_PAGE]);
         } else {
           const exists = await sql<{ found: boolean }>`select to_regclass(${task.name}) is not null as found`.execute(connection);
           if (!exists.rows[0]!.found) await sql.raw(task.definition).execute(connection);

@@ -41,7 +41,9 @@ export default fp(async function httpCachePlugin(app) {
     reply.header("cache-control", isPrivateAnswer(request, reply) ? PRIVATE_CACHE_CONTROL : PUBLIC_CACHE_CONTROL);
     // A shared cache must key on the cookie: a member never gets a visitor's copy. An unprefixed
     // page also depends on Accept-Language: a first visit preferring German is sent to /de/ instead.
-    reply.header("vary", request.negotiatesLocale ? "Cookie, Accept-Language" : "Cookie");
+    // A page a route sent compressed itself (a kept page's bytes) depends on Accept-Encoding.
+    const vary = ["Cookie", ...(request.negotiatesLocale ? ["Accept-Language"] : []), ...(reply.hasHeader("content-encoding") ? ["Accept-Encoding"] : [])];
+    reply.header("vary", vary.join(", "));
     if (!reply.hasHeader("etag")) reply.header("etag", bodyEtag(payload));
     if (matchesEtag(request, String(reply.getHeader("etag")))) {
       reply.code(304);

@@ -10,7 +10,7 @@
 // burst of visitors to one address costs one rendering.
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { ByteLru } from "../lib/byte-lru.js";
+import { keptRenderings, type KeptRendering } from "../lib/kept-renderings.js";
 import { singleFlight } from "../lib/single-flight.js";
 import { findContentVersion } from "../stories/queries.js";
 import { bodyEtag } from "./http-cache.js";
@@ -19,13 +19,10 @@ export const KEPT_MAX_AGE_MS = 2_000;
 /** The memory all kept visitor pages share (a home page is ~40 kB). */
 export const KEPT_PAGE_BYTES = 24 * 2 ** 20;
 
-interface KeptPage {
-  version: string;
-  renderedAt: number;
+interface KeptPage extends KeptRendering {
   /** Encoded once: every answer sends the same bytes. */
   body: Buffer;
   etag: string;
-  bytes: number;
 }
 
 declare module "fastify" {
@@ -39,36 +36,20 @@ declare module "fastify" {
 }
 
 export default fp(async function keptPagesPlugin(app) {
-  const kept = new ByteLru<KeptPage>(KEPT_PAGE_BYTES);
+  const kept = keptRenderings<KeptPage>({ maxBytes: KEPT_PAGE_BYTES, maxAgeMs: KEPT_MAX_AGE_MS });
   // Visitors arriving together read the version once (see lib/single-flight.ts).
   const sharedVersion = singleFlight(() => findContentVersion(app.db));
-  const rendering = new Map<string, Promise<KeptPage>>();
-
-  async function keptPage(key: string, version: string, render: () => Promise<string>): Promise<KeptPage> {
-    const entry = kept.get(key);
-    if (entry && entry.version === version && Date.now() - entry.renderedAt < KEPT_MAX_AGE_MS) return entry;
-    const flightKey = `${version}|${key}`;
-    const pending = rendering.get(flightKey);
-    if (pending) return pending;
-    const renderedAt = Date.now();
-    const started = render()
-      .then((html) => {
-        const body = Buffer.from(html);
-        const page = { version, renderedAt, body, etag: bodyEtag(body), bytes: body.length + key.length };
-        kept.set(key, page);
-        return page;
-      })
-      .finally(() => rendering.delete(flightKey));
-    rendering.set(flightKey, started);
-    return started;
-  }
 
   app.decorate("sendPage", async (request: FastifyRequest, reply: FastifyReply, template: string, data: () => Promise<Record<string, unknown>>) => {
     if (request.user) return reply.view(template, await data());
     // The language, the address (query string included) and the origin the page's links name.
     const key = `${request.locale}|${reply.locals?.siteBase ?? ""}|${request.url}`;
     const version = await (request.headers.cookie ? findContentVersion(app.db) : sharedVersion(undefined));
-    const page = await keptPage(key, version, async () => app.view(template, { ...reply.locals, ...(await data()) }));
+    const page = await kept.through(key, version, async () => {
+      const renderedAt = Date.now();
+      const body = Buffer.from(await app.view(template, { ...reply.locals, ...(await data()) }));
+      return { version, renderedAt, body, etag: bodyEtag(body), bytes: body.length + key.length };
+    });
     return reply.type("text/html; charset=utf-8").header("etag", page.etag).send(page.body);
   });
 });

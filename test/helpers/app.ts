@@ -14,9 +14,8 @@ export interface TestApp {
 export function testConfig(overrides: Partial<Config> = {}): Config {
   // Generous rate limits unless a test is about them: one test file signs up and posts a lot from one address.
   const base = loadConfig({ NODE_ENV: "test", LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" });
-  // No page cache either: most tests read a page right after changing the figures under it.
-  // No mail worker polling either: mail tests run its rounds themselves, at the time they need (app.mail.runOnce).
-  return { ...base, rateLimits: { signup: 1000, login: 1000, post: 1000 }, resetRateLimit: 1000, pageCacheMs: 0, mail: { ...base.mail, pollMs: 0 }, ...overrides };
+  // No mail worker polling: mail tests run its rounds themselves, at the time they need (app.mail.runOnce).
+  return { ...base, rateLimits: { signup: 1000, login: 1000, post: 1000 }, resetRateLimit: 1000, mail: { ...base.mail, pollMs: 0 }, ...overrides };
 }
 
 export async function createTestApp(opts: { demo?: boolean; config?: Partial<Config>; database?: Database } = {}): Promise<TestApp> {
