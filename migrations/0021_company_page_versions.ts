@@ -1,5 +1,5 @@
 // A number per company page that moves whenever what the page shows changes,
-// so a rendering can be kept until it does (server/companies/kept-company-pages.ts).
+// so a rendering can be kept until it does (server/companies/kept-pages.ts).
 //
 // company_page_versions: one row per organisation (0: the leaderboard and the
 // how-to-escalate table across organisations; -1: every page, moved when every
