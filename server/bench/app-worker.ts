@@ -41,12 +41,19 @@ if (!app.hasRoute({ method: "GET", url: "/companies" })) await app.register(comp
 send({ type: "ready", url: await app.listen({ port: 0, host: "127.0.0.1" }) });
 
 let bare: FastifyInstance | undefined;
+const bareBodies: Buffer[] = [];
 process.on("message", async (message: ToWorker) => {
   if (message.type === "bare") {
-    const body = Buffer.from(message.html);
-    bare = Fastify({ logger: false });
-    bare.get("/", async (_request, reply) => reply.type("text/html; charset=utf-8").send(body));
-    send({ type: "bare-ready", url: await bare.listen({ port: 0, host: "127.0.0.1" }) });
+    // One server; each body asked for gets an address of its own (/0, /1, …).
+    bareBodies.push(Buffer.from(message.html));
+    if (!bare) {
+      bare = Fastify({ logger: false });
+      bare.get<{ Params: { n: string } }>("/:n", async (request, reply) => reply.type("text/html; charset=utf-8").send(bareBodies[Number(request.params.n)]));
+      await bare.listen({ port: 0, host: "127.0.0.1" });
+    }
+    const address = bare.server.address();
+    const port = typeof address === "object" && address ? address.port : 0;
+    send({ type: "bare-ready", url: `http://127.0.0.1:${port}/${bareBodies.length - 1}` });
   } else if (message.type === "memory") {
     sample();
     send({ type: "memory", peakMb: peak / 2 ** 20 });
