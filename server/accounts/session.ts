@@ -47,8 +47,8 @@ class KyselySessionAdapter implements Adapter {
   async getSessionAndUser(token: string): Promise<[DatabaseSession | null, DatabaseUser | null]> {
     // A PL/pgSQL function (migrations/0023): its plan is kept per connection, where this
     // three-table statement on every member request was planned anew each time.
-    const { rows } = await sql<SessionRow>`select * from session_lookup(${hashToken(token)}, ${UNREAD_CAP})`.execute(this.db);
-    const row = rows[0];
+    // Selected from as a table, so it is a SELECT the driver may send to a read replica, as before.
+    const row = await this.db.selectFrom(sql<SessionRow>`session_lookup(${hashToken(token)}, ${UNREAD_CAP})`.as("s")).selectAll().executeTakeFirst();
     if (!row) return [null, null];
     const user = { username: row.username, role: row.role, banned_until: row.banned_until, ban_reason: row.ban_reason, unread_notifications: row.unread };
     return [

@@ -94,8 +94,10 @@ type ThreadHeadRow = Pick<Selectable<DB["stories"]>, "id" | "slug" | "hidden_at"
  * every thread request is not planned anew each time.
  */
 export async function findThreadHead(db: Kysely<DB>, id: number, viewerId?: number) {
-  const { rows } = await sql<ThreadHeadRow>`select * from thread_head(${id}, ${viewerId ?? null})`.execute(db);
-  const row = rows[0];
+  // Selected from as a table: a SELECT, so it reads the same database (replica or primary) as the
+  // rendering it decides about; a raw statement always went to the primary, and a version newer
+  // than the replica's content was then kept with the replica's old content.
+  const row = await db.selectFrom(sql<ThreadHeadRow>`thread_head(${id}, ${viewerId ?? null})`.as("h")).selectAll().executeTakeFirst();
   if (!row) return undefined;
   const { me_too, following, ...head } = row;
   const viewer: ViewerState | null = viewerId === undefined ? null : { meToo: me_too, following };
