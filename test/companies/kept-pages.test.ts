@@ -7,9 +7,8 @@ import type { FastifyInstance } from "fastify";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
-import { buildApp } from "../../server/app.js";
 import { flushFigures } from "../../server/companies/worker.js";
-import { createTestApp, testConfig, type TestApp } from "../helpers/app.js";
+import { createTestApp, secondInstance, type TestApp } from "../helpers/app.js";
 import { type Agent, signedUp } from "../helpers/browser-agent.js";
 import { DAY, insertStoryRows, storyRow } from "../helpers/fixtures.js";
 import { attr, find, findAll, loggedInAs, one, parseHtml, texts } from "../helpers/html.js";
@@ -27,9 +26,7 @@ describe("kept company pages", () => {
   beforeAll(async () => {
     t = await createTestApp();
     app = t.app;
-    // A second instance: its own kept renderings, the same database.
-    other = await buildApp(testConfig(), t.database);
-    await other.ready();
+    other = await secondInstance(t);
     author = await signedUp(app, "kept_co_author");
     follower = await signedUp(other, "kept_co_follower");
     bystander = await signedUp(app, "kept_co_bystander");

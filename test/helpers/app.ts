@@ -31,3 +31,13 @@ export async function createTestApp(opts: { demo?: boolean; config?: Partial<Con
     },
   };
 }
+
+/**
+ * A second app instance on the same database: its own kept renderings and caches, as
+ * another process behind the load balancer would have. Close it before the first.
+ */
+export async function secondInstance(t: TestApp): Promise<FastifyInstance> {
+  const other = await buildApp(testConfig(), t.database);
+  await other.ready();
+  return other;
+}

@@ -4,8 +4,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
-import { buildApp } from "../../server/app.js";
-import { createTestApp, testConfig, type TestApp } from "../helpers/app.js";
+import { createTestApp, secondInstance, type TestApp } from "../helpers/app.js";
 import { type Agent, signedUp } from "../helpers/browser-agent.js";
 import { findAll, parseHtml } from "../helpers/html.js";
 import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
@@ -25,8 +24,7 @@ describe("reused home, list and search pages", () => {
   beforeAll(async () => {
     t = await createTestApp();
     app = t.app;
-    other = await buildApp(testConfig(), t.database);
-    await other.ready();
+    other = await secondInstance(t);
     author = await signedUp(app, "kept_author");
     replier = await signedUp(other, "kept_replier");
     moderator = await signedUp(other, "kept_moderator");

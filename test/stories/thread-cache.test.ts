@@ -3,8 +3,7 @@
 import type { FastifyInstance } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setRole } from "../../server/accounts/queries.js";
-import { buildApp } from "../../server/app.js";
-import { createTestApp, testConfig, type TestApp } from "../helpers/app.js";
+import { createTestApp, secondInstance, type TestApp } from "../helpers/app.js";
 import { type Agent, signedUp } from "../helpers/browser-agent.js";
 import { postReplyForm, postStoryForm } from "../helpers/story-form.js";
 
@@ -16,9 +15,7 @@ describe("reused thread renderings", () => {
   beforeAll(async () => {
     t = await createTestApp();
     app = t.app;
-    // A second instance: its own kept renderings, the same database.
-    other = await buildApp(testConfig(), t.database);
-    await other.ready();
+    other = await secondInstance(t);
     author = await signedUp(app, "cache_author");
     replier = await signedUp(other, "cache_replier");
     moderator = await signedUp(app, "cache_moderator");
