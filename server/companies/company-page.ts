@@ -45,6 +45,12 @@ export async function companyPageFigures(db: Kysely<DB>, organisationId: number,
   return { histogram: fullHistogram(histogram), trend: everyMonth(months, period), curve: curveOf(points), routes: toRouteRows(routes) };
 }
 
+/** The how-to-escalate table of one organisation alone (its own page, …/routes). */
+export async function routesAtOrganisation(db: Kysely<DB>, organisationId: number, period: Period): Promise<RouteRow[]> {
+  if (!(await kept(db, organisationId))) return routesToEscalate(db, organisationId, period);
+  return toRouteRows(await storedRoutes(db, organisationId, period));
+}
+
 function storedRoutes(db: Kysely<DB>, organisationId: number, period: Period) {
   return withFigures(db).selectFrom("route_figures as f")
     .crossJoin(figureRulesRow(db))

@@ -5,7 +5,7 @@ import { companyFeed } from "../feeds/links.js";
 import { companyPath } from "../lib/paths.js";
 import { freshSingleFlight, singleFlight } from "../lib/single-flight.js";
 import { findOrganisationBySlug, mergeTarget, type OrganisationRow } from "../organisations/queries.js";
-import { companyPageFigures, routesAcrossOrganisations, steppedInPage } from "./company-page.js";
+import { companyPageFigures, routesAcrossOrganisations, routesAtOrganisation, steppedInPage } from "./company-page.js";
 import { exportCsv, exportJson } from "./export.js";
 import { keptCompanyPages } from "./kept-pages.js";
 import { findCompanyPageHead, followersOf, leaderboardVersion } from "./page-versions.js";
@@ -16,10 +16,12 @@ import { companyMeta } from "../seo/meta.js";
 import { listParties } from "./parties.js";
 import { companyStories, countriesWithFigures } from "./queries.js";
 import { MIN_ROUTE_STEPS } from "./rules.js";
-import { companySchema, leaderboardHref, leaderboardSchema, pagedCompanySchema, pagedSchema, parseLeaderboardQuery, windowSchema } from "./schema.js";
+import { companySchema, companyWindowSchema, leaderboardHref, leaderboardSchema, pagedCompanySchema, pagedSchema, parseLeaderboardQuery, windowSchema } from "./schema.js";
 
 /** How many other parties the company page lists under "Stepped in" before linking to all. */
 export const STEPPED_IN_SHOWN = 10;
+/** How many ways of escalating the company page shows before linking to all (a big organisation has ~80: half its page). */
+export const ROUTES_SHOWN = 10;
 
 /** A page address with the window and page number, defaults left out. */
 function windowPath(base: string, period: Period, page = 1): string {
@@ -128,11 +130,31 @@ export default async function companyRoutes(fastify: FastifyInstance) {
           alternateFeeds: [companyFeed(organisation, request.i18n)],
           organisation, period, periods: t.companies.periods, figures, histogram, trend, curve,
           charts: companyCharts(organisation.name, { histogram, trend, curve }, t, fmt),
-          routes, minRouteSteps: MIN_ROUTE_STEPS, howHref: paths.to(windowPath("/companies/how", period)), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES,
+          routes: routes.slice(0, ROUTES_SHOWN), routesTotal: routes.length, routesHref: paths.to(windowPath(`${companyPath(organisation)}/routes`, period)),
+          minRouteSteps: MIN_ROUTE_STEPS, howHref: paths.to(windowPath("/companies/how", period)), stepped, page: stories, isFirstPage: after === undefined, figureFmt: fmt, minRanked: MIN_RANKED_STORIES,
           steppedInHref: paths.to(windowPath(`${companyPath(organisation)}/stepped-in`, period)),
           windowHref: (p: Period) => paths.to(windowPath(companyPath(organisation), p)),
         };
       },
+    });
+  });
+
+  // Every way of escalating at one organisation; its page shows the first few. Kept with the company page's version.
+  app.get("/companies/:slug/routes", companyWindowSchema, async (request, reply) => {
+    const head = await headOf(request, reply, request.params.slug);
+    const organisation = await organisationOf(head?.organisation, request, reply, "/routes");
+    if (organisation === "sent" || !head) return reply;
+    const period = request.query.window ?? "12m";
+    const { t, paths } = request.i18n;
+    return sendCompanyPage(request, reply, head.version, {
+      template: "companies/routes.eta",
+      data: async () => ({
+        title: t.companyPage.routesPage.title(organisation.name),
+        organisation, period, periods: t.companies.periods, routes: await routesAtOrganisation(app.db, organisation.id, period),
+        minRouteSteps: MIN_ROUTE_STEPS, figureFmt: figureFormat(request.i18n),
+        companyHref: paths.to(windowPath(companyPath(organisation), period)), howHref: paths.to(windowPath("/companies/how", period)),
+        windowHref: (p: Period) => paths.to(windowPath(`${companyPath(organisation)}/routes`, p)),
+      }),
     });
   });
 

@@ -21,6 +21,7 @@ const Sort = Type.Optional(Type.Enum(keys(LEADERBOARD_SORTS)));
 export const LeaderboardQuerySchema = Type.Object({ window: Window, country: Country, channel: Channel, sort: Sort, page: Page });
 export const leaderboardSchema = { schema: { querystring: LeaderboardQuerySchema } };
 export const companySchema = { schema: { params: SlugParams, querystring: Type.Object({ window: Window, after: OptionalId }) } };
+export const companyWindowSchema = { schema: { params: SlugParams, querystring: Type.Object({ window: Window }) } };
 export const windowSchema = { schema: { querystring: Type.Object({ window: Window }) } };
 export const pagedSchema = { schema: { querystring: Type.Object({ window: Window, page: Page }) } };
 export const pagedCompanySchema = { schema: { params: SlugParams, querystring: Type.Object({ window: Window, page: Page }) } };

@@ -136,6 +136,7 @@ describe("German pages", () => {
     ["a company page, as a member", () => member, () => `/de/companies/${rescuer}`],
     ["how to escalate, across all organisations", () => visitor, () => "/de/companies/how?window=all"],
     ["whom a company stepped in for", () => visitor, () => `/de/companies/${rescuer}/stepped-in?window=all`],
+    ["every way of escalating at a company", () => visitor, () => `/de/companies/${rescuer}/routes?window=all`],
     ["the other parties", () => visitor, () => "/de/parties?window=all"],
     ["a page that is not there", () => visitor, () => "/de/stories/999999/nothing", 404],
     ["the member's notifications", () => member, () => "/de/notifications"],

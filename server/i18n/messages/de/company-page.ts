@@ -54,6 +54,12 @@ export const companyPage = {
     acrossLink: "Dasselbe über alle Organisationen",
     none: (name: string) => `In diesem Zeitraum wurde kein Schritt an ${name} geschrieben.`,
     caption: (name: string) => `Nach Kanal und danach, an wen bei ${name} geschrieben wurde`,
+    all: (count: string, name: string) => `Alle ${count} Wege, bei ${name} zu eskalieren`,
+  },
+  routesPage: {
+    title: (name: string) => `So eskalieren Sie bei ${name}: jeder Weg`,
+    ledeBefore: "Jeder erste Schritt, den Kundinnen und Kunden bei",
+    ledeAfter: " gegangen sind, die am besten beantworteten zuerst; die Unternehmensseite zeigt die ersten davon.",
   },
   stories: {
     heading: (name: string) => `An ${name} eskalierte Geschichten`,

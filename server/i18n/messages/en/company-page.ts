@@ -54,6 +54,13 @@ export const companyPage = {
     acrossLink: "The same across all organisations",
     none: (name: string) => `No steps written to ${name} in this window.`,
     caption: (name: string) => `By channel and by whom the customer wrote to at ${name}`,
+    all: (count: string, name: string) => `All ${count} ways of escalating at ${name}`,
+  },
+  /** …/routes: the whole how-to-escalate table of one organisation. */
+  routesPage: {
+    title: (name: string) => `How to escalate at ${name}: every way`,
+    ledeBefore: "Every first step a customer took at",
+    ledeAfter: ", best answered first: the company page shows the first few.",
   },
   stories: {
     heading: (name: string) => `Stories escalated to ${name}`,
