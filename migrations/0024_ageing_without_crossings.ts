@@ -29,6 +29,11 @@
 // crossed only by its own rule: the first silence reaching it may move it.
 // Medians and p90s are computed as in 0022, to the last bit.
 //
+// 3. The worker's step reads the due rows most overdue first: ordered by stale_at,
+// the read is always a range of company_figures_due. Planned by row estimates it
+// was a scan of the whole table on every poll (4 a second) when the statistics
+// were old, as on a server without autovacuum: 110 ms each, with nothing due.
+//
 // The view is 0011's (with 0022's rules row), only the ageing term changed; the
 // stored rows are recomputed once so their moments are right at once.
 import { sql, type Kysely } from "kysely";
@@ -202,14 +207,56 @@ const KM_0022 = sql`
     return array[median, p90, soonest]::float8[];
   end $$`;
 
+/** 0002's worker step, its due rows read most overdue first (with p_order). */
+const workOne = (order: string) => sql`
+  create or replace function company_figures_work_one(p_wait boolean) returns integer
+  language plpgsql as $$
+  declare r record; v_company integer; v_ids bigint[];
+  begin
+    -- The oldest changes first; a few candidates, in case other workers hold some.
+    for r in
+      select c.company_id from (
+        (select q.company_id from company_figures_queue q group by q.company_id order by min(q.id) limit 16)
+        union all
+        (select f.company_id from company_figures f where f.stale_at <= now() ${sql.raw(order)} limit 16)
+      ) c
+    loop
+      if p_wait then
+        perform pg_advisory_xact_lock(1717, r.company_id);
+      elsif not pg_try_advisory_xact_lock(1717, r.company_id) then
+        continue;
+      end if;
+      v_company := r.company_id;
+      exit;
+    end loop;
+    if v_company is null then
+      return null;
+    end if;
+    -- Read after taking the lock: a worker that held it has committed, and its rows are gone.
+    select array_agg(q.id) into v_ids from company_figures_queue q where q.company_id = v_company;
+    perform company_figures_refresh(v_company, array_agg(s.country), array_agg(s.channel))
+    from (
+      select scope.country, scope.channel
+      from company_figures_queue q
+      cross join lateral (values ('', ''), (q.country, ''), ('', q.channel), (q.country, q.channel)) as scope(country, channel)
+      where q.id = any(v_ids)
+      union
+      select f.country, f.channel from company_figures f where f.company_id = v_company and f.stale_at <= now()
+    ) s;
+    delete from company_figures_queue q where q.id = any(v_ids);
+    return v_company;
+  end $$`;
+
 export async function up(db: Kysely<any>): Promise<void> {
   await KM_WITH_MARGINS.execute(db);
+  await workOne("order by f.stale_at").execute(db);
   await computedView(ageing).execute(db);
   await sql`select company_figures_rebuild()`.execute(db);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   await KM_0022.execute(db);
+  await workOne("").execute(db);
   await computedView((km) => `now() + greatest(${km}[3], 60) * interval '1 second'`).execute(db);
   await sql`select company_figures_rebuild()`.execute(db);
 }

@@ -141,12 +141,17 @@ async function pageKept(trx: Transaction<DB>, organisationId: number): Promise<b
   return row !== undefined;
 }
 
-/** The oldest queued pages first, then those time has made due; a few candidates, in case other workers hold some. */
+/**
+ * The oldest queued pages first, then those time has made due, most overdue first; a few candidates,
+ * in case other workers hold some. Ordered by stale_at so that the read is always a range of
+ * company_pages_due: a plan by row estimates scanned the whole table on every poll when the
+ * statistics were old (no autovacuum), though almost nothing was due.
+ */
 async function candidates(trx: Transaction<DB>): Promise<CompanyPagesKey[]> {
   const { rows } = await sql<CompanyPagesKey>`
     (select organisation_id, channel, written_to from company_pages_queue group by 1, 2, 3 order by min(id) limit 16)
     union all
-    (select organisation_id, channel, written_to from company_pages_state where stale_at <= now() limit 16)`.execute(trx);
+    (select organisation_id, channel, written_to from company_pages_state where stale_at <= now() order by stale_at limit 16)`.execute(trx);
   return rows;
 }
 
