@@ -9,6 +9,7 @@ import { once } from "node:events";
 import { get, type IncomingMessage } from "node:http";
 import { sql } from "kysely";
 import { createSessionManager, SESSION_COOKIE } from "../accounts/session.js";
+import { CSRF_COOKIE } from "../plugins/csrf.js";
 import { connectPostgres } from "../db/connect.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 import { projectRoot } from "../folders.js";
@@ -37,6 +38,7 @@ const big = biggest.rows[0]!;
 const member = await createBenchMember(db);
 const sessions = createSessionManager(db, { secure: false });
 const session = await sessions.createSession(member.id, { user_agent: "autocannon" });
+// A member's browser: the session, and the CSRF secret cookie its first page set (read once the app runs).
 const loggedIn = { cookie: `${SESSION_COOKIE}=${session.id}` };
 
 /** met null: a reference row, no goal of its own. */
@@ -99,6 +101,11 @@ try {
   const page = await fetch(url(storyPath(hundred)));
   if (!page.ok) throw new Error(`${storyPath(hundred)} answered ${page.status}`);
   const bareUrl = await server.bare(await page.text());
+  const first = await fetch(url("/"), { headers: loggedIn });
+  await first.arrayBuffer();
+  const csrfCookie = first.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  if (!csrfCookie) throw new Error("a member's first page set no CSRF cookie");
+  loggedIn.cookie += `; ${csrfCookie}`;
   const threadName = `${hundred.reply_count}-reply thread`;
 
   // The thread against the same bytes from memory.

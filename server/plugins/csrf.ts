@@ -38,9 +38,12 @@ function sameSite(request: FastifyRequest): boolean {
   return own !== undefined && claimed !== undefined && originOf(claimed) === own;
 }
 
+/** The cookie holding a browser's CSRF secret (the forms' tokens are made from it). */
+export const CSRF_COOKIE = "escalator_csrf";
+
 export default fp(async function csrfPlugin(app: FastifyInstance) {
   await app.register(csrf, {
-    cookieKey: "escalator_csrf",
+    cookieKey: CSRF_COOKIE,
     cookieOpts: { path: "/", sameSite: "lax", httpOnly: true },
     logLevel: "info",
   });
