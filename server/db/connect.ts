@@ -1,8 +1,6 @@
 // Chooses the database: a Postgres server through pg when a URL is given, the
 // embedded PGlite otherwise. Both answer with the same JavaScript types.
-import { PGlite } from "@electric-sql/pglite";
 import { Kysely } from "kysely";
-import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { pgDialect } from "./pg-driver.js";
 import { SET_LOCAL_DEFAULTS, WORKER_SET_LOCAL_DEFAULTS } from "./session-defaults.js";
@@ -142,6 +140,8 @@ export function connectPostgres(
 }
 
 export async function connectPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
+  // Loaded only here: a server on PostgreSQL does not carry the embedded database (~20 MB of its RSS).
+  const [{ PGlite }, { PGliteDialect }] = await Promise.all([import("@electric-sql/pglite"), import("kysely-pglite-dialect")]);
   const client = await PGlite.create({
     dataDir: target.dataDir,
     parsers: { [INT8]: toNumber, [NUMERIC]: toNumber },
