@@ -1,7 +1,6 @@
 // buildApp(config): plugins first, then the features, in the order a reader
 // would look for them. The process entry (main.ts) listens; tests inject.
 import formbody from "@fastify/formbody";
-import helmet from "@fastify/helmet";
 import compress from "@fastify/compress";
 import Fastify, { type FastifyInstance, type FastifyPluginAsync } from "fastify";
 import type { Kysely } from "kysely";
@@ -10,6 +9,7 @@ import type { Database } from "./db/connect.js";
 import type { DB } from "./db/schema.js";
 import { constants as zlib } from "node:zlib";
 import assetRoutes from "./plugins/assets.js";
+import securityHeadersPlugin from "./plugins/security-headers.js";
 import httpCachePlugin from "./plugins/http-cache.js";
 import keptPagesPlugin from "./plugins/kept-pages.js";
 import healthRoutes from "./health/routes.js";
@@ -97,28 +97,7 @@ export async function buildApp(config: Config, database: Database): Promise<Fast
 
   // Plumbing. Security headers, then draining and the choice of database:
   // those decide before any hook that touches the database.
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", "data:"],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-      },
-    },
-    // helmet's default no-referrer makes Chromium send "Origin: null" on
-    // same-origin form posts, which the CSRF origin check must then refuse.
-    referrerPolicy: { policy: "same-origin" },
-    // Served over plain HTTP on localhost too; a proxy adds HSTS where it belongs.
-    strictTransportSecurity: false,
-  });
+  await app.register(securityHeadersPlugin);
   // The page's language first: it touches no database, and every later answer (even the 503) speaks it.
   await app.register(localePlugin);
   await app.register(closingPlugin);

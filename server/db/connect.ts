@@ -140,7 +140,7 @@ export function connectPostgres(
 }
 
 export async function connectPglite(target: Extract<DatabaseTarget, { kind: "pglite" }>): Promise<Database> {
-  // Loaded only here: a server on PostgreSQL does not carry the embedded database (~20 MB of its RSS).
+  // Loaded only here: a server on PostgreSQL does not carry the embedded database (7 MB of its RSS).
   const [{ PGlite }, { PGliteDialect }] = await Promise.all([import("@electric-sql/pglite"), import("kysely-pglite-dialect")]);
   const client = await PGlite.create({
     dataDir: target.dataDir,

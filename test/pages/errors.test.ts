@@ -23,6 +23,24 @@ describe("every page", () => {
     expect(res.headers["referrer-policy"]).toBe("same-origin");
   });
 
+  it("sends the same security headers on a kept page, a 404, a static file and a 304", async () => {
+    const first = await t.app.inject("/");
+    const answers = [
+      await t.app.inject("/"),
+      await t.app.inject("/no/such/page"),
+      await t.app.inject("/static/site.css"),
+      await t.app.inject({ url: "/", headers: { "if-none-match": String(first.headers.etag) } }),
+    ];
+    expect(answers.map((r) => r.statusCode)).toEqual([200, 404, 200, 304]);
+    for (const res of answers) {
+      expect(res.headers["content-security-policy"]).toBe(first.headers["content-security-policy"]);
+      expect(res.headers["x-content-type-options"]).toBe("nosniff");
+      expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
+      expect(res.headers["cross-origin-opener-policy"]).toBe("same-origin");
+      expect(res.headers["strict-transport-security"]).toBeUndefined();
+    }
+  });
+
   it("answers an unknown address with the HTML 404 page", async () => {
     const res = await t.app.inject("/no/such/page");
     expect(res.statusCode).toBe(404);
