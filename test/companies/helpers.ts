@@ -12,6 +12,15 @@ import { organisationKey } from "../../server/lib/slug.js";
 import { DAY, insertStoryRows, storyRow } from "../helpers/fixtures.js";
 import { findAll, one, parseHtml } from "../helpers/html.js";
 
+/** A small deterministic generator (LCG) of numbers in [0, 1), so a failure repeats with its seed. */
+export function seededRandom(seed: number): () => number {
+  let x = seed;
+  return () => {
+    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
+    return x / 2 ** 31;
+  };
+}
+
 export interface StorySpec extends Partial<Omit<NewStory, "escalated_at" | "first_response_at">> {
   /** Days before now it was escalated; default 60. */
   daysAgo?: number;

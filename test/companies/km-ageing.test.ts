@@ -8,22 +8,16 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../../server/db/connect.js";
 import { createTestDatabase } from "../helpers/database.js";
+import { seededRandom } from "./helpers.js";
 
 let database: Database;
 
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
-    return x / 2 ** 31;
-  };
-}
 
 const DAY = 86_400;
 
 /** Sorted observations (seconds × 2, + 1 when still waiting). */
 function observationSets(): number[][] {
-  const next = random(29);
+  const next = seededRandom(29);
   const sets: number[][] = [];
   // Small sets over a few distinct seconds: ties between answers and silences everywhere.
   for (let g = 0; g < 300; g++) {
@@ -86,7 +80,7 @@ describe("the Kaplan–Meier ageing moment", () => {
   it("lies far past the first crossing for a scope of many stories", async () => {
     // 20,000 answers from a minute to 30 days and 6,000 silences over 400 days: one of the young silences
     // passes an answer time every few seconds, but each moves S at the median or p90 by parts in a million.
-    const next = random(5);
+    const next = seededRandom(5);
     const obs = [
       ...Array.from({ length: 20_000 }, () => Math.floor(Math.exp(Math.log(60) + next() * Math.log(30 * DAY / 60))) * 2),
       ...Array.from({ length: 6_000 }, () => Math.floor(next() * 400 * DAY) * 2 + 1),

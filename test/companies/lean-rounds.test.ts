@@ -14,7 +14,7 @@ import { down as down0022, up as up0022 } from "../../migrations/0022_lean_figur
 import { CURVE_TIMES } from "../../server/companies/response-curve.js";
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createUser, DAY } from "../helpers/fixtures.js";
-import { insertStories, referenceKm, type StorySpec } from "./helpers.js";
+import { insertStories, referenceKm, seededRandom, type StorySpec } from "./helpers.js";
 
 let t: TestApp;
 
@@ -33,18 +33,10 @@ let rows: Compared[] = [];
 let before: unknown[] = [];
 let after: unknown[] = [];
 
-/** A seeded generator, so a failure can be replayed. */
-function random(seed: number): () => number {
-  let x = seed;
-  return () => {
-    x = (x * 1_103_515_245 + 12_345) % 2 ** 31;
-    return x / 2 ** 31;
-  };
-}
 
 /** Sorted observations (seconds × 2, + 1 when censored) over a few distinct seconds, so ties are everywhere. */
 function observationSets(): number[][] {
-  const next = random(13);
+  const next = seededRandom(13);
   const sets: number[][] = [];
   for (let g = 0; g < 400; g++) {
     const size = 1 + Math.floor(next() * 40);
@@ -93,7 +85,7 @@ beforeAll(async () => {
 beforeAll(async () => {
   const db = t.database.db;
   const author = await createUser(db);
-  const next = random(7);
+  const next = seededRandom(7);
   // Two organisations, stories over three years in four countries and channels: answered within and after
   // 30 days, silent ones young and old, at the 12-month and 30-day edges, every outcome.
   for (const name of ["Lean Rounds Ltd", "Other Lean Co"]) {

@@ -12,16 +12,11 @@ import { CHANNELS, OUTCOMES, ROLES, type Channel, type Outcome, type Role } from
 import { createTestApp, type TestApp } from "../helpers/app.js";
 import { createOrganisation, createStory, createUser, DAY, HOUR, insertStoryRows, storyRow } from "../helpers/fixtures.js";
 import { findAll, one, parseHtml, textOf } from "../helpers/html.js";
-import { referenceKm } from "./helpers.js";
+import { referenceKm, seededRandom } from "./helpers.js";
 
 interface Generated { companyId: number; escalatedAt: Date; responseSeconds: number | null; outcome: Outcome }
 interface JsonRow { slug: string; stories: number; answered_within_30_days: number; response_eligible: number; answered: number; resolved: number; closed: number; median_response_seconds: number | null; rank: number | null }
 
-/** A small deterministic generator (LCG), so a failure repeats. */
-function random(seed: number) {
-  let state = seed;
-  return () => ((state = (state * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
-}
 
 
 describe("the figures' rules", () => {
@@ -33,7 +28,7 @@ describe("the figures' rules", () => {
     t = await createTestApp();
     const db = t.database.db;
     const author_id = await createUser(db);
-    const next = random(20261201);
+    const next = seededRandom(20261201);
     const outcomes = Object.keys(OUTCOMES) as Outcome[];
     for (let c = 0; c < 6; c++) {
       const slug = `rules-co-${c}`;
@@ -176,7 +171,7 @@ describe("how to escalate follows the rules' one row", () => {
     const db = t.database.db;
     const author_id = await createUser(db);
     const company_id = await createOrganisation(db, "Route Rules Co", { slug: "route-rules" });
-    const next = random(20261202);
+    const next = seededRandom(20261202);
     const channels = Object.keys(CHANNELS).slice(0, 3) as Channel[];
     const roles = Object.keys(ROLES).slice(0, 2) as Role[];
     const outcomes = Object.keys(OUTCOMES) as Outcome[];
