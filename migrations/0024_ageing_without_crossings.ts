@@ -24,8 +24,8 @@
 // over the silences below the quantile, is under half the margin — never
 // sooner than the first crossing, as before, and null when even every crossing
 // to come stays under it. A big scope's median, which one silence moves by a
-// few parts in a billion, is then due in hours instead of every minute; a small
-// one's at its first crossing, as before. An answer time where S falls to 0 is
+// few parts in a billion, is then due tens of minutes or hours later instead of
+// every minute; a small one's at its first crossing, as before. An answer time where S falls to 0 is
 // crossed only by its own rule: the first silence reaching it may move it.
 // Medians and p90s are computed as in 0022, to the last bit.
 //
