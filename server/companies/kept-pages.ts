@@ -18,7 +18,7 @@ import { acceptsGzip, encode, gzipOf, gzipPiece, gzipPieceNow, preferredEncoding
 import { keptRenderings, type KeptRendering } from "../lib/kept-renderings.js";
 import { bodyEtag } from "../plugins/http-cache.js";
 
-/** The memory the kept company pages share (the biggest company page is ~60 kB, kept twice: cut and whole). */
+/** The memory the kept company pages share (the biggest company page is ~70 kB, kept twice: cut and whole). */
 export const KEPT_COMPANY_PAGE_BYTES = 16 * 2 ** 20;
 
 const SLOTS = ["moderation", "account", "follow"] as const;
