@@ -8,15 +8,14 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { get, type IncomingMessage } from "node:http";
 import { sql } from "kysely";
-import { createSessionManager, SESSION_COOKIE } from "../accounts/session.js";
-import { CSRF_COOKIE } from "../plugins/csrf.js";
+import { createSessionManager } from "../accounts/session.js";
 import { connectPostgres } from "../db/connect.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 import { projectRoot } from "../folders.js";
 import { SORT_KEYS } from "../stories/list-schema.js";
 import { benchSetup, load, machine, mergeRuns, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
 import { ensureThread } from "./thousand-replies.js";
-import { createBenchMember, removeBenchMember } from "./member.js";
+import { createBenchMember, memberBrowser, removeBenchMember } from "./member.js";
 
 const options = benchSetup({ connections: 10, seconds: 6 });
 const section = (name: "threads" | "search" | "filters" | "long-thread" | "companies" | "compression" | "start") => !options.only || options.only.has(name);
@@ -38,8 +37,6 @@ const big = biggest.rows[0]!;
 const member = await createBenchMember(db);
 const sessions = createSessionManager(db, { secure: false });
 const session = await sessions.createSession(member.id, { user_agent: "autocannon" });
-// A member's browser: the session, and the CSRF secret cookie its first page set (read once the app runs).
-const loggedIn = { cookie: `${SESSION_COOKIE}=${session.id}` };
 
 /** met null: a reference row, no goal of its own. */
 interface Row { page: string; goal: string; measured: string; ratio: string; met: boolean | null }
@@ -101,11 +98,7 @@ try {
   const page = await fetch(url(storyPath(hundred)));
   if (!page.ok) throw new Error(`${storyPath(hundred)} answered ${page.status}`);
   const bareUrl = await server.bare(await page.text());
-  const first = await fetch(url("/"), { headers: loggedIn });
-  await first.arrayBuffer();
-  const csrfCookie = first.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith(`${CSRF_COOKIE}=`));
-  if (!csrfCookie) throw new Error("a member's first page set no CSRF cookie");
-  loggedIn.cookie += `; ${csrfCookie}`;
+  const loggedIn = await memberBrowser(server.url, session.id);
   const threadName = `${hundred.reply_count}-reply thread`;
 
   // The thread against the same bytes from memory.

@@ -15,7 +15,7 @@
 //   --connections 64 --duration 10 --iterations 200
 import { loadavg } from "node:os";
 import { CompiledQuery, sql, type Compilable, type Kysely } from "kysely";
-import { createSessionManager, SESSION_COOKIE } from "../accounts/session.js";
+import { createSessionManager } from "../accounts/session.js";
 import { monthlyTrend, responseHistogram, steppedIn } from "../companies/breakdowns.js";
 import { companyPageFigures, steppedInPage } from "../companies/company-page.js";
 import { leaderboard, leaderboardByFullScan, leaderboardQuery } from "../companies/figures.js";
@@ -31,7 +31,7 @@ import { headlineOf } from "../stories/steps.js";
 import type { StoryInput } from "../stories/schema.js";
 import { onSession, UNLIMITED } from "../generator/bulk-load.js";
 import { benchSetup, load, machine, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
-import { createBenchMember, removeBenchMember } from "./member.js";
+import { createBenchMember, memberBrowser, removeBenchMember } from "./member.js";
 
 const TARGETS = { dbRatio: 100, pageP99: 50, postP95: 25 };
 const HOUR = 3_600_000;
@@ -127,7 +127,7 @@ try {
   for (const [name, path, headers] of [
     ["/companies (leaderboard)", "/companies", undefined],
     [companyName, companyPath(big), undefined],
-    [`${companyName}, logged in`, companyPath(big), { cookie: `${SESSION_COOKIE}=${session.id}` }],
+    [`${companyName}, logged in`, companyPath(big), await memberBrowser(server.url, session.id)],
     ["/companies/how (every organisation)", "/companies/how", undefined],
   ] as const) {
     process.stderr.write(`${name} …\n`);

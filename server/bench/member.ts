@@ -2,6 +2,8 @@
 // afterwards with everything it wrote, so the data set stays as generated.
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
+import { SESSION_COOKIE } from "../accounts/session.js";
+import { CSRF_COOKIE } from "../plugins/csrf.js";
 import type { DB } from "../db/schema.js";
 import { normaliseUsername } from "../lib/usernames.js";
 
@@ -22,4 +24,18 @@ export async function removeBenchMember(db: Kysely<DB>, id: number): Promise<voi
     await trx.deleteFrom("stories").where("author_id", "=", id).execute();
     await trx.deleteFrom("users").where("id", "=", id).execute();
   });
+}
+
+/**
+ * The headers of a logged-in browser at the running app: the session cookie and the CSRF secret
+ * cookie its first page set. Without the second, every request is a first visit (a new secret
+ * and a Set-Cookie each time), which no browser does.
+ */
+export async function memberBrowser(appUrl: string, sessionId: string): Promise<{ cookie: string }> {
+  const session = `${SESSION_COOKIE}=${sessionId}`;
+  const first = await fetch(`${appUrl}/`, { headers: { cookie: session } });
+  await first.arrayBuffer();
+  const csrf = first.headers.getSetCookie().map((c) => c.split(";")[0]!).find((c) => c.startsWith(`${CSRF_COOKIE}=`));
+  if (!csrf) throw new Error("a member's first page set no CSRF cookie");
+  return { cookie: `${session}; ${csrf}` };
 }
