@@ -102,7 +102,7 @@ export function keptCompanyPages(app: FastifyInstance) {
       if (!encoding) return reply.send(body);
       return reply.header("content-encoding", encoding).send(await (encoded[encoding] ??= encode(encoding, body)));
     }
-    const csrfToken = reply.csrfToken();
+    const csrfToken = locals.csrfToken ?? reply.csrfToken();
     const fill = {
       moderation: user.role === "moderator" || user.role === "admin" ? app.renderFragment("/partials/_moderation_link", locals) : "",
       account: app.renderFragment("/partials/_account_nav", { ...locals, csrfToken }),

@@ -42,6 +42,8 @@ export interface PageLocals extends I18n {
   /** Canonical link, description and share card of a page worth sharing. */
   meta?: PageMeta;
   alternateFeeds?: { title: string; href: string }[];
+  /** A member's form token, made once per request for every form of the page (plugins/csrf.ts). */
+  csrfToken?: string;
 }
 
 declare module "fastify" {
