@@ -8,14 +8,13 @@ import { spawn } from "node:child_process";
 import { once } from "node:events";
 import { get, type IncomingMessage } from "node:http";
 import { sql } from "kysely";
-import { createSessionManager } from "../accounts/session.js";
 import { connectPostgres } from "../db/connect.js";
 import { companyPath, storyPath } from "../lib/paths.js";
 import { projectRoot } from "../folders.js";
 import { SORT_KEYS } from "../stories/list-schema.js";
-import { benchSetup, load, machine, mergeRuns, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
+import { benchSetup, load, machine, mergeRuns, ms, percentile, startBenchServer, table, timeRuns, type LoadOptions, type LoadResult } from "./harness.js";
 import { ensureThread } from "./thousand-replies.js";
-import { createBenchMember, memberBrowser, removeBenchMember } from "./member.js";
+import { createLoggedInMembers, memberBrowser, removeBenchMember } from "./member.js";
 
 const options = benchSetup({ connections: 10, seconds: 6 });
 const section = (name: "threads" | "search" | "filters" | "long-thread" | "companies" | "compression" | "start") => !options.only || options.only.has(name);
@@ -34,9 +33,8 @@ const biggest = await sql<{ slug: string; stories: number }>`
   where f.period = 'all' and f.country = '' and f.channel = '' order by f.stories desc limit 1`.execute(db);
 const big = biggest.rows[0]!;
 
-const member = await createBenchMember(db);
-const sessions = createSessionManager(db, { secure: false });
-const session = await sessions.createSession(member.id, { user_agent: "autocannon" });
+// The logged-in rows: as many members as connections, one each, so a member's requests are not all one session.
+const members = await createLoggedInMembers(db, 64);
 
 /** met null: a reference row, no goal of its own. */
 interface Row { page: string; goal: string; measured: string; ratio: string; met: boolean | null }
@@ -46,7 +44,7 @@ const row = (page: string, goal: string, measured: string, ratio: number | null,
 const lat = (r: LoadResult) => `p50 ${ms(r.p50)}, p95 ${ms(r.p95)}, p99 ${ms(r.p99)} ms, ${r.reqPerSec.toFixed(0)} req/s${r.failures ? `, ${r.failures} failed` : ""}`;
 
 /** Pages measured in turns, A B A B: each gets `seconds` in all, over two rounds. */
-async function interleaved(pages: { name: string; url: string; headers?: Record<string, string>; connections?: number }[], seconds = options.seconds) {
+async function interleaved(pages: { name: string; url: string; headers?: LoadOptions["headers"]; connections?: number }[], seconds = options.seconds) {
   const runs = pages.map(() => [] as LoadResult[]);
   for (let round = 0; round < 2; round++) {
     for (const [i, page] of pages.entries()) {
@@ -98,7 +96,8 @@ try {
   const page = await fetch(url(storyPath(hundred)));
   if (!page.ok) throw new Error(`${storyPath(hundred)} answered ${page.status}`);
   const bareUrl = await server.bare(await page.text());
-  const loggedIn = await memberBrowser(server.url, session.id);
+  const browsers = await Promise.all(members.map((m) => memberBrowser(server.url, m.sessionId)));
+  const loggedIn = browsers[0]!;
   const threadName = `${hundred.reply_count}-reply thread`;
 
   // The thread against the same bytes from memory.
@@ -106,7 +105,7 @@ try {
     await server.peakMemory(); // from here on: the peak under the thread loads
     const [out, inn, bare] = await interleaved([
       { name: `${threadName}, logged out`, url: url(storyPath(hundred)) },
-      { name: `${threadName}, logged in`, url: url(storyPath(hundred)), headers: loggedIn },
+      { name: `${threadName}, logged in`, url: url(storyPath(hundred)), headers: browsers },
       { name: "bare Fastify, the thread's bytes", url: bareUrl },
     ]);
     row(`${threadName}, logged out ÷ bare`, "≥ 0.5 of bare", `${out!.reqPerSec.toFixed(0)} vs ${bare!.reqPerSec.toFixed(0)} req/s; ${lat(out!)}`, out!.reqPerSec / bare!.reqPerSec, out!.reqPerSec / bare!.reqPerSec >= 0.5 && !out!.failures);
@@ -166,11 +165,11 @@ try {
     const [companies, company, companyIn, companyBr, companyInGzip, bareCompany] = await interleaved([
       { name: "/companies", url: url("/companies"), connections: 64 },
       { name: "biggest company", url: url(companyPath(big)), connections: 64 },
-      { name: "biggest company, logged in", url: url(companyPath(big)), headers: loggedIn, connections: 64 },
+      { name: "biggest company, logged in", url: url(companyPath(big)), headers: browsers, connections: 64 },
       // What a browser asks for: the page compressed.
       { name: "biggest company, Accept-Encoding br", url: url(companyPath(big)), headers: { "accept-encoding": "br" }, connections: 64 },
       // A member's browser asks the same; a member's page is a gzip stream of parts deflated once.
-      { name: "biggest company, logged in, Accept-Encoding gzip, deflate, br", url: url(companyPath(big)), headers: { ...loggedIn, "accept-encoding": "gzip, deflate, br" }, connections: 64 },
+      { name: "biggest company, logged in, Accept-Encoding gzip, deflate, br", url: url(companyPath(big)), headers: browsers.map((b) => ({ ...b, "accept-encoding": "gzip, deflate, br" })), connections: 64 },
       { name: "bare Fastify, the biggest company page's bytes", url: companyBare, connections: 64 },
     ]);
     row("/companies, 64 connections", "p99 ≤ 50 ms", lat(companies!), null, companies!.p99 <= 50);
@@ -193,8 +192,7 @@ try {
   }
 } finally {
   await server.close();
-  await sessions.invalidateSession(session.id);
-  await removeBenchMember(db, member.id);
+  for (const m of members) await removeBenchMember(db, m.id);
   await database.close();
 }
 

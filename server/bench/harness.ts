@@ -104,7 +104,8 @@ export function mergeRuns(runs: readonly LoadResult[]): LoadResult {
 export interface LoadOptions {
   connections: number;
   seconds: number;
-  headers?: Record<string, string>;
+  /** The request headers; a list gives each connection its own (one member per connection), in turn. */
+  headers?: Record<string, string> | Record<string, string>[];
   /** Seconds of unmeasured load first: JIT, caches, pool connections. */
   warmup?: number;
 }
@@ -116,7 +117,12 @@ export async function load(name: string, url: string, opts: LoadOptions): Promis
     let failures = 0;
     let instance: autocannon.Instance | undefined;
     const finished = new Promise<autocannon.Result>((resolve, reject) => {
-      instance = autocannon({ url, connections: opts.connections, duration: seconds, headers: opts.headers }, (error: Error | null, result) =>
+      let next = 0;
+      const { headers } = opts;
+      const perConnection = Array.isArray(headers)
+        ? { setupClient: (client: autocannon.Client) => client.setHeaders(headers[next++ % headers.length]) }
+        : { headers };
+      instance = autocannon({ url, connections: opts.connections, duration: seconds, ...perConnection }, (error: Error | null, result) =>
         error ? reject(error) : resolve(result),
       );
     });
@@ -130,7 +136,7 @@ export async function load(name: string, url: string, opts: LoadOptions): Promis
     return { result, times, failures: failures + result.errors + result.timeouts };
   };
   const once = async () => {
-    const response = await fetch(url, { headers: opts.headers });
+    const response = await fetch(url, { headers: Array.isArray(opts.headers) ? opts.headers[0] : opts.headers });
     if (!response.ok) throw new Error(`${url} answered ${response.status}`);
     await response.arrayBuffer();
   };

@@ -15,7 +15,6 @@
 //   --connections 64 --duration 10 --iterations 200
 import { loadavg } from "node:os";
 import { CompiledQuery, sql, type Compilable, type Kysely } from "kysely";
-import { createSessionManager } from "../accounts/session.js";
 import { monthlyTrend, responseHistogram, steppedIn } from "../companies/breakdowns.js";
 import { companyPageFigures, steppedInPage } from "../companies/company-page.js";
 import { leaderboard, leaderboardByFullScan, leaderboardQuery } from "../companies/figures.js";
@@ -31,7 +30,7 @@ import { headlineOf } from "../stories/steps.js";
 import type { StoryInput } from "../stories/schema.js";
 import { onSession, UNLIMITED } from "../generator/bulk-load.js";
 import { benchSetup, load, machine, ms, percentile, startBenchServer, table, timeRuns, type LoadResult } from "./harness.js";
-import { createBenchMember, memberBrowser, removeBenchMember } from "./member.js";
+import { createBenchMember, createLoggedInMembers, memberBrowser, removeBenchMember } from "./member.js";
 
 const TARGETS = { dbRatio: 100, pageP99: 50, postP95: 25 };
 const HOUR = 3_600_000;
@@ -118,8 +117,8 @@ try {
 }
 
 // 3. The pages under load, the company page for a visitor and for a member (who skips the page cache).
-const viewer = await createBenchMember(db);
-const session = await createSessionManager(db, { secure: false }).createSession(viewer.id, { user_agent: "autocannon" });
+// A member per connection, as in npm run bench.
+const viewers = await createLoggedInMembers(db, options.connections);
 const server = await startBenchServer({ databaseUrl: options.databaseUrl });
 const pages: LoadResult[] = [];
 try {
@@ -127,7 +126,7 @@ try {
   for (const [name, path, headers] of [
     ["/companies (leaderboard)", "/companies", undefined],
     [companyName, companyPath(big), undefined],
-    [`${companyName}, logged in`, companyPath(big), await memberBrowser(server.url, session.id)],
+    [`${companyName}, logged in`, companyPath(big), await Promise.all(viewers.map((v) => memberBrowser(server.url, v.sessionId)))],
     ["/companies/how (every organisation)", "/companies/how", undefined],
   ] as const) {
     process.stderr.write(`${name} …\n`);
@@ -135,7 +134,7 @@ try {
   }
 } finally {
   await server.close();
-  await removeBenchMember(db, viewer.id);
+  for (const v of viewers) await removeBenchMember(db, v.id);
   await database.close();
 }
 

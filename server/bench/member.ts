@@ -2,7 +2,7 @@
 // afterwards with everything it wrote, so the data set stays as generated.
 import { randomBytes } from "node:crypto";
 import type { Kysely } from "kysely";
-import { SESSION_COOKIE } from "../accounts/session.js";
+import { createSessionManager, SESSION_COOKIE } from "../accounts/session.js";
 import { CSRF_COOKIE } from "../plugins/csrf.js";
 import type { DB } from "../db/schema.js";
 import { normaliseUsername } from "../lib/usernames.js";
@@ -15,6 +15,17 @@ export async function createBenchMember(db: Kysely<DB>): Promise<{ id: number; u
     .values({ username, username_key: normaliseUsername(username), password_hash: "!bench" })
     .returning(["id", "username"])
     .executeTakeFirstOrThrow();
+}
+
+/** `count` throwaway members, each logged in with a session of its own: the readers of the logged-in rows. */
+export async function createLoggedInMembers(db: Kysely<DB>, count: number): Promise<{ id: number; sessionId: string }[]> {
+  const sessions = createSessionManager(db, { secure: false });
+  const members = [];
+  for (let i = 0; i < count; i++) {
+    const { id } = await createBenchMember(db);
+    members.push({ id, sessionId: (await sessions.createSession(id, { user_agent: "autocannon" })).id });
+  }
+  return members;
 }
 
 /** Deletes the member's stories (the figures triggers recompute their organisations), replies and the member. */
