@@ -1,7 +1,8 @@
 // Server-rendered SVG charts: no script, no inline style (the CSP forbids
 // both); colours come from classes in site.css, text uses currentColor, so the
-// charts follow light and dark mode. Each chart carries a <title> and <desc>;
-// the page prints the same numbers in a table.
+// charts follow light and dark mode. Each chart carries a <title> and <desc>
+// (the narrow drawing is named by the wide one's); the page prints the same
+// numbers in a table.
 //
 // SVG text scales with the drawing, so one drawing cannot be legible both on a
 // phone and on a desktop: each chart is drawn twice, wide and narrow, and the
@@ -89,13 +90,16 @@ function draw(o: ChartOptions, layout: Layout, allowClip: boolean, plot: (geomet
   const plotH = height - pad.top - pad.bottom;
   const y = (v: number) => pad.top + plotH - (Math.min(v, top) / top) * plotH;
   const geometry: Geometry = { layout, plotW, plotH, top, y };
-  const grid = tickValues.map((v) => [
-    `<line class="${v === 0 ? "chart-axis" : "chart-grid"}" x1="${pad.left}" y1="${round(y(v))}" x2="${pad.left + plotW}" y2="${round(y(v))}" stroke="currentColor"${v === 0 ? "" : ' stroke-dasharray="3 3"'}/>`,
-    `<text class="chart-tick" x="${pad.left - 6}" y="${round(y(v) + 4)}" text-anchor="end" fill="currentColor">${escapeXml(o.formatValue(v))}</text>`,
-  ].join("")).join("");
-  const id = layout.variant === "wide" ? o.id : `${o.id}-narrow`;
-  return `<svg class="chart chart-${layout.variant}" id="${id}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${id}-title ${id}-desc" xmlns="http://www.w3.org/2000/svg">`
-    + `<title id="${id}-title">${escapeXml(o.title)}</title><desc id="${id}-desc">${escapeXml(o.description)}</desc>${grid}${plot(geometry)}</svg>`;
+  // Shared presentation in groups (inherited), the rest in site.css: a big company page draws six charts.
+  const lines = tickValues.map((v) => `<line class="${v === 0 ? "chart-axis" : "chart-grid"}" x1="${pad.left}" y1="${round(y(v))}" x2="${pad.left + plotW}" y2="${round(y(v))}"/>`).join("");
+  const labels = tickValues.map((v) => `<text class="chart-tick" x="${pad.left - 6}" y="${round(y(v) + 4)}">${escapeXml(o.formatValue(v))}</text>`).join("");
+  const grid = `<g stroke="currentColor">${lines}</g><g text-anchor="end">${labels}</g>`;
+  // The narrow drawing is named by the wide one's title and description (aria-labelledby reads them where they are hidden).
+  const wide = layout.variant === "wide";
+  const id = wide ? o.id : `${o.id}-narrow`;
+  const names = wide ? `<title id="${id}-title">${escapeXml(o.title)}</title><desc id="${id}-desc">${escapeXml(o.description)}</desc>` : "";
+  return `<svg class="chart chart-${layout.variant}" id="${id}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="${o.id}-title ${o.id}-desc" fill="currentColor">`
+    + `${names}${grid}${plot(geometry)}</svg>`;
 }
 
 interface Geometry {
@@ -111,14 +115,15 @@ function xLabels(points: ChartPoint[], x: (i: number) => number, g: Geometry): s
   const count = Math.min(points.length, g.layout.labels);
   const shown = new Set(count <= 1 ? [0] : Array.from({ length: count }, (_, k) => Math.round((k * (points.length - 1)) / (count - 1))));
   const baseline = g.layout.pad.top + g.plotH + 18;
-  return points
+  const labels = points
     .map((p, i) => {
       if (!shown.has(i)) return "";
       const at = x(i);
-      const anchor = g.layout.pad.left + g.plotW - at < 24 ? "end" : "middle";
-      return `<text class="chart-tick" x="${round(at)}" y="${baseline}" text-anchor="${anchor}" fill="currentColor">${escapeXml(p.label)}</text>`;
+      const end = g.layout.pad.left + g.plotW - at < 24 ? ' text-anchor="end"' : "";
+      return `<text class="chart-tick" x="${round(at)}" y="${baseline}"${end}>${escapeXml(p.label)}</text>`;
     })
     .join("");
+  return `<g text-anchor="middle">${labels}</g>`;
 }
 
 function both(o: ChartOptions, allowClip: boolean, plot: (g: Geometry) => string): string {
@@ -130,16 +135,15 @@ export function barChartSvg(o: ChartOptions): string {
   return both(o, false, (g) => {
     const slot = g.plotW / Math.max(1, o.points.length);
     const x = (i: number) => g.layout.pad.left + slot * i + slot / 2;
-    const bars = o.points
-      .map((p, i) => {
-        const value = p.value ?? 0;
-        const y = g.y(value);
-        const h = g.layout.pad.top + g.plotH - y;
-        return `<rect class="chart-bar" x="${round(x(i) - slot * 0.35)}" y="${round(y)}" width="${round(slot * 0.7)}" height="${round(h)}"><title>${escapeXml(`${p.label}: ${o.formatValue(value)}`)}</title></rect>`
-          + `<text class="chart-value" x="${round(x(i))}" y="${round(y - 4)}" text-anchor="middle" fill="currentColor">${escapeXml(o.formatValue(value))}</text>`;
-      })
-      .join("");
-    return bars + xLabels(o.points, x, g);
+    const bars: string[] = [], values: string[] = [];
+    o.points.forEach((p, i) => {
+      const value = p.value ?? 0;
+      const y = g.y(value);
+      const h = g.layout.pad.top + g.plotH - y;
+      bars.push(`<rect class="chart-bar" x="${round(x(i) - slot * 0.35)}" y="${round(y)}" width="${round(slot * 0.7)}" height="${round(h)}"><title>${escapeXml(`${p.label}: ${o.formatValue(value)}`)}</title></rect>`);
+      values.push(`<text class="chart-value" x="${round(x(i))}" y="${round(y - 4)}">${escapeXml(o.formatValue(value))}</text>`);
+    });
+    return `${bars.join("")}<g text-anchor="middle">${values.join("")}</g>${xLabels(o.points, x, g)}`;
   });
 }
 
@@ -164,7 +168,7 @@ export function lineChartSvg(o: ChartOptions): string {
         const top = g.layout.pad.top;
         const anchor = cx > g.layout.pad.left + g.plotW - 40 ? "end" : "start";
         return `<path class="chart-dot chart-clipped" d="M${cx - 5},${top + 4} L${cx},${top - 4} L${cx + 5},${top + 4} Z">${label}</path>`
-          + `<text class="chart-value" x="${anchor === "end" ? cx - 8 : cx + 8}" y="${top + 2}" text-anchor="${anchor}" fill="currentColor">${escapeXml(o.formatValue(p.value))}</text>`;
+          + `<text class="chart-value" x="${anchor === "end" ? cx - 8 : cx + 8}" y="${top + 2}" text-anchor="${anchor}">${escapeXml(o.formatValue(p.value))}</text>`;
       })
       .join("");
     return lines + dots + xLabels(o.points, x, g);
