@@ -8,7 +8,7 @@
 // for; a member's page fills them per request from their session (name, unread
 // count, CSRF token, role) and the followers kept with the rendering, and
 // copies the rest: no query of its own, and compressed as a gzip stream of the
-// parts deflated once and the filled places deflated now. The version is read first, by the
+// parts deflated once and the filled places stored as they are. The version is read first, by the
 // route (page-versions.ts), so a kept rendering is never older than the
 // database, whichever app instance wrote last; a miss is rendered once however
 // many ask.
@@ -111,7 +111,7 @@ export function keptCompanyPages(app: FastifyInstance) {
     // The ETag of the kept rendering and of what was filled in: no hash of the whole page per request.
     reply.header("etag", `W/"${page.visitor.etag.slice(3, -1)}.${bodyEtag(JSON.stringify(fill)).slice(3, -1)}"`);
     if (!acceptsGzip(request.headers["accept-encoding"])) return reply.send(filled(page, fill));
-    // Compressed without compressing the page: its parts were deflated once, only the filled places are now.
+    // Compressed without compressing the page: its parts were deflated once, the filled places go stored.
     const parts = await (page.gzipParts ??= Promise.all(page.parts.map(gzipPiece)));
     const body = gzipOf(pieces(parts, page.slots, fill, (text) => gzipPieceNow(Buffer.from(text))));
     return reply.header("content-encoding", "gzip").send(body);
